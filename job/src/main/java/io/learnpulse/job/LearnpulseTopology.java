@@ -1,0 +1,52 @@
+package io.learnpulse.job;
+
+import io.learnpulse.job.functions.LearnerAlertFunction;
+import io.learnpulse.job.functions.RejectionRouter;
+import io.learnpulse.job.records.ActivityEvent;
+import io.learnpulse.job.records.Alert;
+import io.learnpulse.job.records.DailyFigures;
+import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.job.rules.RuleConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The job graph shared by the live job and the replay: input records (already carrying event-time
+ * timestamps and watermarks from their source) in; alerts, daily figures and dead letters out.
+ * Sources and sinks are plugged in by the caller.
+ */
+public final class LearnpulseTopology {
+    private LearnpulseTopology() {}
+
+    /** The three outputs of the job. */
+    public static final class Outputs {
+        public final DataStream<Alert> alerts;
+        public final DataStream<DailyFigures> dailyFigures;
+        public final DataStream<DeadLetter> deadLetters;
+
+        Outputs(DataStream<Alert> alerts, DataStream<DailyFigures> dailyFigures, DataStream<DeadLetter> deadLetters) {
+            this.alerts = alerts;
+            this.dailyFigures = dailyFigures;
+            this.deadLetters = deadLetters;
+        }
+    }
+
+    public static Outputs build(DataStream<InputRecord> input, RuleConfig rules) {
+        SingleOutputStreamOperator<ActivityEvent> events = input
+                .process(new RejectionRouter())
+                .name("route-rejected-input")
+                .uid("route-rejected-input")
+                // chained to its source: each rule subtask then sees the watermarks of exactly the
+                // source subtasks, in their order, so a replayed file's late events follow its order
+                .setParallelism(input.getParallelism());
+        SingleOutputStreamOperator<Alert> alerts = events
+                .keyBy(event -> event.userId)
+                .process(new LearnerAlertFunction(rules))
+                .name("learner-rules")
+                .uid("learner-rules");
+        DataStream<DeadLetter> deadLetters = events.getSideOutput(RejectionRouter.REJECTED)
+                .union(alerts.getSideOutput(LearnerAlertFunction.LATE_EVENTS));
+        return new Outputs(alerts, alerts.getSideOutput(LearnerAlertFunction.DAILY_FIGURES), deadLetters);
+    }
+}

@@ -1,0 +1,54 @@
+package io.learnpulse.job.functions;
+
+import io.learnpulse.job.records.ActivityEvent;
+import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.job.records.InputRecord;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/** Passes parsed events on and sends rejected input to the dead-letter output, counted by reason. */
+public class RejectionRouter extends ProcessFunction<InputRecord, ActivityEvent> {
+    private static final long serialVersionUID = 1L;
+    public static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("rejected-input") {};
+
+    private transient Counter eventsIn;
+    private transient DeadLetterCounters deadLetters;
+
+    @Override
+    public void open(OpenContext openContext) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("learnpulse");
+        eventsIn = metrics.counter("eventsIn");
+        deadLetters = new DeadLetterCounters(metrics);
+    }
+
+    @Override
+    public void processElement(InputRecord record, Context ctx, Collector<ActivityEvent> out) {
+        if (record.isEvent()) {
+            eventsIn.inc();
+            out.collect(record.event);
+        } else {
+            deadLetters.count(record.rejection.reason);
+            ctx.output(REJECTED, record.rejection);
+        }
+    }
+
+    /** One counter per dead-letter reason, made on first use, under {@code deadLetters.<reason>}. */
+    static final class DeadLetterCounters {
+        private final MetricGroup group;
+        private final Map<String, Counter> byReason = new HashMap<>();
+
+        DeadLetterCounters(MetricGroup metrics) {
+            this.group = metrics.addGroup("deadLetters");
+        }
+
+        void count(String reason) {
+            byReason.computeIfAbsent(reason, group::counter).inc();
+        }
+    }
+}

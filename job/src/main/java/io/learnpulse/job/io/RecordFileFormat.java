@@ -1,0 +1,189 @@
+package io.learnpulse.job.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.job.parse.EventParser;
+import io.learnpulse.job.parse.InputFormat;
+import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.job.records.InputRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.core.fs.FSDataInputStream;
+
+/**
+ * Reads an input file for the file source: one input per line, or, for xAPI, also a whole file
+ * holding one JSON array of statements (an LRS export), streamed element by element. Blank lines
+ * hold no input and are skipped. A file is one split, read in file order, so that its watermarks,
+ * and with them its late events, depend on the file's order alone.
+ */
+public final class RecordFileFormat implements StreamFormat<InputRecord> {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Inputs read in this JVM, for the replay's progress line. The replay runs its job in-process
+     * and Flink offers no live pull of a running job's metrics there, hence one process-wide count.
+     */
+    public static final LongAdder INPUTS_READ = new LongAdder();
+
+    private final InputFormat format;
+
+    public RecordFileFormat(InputFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public StreamFormat.Reader<InputRecord> createReader(Configuration config, FSDataInputStream stream,
+            long fileLen, long splitEnd) throws IOException {
+        PushbackReader text = new PushbackReader(
+                new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16), 1);
+        EventParser parser = EventParser.forFormat(format);
+        if (format == InputFormat.XAPI && startsWithArray(text)) {
+            return new ArrayReader(text, parser);
+        }
+        return new LineReader(new BufferedReader(text), parser);
+    }
+
+    @Override
+    public StreamFormat.Reader<InputRecord> restoreReader(Configuration config, FSDataInputStream stream,
+            long restoredOffset, long fileLen, long splitEnd) throws IOException {
+        // positions are never checkpointed (see the readers): Flink re-reads and skips what was emitted
+        return createReader(config, stream, fileLen, splitEnd);
+    }
+
+    @Override
+    public boolean isSplittable() {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<InputRecord> getProducedType() {
+        return TypeInformation.of(InputRecord.class);
+    }
+
+    private static boolean startsWithArray(PushbackReader text) throws IOException {
+        int c;
+        do {
+            c = text.read();
+        } while (c != -1 && Character.isWhitespace(c));
+        if (c != -1) {
+            text.unread(c);
+        }
+        return c == '[';
+    }
+
+    /** One input per line. */
+    private static final class LineReader implements StreamFormat.Reader<InputRecord> {
+        private final BufferedReader lines;
+        private final EventParser parser;
+        private final ArrayDeque<InputRecord> ready = new ArrayDeque<>();
+
+        LineReader(BufferedReader lines, EventParser parser) {
+            this.lines = lines;
+            this.parser = parser;
+        }
+
+        @Override
+        public InputRecord read() throws IOException {
+            while (ready.isEmpty()) {
+                String line = lines.readLine();
+                if (line == null) {
+                    return null;
+                }
+                if (!line.isBlank()) {
+                    INPUTS_READ.increment();
+                    parser.parse(line, ready::add);
+                }
+            }
+            return ready.poll();
+        }
+
+        @Override
+        public void close() throws IOException {
+            lines.close();
+        }
+    }
+
+    /** The elements of one top-level JSON array, each an input of its own. */
+    private static final class ArrayReader implements StreamFormat.Reader<InputRecord> {
+        private final java.io.Reader text;
+        private final JsonParser json;
+        private final EventParser parser;
+        private final ArrayDeque<InputRecord> ready = new ArrayDeque<>();
+        private boolean done;
+
+        ArrayReader(java.io.Reader text, EventParser parser) throws IOException {
+            this.text = text;
+            this.json = new JsonFactory(new ObjectMapper()).createParser(text);
+            this.parser = parser;
+            json.nextToken(); // the opening bracket
+        }
+
+        @Override
+        public InputRecord read() {
+            while (ready.isEmpty() && !done) {
+                readElement();
+            }
+            return ready.poll();
+        }
+
+        private void readElement() {
+            try {
+                JsonToken token = json.nextToken();
+                if (token == null || token == JsonToken.END_ARRAY) {
+                    done = true;
+                    return;
+                }
+                JsonNode element = json.readValueAsTree();
+                INPUTS_READ.increment();
+                parser.parseNode(element, element.toString(), ready::add);
+            } catch (IOException e) {
+                // a broken array cannot be re-synchronised: the rest of the file is one dead letter
+                done = true;
+                ready.add(InputRecord.rejected(DeadLetter.MALFORMED_JSON,
+                        "broken JSON array at " + json.currentLocation() + ": " + e.getMessage(), restOfFile()));
+            }
+        }
+
+        private String restOfFile() {
+            StringBuilder rest = new StringBuilder();
+            try {
+                json.releaseBuffered(new java.io.Writer() {
+                    @Override
+                    public void write(char[] buf, int off, int len) {
+                        rest.append(buf, off, len);
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                });
+                char[] buf = new char[8192];
+                for (int n = text.read(buf); n != -1; n = text.read(buf)) {
+                    rest.append(buf, 0, n);
+                }
+            } catch (IOException e) {
+                rest.append("...(unreadable: ").append(e.getMessage()).append(')');
+            }
+            return rest.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.close();
+        }
+    }
+}

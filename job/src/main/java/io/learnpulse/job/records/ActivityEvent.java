@@ -1,0 +1,67 @@
+package io.learnpulse.job.records;
+
+import java.util.Objects;
+
+/**
+ * One learner activity (DESIGN §1), validated. Times are epoch milliseconds.
+ *
+ * <p>{@code raw} is the input text it was parsed from; it rides along only until the late check
+ * (a late event goes to the dead-letter output with its raw input) and is never kept in state.
+ */
+public class ActivityEvent {
+    public String eventId;
+    public String userId;
+    public String courseId;
+    public String cohortId;
+    public EventType type;
+    public long timestamp;
+    public Double score;
+    public Double progress;
+    public Double durationSeconds;
+    public String raw;
+
+    public ActivityEvent() {}
+
+    public ActivityEvent(String eventId, String userId, EventType type, long timestamp) {
+        this.eventId = eventId;
+        this.userId = userId;
+        this.type = type;
+        this.timestamp = timestamp;
+    }
+
+    /** Event-time order per learner; ties broken by event id so the order never depends on arrival. */
+    public static int compareByTime(ActivityEvent a, ActivityEvent b) {
+        int byTime = Long.compare(a.timestamp, b.timestamp);
+        return byTime != 0 ? byTime : a.eventId.compareTo(b.eventId);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ActivityEvent)) {
+            return false;
+        }
+        ActivityEvent e = (ActivityEvent) o;
+        return timestamp == e.timestamp
+                && Objects.equals(eventId, e.eventId)
+                && Objects.equals(userId, e.userId)
+                && Objects.equals(courseId, e.courseId)
+                && Objects.equals(cohortId, e.cohortId)
+                && type == e.type
+                && Objects.equals(score, e.score)
+                && Objects.equals(progress, e.progress)
+                && Objects.equals(durationSeconds, e.durationSeconds)
+                && Objects.equals(raw, e.raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(eventId, userId, type, timestamp);
+    }
+
+    @Override
+    public String toString() {
+        return "ActivityEvent{" + eventId + ", " + userId + ", " + type + " @" + timestamp
+                + (score != null ? ", score=" + score : "")
+                + (progress != null ? ", progress=" + progress : "") + '}';
+    }
+}

@@ -1,0 +1,21 @@
+package io.learnpulse.job.records;
+
+/** The six rules of DESIGN §3, with their fixed severities. */
+public enum AlertType {
+    CONSECUTIVE_LOW_SCORES(Severity.HIGH),
+    PERFORMANCE_DECLINE(Severity.HIGH),
+    ENGAGEMENT_DROP(Severity.MEDIUM),
+    COMPLETION_STAGNATION(Severity.MEDIUM),
+    LOW_CONSISTENCY(Severity.LOW),
+    HIGH_PERFORMANCE(Severity.LOW);
+
+    private final Severity severity;
+
+    AlertType(Severity severity) {
+        this.severity = severity;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+}

@@ -1,0 +1,145 @@
+package io.learnpulse.job.replay;
+
+import io.learnpulse.job.EventTimeWatermarks;
+import io.learnpulse.job.LearnpulseTopology;
+import io.learnpulse.job.functions.LearnerAlertFunction;
+import io.learnpulse.job.io.JsonCodec;
+import io.learnpulse.job.io.RecordFileFormat;
+import io.learnpulse.job.parse.InputFormat;
+import io.learnpulse.job.records.Alert;
+import io.learnpulse.job.records.DailyFigures;
+import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.job.rules.RuleConfig;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * Replays a finite file through the same job graph as the live job (a bounded file source instead
+ * of Kafka) and writes the alerts, dead letters and daily figures to files, each sorted so that two
+ * replays of one file give the same files apart from {@code detectedAt}.
+ */
+public final class Replay {
+    /** Alert order of the output file (DESIGN §5). */
+    public static final Comparator<Alert> ALERT_ORDER = Comparator.<Alert>comparingLong(a -> a.eventTime)
+            .thenComparing(a -> a.userId)
+            .thenComparing(a -> a.type)
+            .thenComparing(a -> a.alertId);
+    private static final Comparator<DailyFigures> FIGURES_ORDER = Comparator.<DailyFigures, String>comparing(f -> f.day)
+            .thenComparing(f -> f.userId);
+    private static final Comparator<DeadLetter> DEAD_LETTER_ORDER = Comparator.<DeadLetter, String>comparing(d -> d.reason)
+            .thenComparing(d -> String.valueOf(d.raw))
+            .thenComparing(d -> String.valueOf(d.detail));
+
+    /** What a replay is asked to do. */
+    public static final class Request {
+        public Path input;
+        public Path output;
+        public Path deadLetters;
+        public Path dailyFigures;
+        public InputFormat format = InputFormat.JSONL;
+        public RuleConfig rules = RuleConfig.defaults();
+        public Duration outOfOrderness = Duration.ofMinutes(1);
+    }
+
+    /** What a replay produced. */
+    public static final class Result {
+        public List<Alert> alerts;
+        public List<DeadLetter> deadLetters;
+        public List<DailyFigures> dailyFigures;
+        public long duplicates;
+    }
+
+    private Replay() {}
+
+    /** Runs the replay on {@code env} (a local environment or a test's MiniCluster) and writes its files. */
+    public static Result run(StreamExecutionEnvironment env, Request request) throws Exception {
+        FileSource<InputRecord> source = FileSource
+                .forRecordStreamFormat(new RecordFileFormat(request.format),
+                        new org.apache.flink.core.fs.Path(request.input.toUri()))
+                .build();
+        // one reader, so that the watermarks, and which events are late, follow the file's order
+        DataStream<InputRecord> input = env
+                .fromSource(source, EventTimeWatermarks.forBoundedInput(request.outOfOrderness), "replay-file")
+                .uid("replay-file")
+                .setParallelism(1);
+        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, request.rules);
+
+        CloseableIterator<Alert> alerts = outputs.alerts.collectAsync();
+        CloseableIterator<DeadLetter> deadLetters = outputs.deadLetters.collectAsync();
+        CloseableIterator<DailyFigures> figures = outputs.dailyFigures.collectAsync();
+        JobClient job = env.executeAsync("learnpulse replay of " + request.input.getFileName());
+
+        // each output must be drained while the job runs, or its collect sink stalls the job
+        ExecutorService drains = Executors.newFixedThreadPool(3);
+        Result result = new Result();
+        JobExecutionResult executed;
+        try {
+            CompletableFuture<List<Alert>> alertList = drain(alerts, drains);
+            CompletableFuture<List<DeadLetter>> deadLetterList = drain(deadLetters, drains);
+            CompletableFuture<List<DailyFigures>> figureList = drain(figures, drains);
+            executed = job.getJobExecutionResult().get();
+            result.alerts = sorted(alertList.get(), ALERT_ORDER);
+            result.deadLetters = sorted(deadLetterList.get(), DEAD_LETTER_ORDER);
+            result.dailyFigures = sorted(figureList.get(), FIGURES_ORDER);
+        } finally {
+            drains.shutdownNow();
+        }
+        Long duplicates = executed.getAccumulatorResult(LearnerAlertFunction.DUPLICATES_ACCUMULATOR);
+        result.duplicates = duplicates == null ? 0 : duplicates;
+
+        write(request.output, result.alerts, JsonCodec::alert);
+        write(request.deadLetters, result.deadLetters, JsonCodec::deadLetter);
+        if (request.dailyFigures != null) {
+            write(request.dailyFigures, result.dailyFigures, JsonCodec::dailyFigures);
+        }
+        return result;
+    }
+
+    private static <T> CompletableFuture<List<T>> drain(CloseableIterator<T> iterator, ExecutorService executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<T> items = new ArrayList<>();
+            try (iterator) {
+                iterator.forEachRemaining(items::add);
+            } catch (Exception e) {
+                throw new IllegalStateException("collecting the replay's output failed", e);
+            }
+            return items;
+        }, executor);
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+        items.sort(order);
+        return items;
+    }
+
+    private static <T> void write(Path file, List<T> items, Function<T, String> toJson) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (T item : items) {
+                out.write(toJson.apply(item));
+                out.write('\n');
+            }
+        }
+    }
+}

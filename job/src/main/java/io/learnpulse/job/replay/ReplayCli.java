@@ -1,0 +1,121 @@
+package io.learnpulse.job.replay;
+
+import io.learnpulse.job.CommandLine;
+import io.learnpulse.job.RuleOptions;
+import io.learnpulse.job.io.RecordFileFormat;
+import io.learnpulse.job.parse.InputFormat;
+import io.learnpulse.job.records.Alert;
+import io.learnpulse.job.records.AlertType;
+import io.learnpulse.job.records.DeadLetter;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** {@code learnpulse replay}: replays a file on a local Flink and prints progress and a summary. */
+public final class ReplayCli {
+    private ReplayCli() {}
+
+    public static void main(String[] args) {
+        PrintStream err = System.err;
+        try {
+            Configuration config = CommandLine.parse(args, ReplayOptions.all());
+            Replay.Request request = request(config);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
+                    config.get(ReplayOptions.PARALLELISM));
+            long started = System.nanoTime();
+            Replay.Result result;
+            ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "replay-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            progress.scheduleAtFixedRate(() -> err.println("replay: " + inputsRead(started)), 2, 2, TimeUnit.SECONDS);
+            try {
+                result = Replay.run(env, request);
+            } finally {
+                progress.shutdownNow();
+            }
+            printSummary(err, request, result, started);
+            System.exit(0);
+        } catch (CommandLine.UsageException e) {
+            err.println("learnpulse replay: " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            err.println("learnpulse replay failed: " + rootMessage(e));
+            System.exit(1);
+        }
+    }
+
+    static Replay.Request request(Configuration config) {
+        Replay.Request request = new Replay.Request();
+        request.input = Path.of(CommandLine.require(config, ReplayOptions.INPUT));
+        request.output = Path.of(CommandLine.require(config, ReplayOptions.OUTPUT));
+        if (!Files.isRegularFile(request.input) || !Files.isReadable(request.input)) {
+            throw new CommandLine.UsageException("cannot read input file " + request.input);
+        }
+        String deadLetters = config.get(ReplayOptions.DEAD_LETTER);
+        request.deadLetters = deadLetters != null ? Path.of(deadLetters) : besideOutput(request.output);
+        String figures = config.get(ReplayOptions.METRICS);
+        request.dailyFigures = figures != null ? Path.of(figures) : null;
+        try {
+            request.format = InputFormat.fromName(config.get(ReplayOptions.FORMAT));
+            request.rules = RuleOptions.ruleConfig(config);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new CommandLine.UsageException(e.getMessage());
+        }
+        request.outOfOrderness = config.get(RuleOptions.OUT_OF_ORDERNESS);
+        if (config.get(ReplayOptions.PARALLELISM) < 1) {
+            throw new CommandLine.UsageException("parallelism must be at least 1");
+        }
+        return request;
+    }
+
+    /** {@code alerts.jsonl} gives {@code alerts.dlq.jsonl}. */
+    static Path besideOutput(Path output) {
+        String name = output.getFileName().toString();
+        String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : name;
+        return output.resolveSibling(base + ".dlq.jsonl");
+    }
+
+    private static String inputsRead(long started) {
+        long read = RecordFileFormat.INPUTS_READ.sum();
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        return String.format(Locale.ROOT, "%,d inputs read in %.1f s (%,.0f/s)", read, seconds, read / seconds);
+    }
+
+    private static void printSummary(PrintStream err, Replay.Request request, Replay.Result result, long started) {
+        long rejected = result.deadLetters.stream().filter(d -> !DeadLetter.LATE.equals(d.reason)).count();
+        long read = RecordFileFormat.INPUTS_READ.sum();
+        err.println("replay: " + inputsRead(started));
+        err.printf(Locale.ROOT, "events: %,d valid, %,d duplicates ignored%n", read - rejected, result.duplicates);
+        Map<String, Long> byType = new TreeMap<>(result.alerts.stream()
+                .collect(Collectors.groupingBy(a -> a.type.name(), Collectors.counting())));
+        for (AlertType type : AlertType.values()) {
+            byType.putIfAbsent(type.name(), 0L);
+        }
+        err.printf(Locale.ROOT, "alerts: %,d %s -> %s%n", result.alerts.size(), byType, request.output);
+        err.printf(Locale.ROOT, "dead letters: %,d %s -> %s%n", result.deadLetters.size(),
+                new TreeMap<>(result.deadLetters.stream().collect(Collectors.groupingBy(d -> d.reason, Collectors.counting()))),
+                request.deadLetters);
+        err.printf(Locale.ROOT, "daily figures: %,d%s%n", result.dailyFigures.size(),
+                request.dailyFigures != null ? " -> " + request.dailyFigures : " (not written; use --metrics FILE)");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,32 @@
+package io.learnpulse.job.replay;
+
+import io.learnpulse.job.RuleOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** The options of {@code learnpulse replay} (DESIGN §5), besides the rule options. */
+public final class ReplayOptions {
+    private ReplayOptions() {}
+
+    public static final ConfigOption<String> INPUT = ConfigOptions.key("input").stringType().noDefaultValue()
+            .withDescription("The file to replay (required).");
+    public static final ConfigOption<String> OUTPUT = ConfigOptions.key("output").stringType().noDefaultValue()
+            .withDescription("Where to write the alerts, one JSON line each, sorted by (eventTime, userId, type) (required).");
+    public static final ConfigOption<String> FORMAT = ConfigOptions.key("format").stringType().defaultValue("jsonl")
+            .withDescription("`jsonl` (learnpulse events) or `xapi` (statements, one per line or a JSON array).");
+    public static final ConfigOption<String> DEAD_LETTER = ConfigOptions.key("dead-letter").stringType().noDefaultValue()
+            .withDescription("Where to write rejected input; default: beside the output, `<output>.dlq.jsonl`.");
+    public static final ConfigOption<String> METRICS = ConfigOptions.key("metrics").stringType().noDefaultValue()
+            .withDescription("Where to write the learners' daily figures; none written if not given.");
+    public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism").intType()
+            .defaultValue(Runtime.getRuntime().availableProcessors())
+            .withDescription("Parallelism of the replay's rule operator (default: the number of cores).");
+
+    public static List<ConfigOption<?>> all() {
+        List<ConfigOption<?>> all = new ArrayList<>(List.of(INPUT, OUTPUT, FORMAT, DEAD_LETTER, METRICS, PARALLELISM));
+        all.addAll(RuleOptions.all());
+        return all;
+    }
+}
