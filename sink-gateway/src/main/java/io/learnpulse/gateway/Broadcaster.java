@@ -1,0 +1,102 @@
+package io.learnpulse.gateway;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * Live pushes to WebSocket clients: the alert and the daily-figures channels, heartbeats at a fixed
+ * interval, and the hard disconnect of clients cut off for being slow that do not read their close frame.
+ */
+final class Broadcaster implements AutoCloseable {
+
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
+    private final Channel<Alert> alerts;
+    private final Channel<DailyFigures> figures;
+    private final Frames frames;
+    private final GatewayMetrics metrics;
+    private final int queueBound;
+    private final ScheduledExecutorService timer;
+
+    Broadcaster(Frames frames, GatewayMetrics metrics, int queueBound, Duration heartbeatInterval) {
+        this.frames = frames;
+        this.metrics = metrics;
+        this.queueBound = queueBound;
+        this.alerts = new Channel<>(frames::alert);
+        this.figures = new Channel<>(frames::figures);
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = heartbeatInterval.toMillis();
+        timer.scheduleAtFixedRate(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
+        metrics.websocketClients("alerts", alerts::size);
+        metrics.websocketClients("metrics", figures::size);
+    }
+
+    Subscriber<Alert> subscribeAlerts(Session session, Predicate<Alert> filter, boolean replaying) {
+        Subscriber<Alert>[] self = new Subscriber[1];
+        self[0] = new Subscriber<>(session, filter, queueBound, replaying, metrics,
+                () -> cutOff(alerts, self[0]));
+        alerts.add(self[0]);
+        return self[0];
+    }
+
+    Subscriber<DailyFigures> subscribeFigures(Session session, Predicate<DailyFigures> filter) {
+        Subscriber<DailyFigures>[] self = new Subscriber[1];
+        self[0] = new Subscriber<>(session, filter, queueBound, false, metrics, () -> cutOff(figures, self[0]));
+        figures.add(self[0]);
+        return self[0];
+    }
+
+    void unsubscribeAlerts(Subscriber<Alert> subscriber) {
+        alerts.remove(subscriber);
+    }
+
+    void unsubscribeFigures(Subscriber<DailyFigures> subscriber) {
+        figures.remove(subscriber);
+    }
+
+    /** A newly stored alert, pushed to the matching clients; {@code sequence} is its store sequence. */
+    void publishAlert(long sequence, Alert alert) {
+        alerts.publish(sequence, alert);
+    }
+
+    void publishFigures(DailyFigures dailyFigures) {
+        figures.publish(0, dailyFigures);
+    }
+
+    int clients() {
+        return alerts.size() + figures.size();
+    }
+
+    private void heartbeat() {
+        String frame = frames.heartbeat();
+        alerts.heartbeat(frame);
+        figures.heartbeat(frame);
+    }
+
+    private <T> void cutOff(Channel<T> channel, Subscriber<T> subscriber) {
+        channel.remove(subscriber);
+        Session session = subscriber.session();
+        timer.schedule(() -> {
+            if (session.isOpen()) {
+                session.disconnect();
+            }
+        }, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        alerts.closeAll(StatusCode.SHUTDOWN, "gateway stopping");
+        figures.closeAll(StatusCode.SHUTDOWN, "gateway stopping");
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,12 @@
+package io.learnpulse.gateway;
+
+/** A bad option or configuration file; its message is one line meant for the operator. */
+public final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

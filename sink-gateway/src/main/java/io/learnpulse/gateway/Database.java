@@ -1,0 +1,77 @@
+package io.learnpulse.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+/** The connection pool of the history database, migrated to the newest schema when opened. */
+final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Opens the database of {@code config} (creating the SQLite data directory) and applies the migrations. */
+    static Database open(GatewayConfig config) {
+        String url = config.effectiveJdbcUrl();
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("gateway-db");
+        pool.setJdbcUrl(url);
+        pool.setUsername(config.dbUser());
+        pool.setPassword(config.dbPassword());
+        if (config.usesEmbeddedDatabase()) {
+            try {
+                Files.createDirectories(config.dataDir().toAbsolutePath());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+            }
+            // readers do not block the writer; a writer waits for another instead of failing
+            pool.addDataSourceProperty("journal_mode", "WAL");
+            pool.addDataSourceProperty("busy_timeout", "10000");
+            pool.addDataSourceProperty("foreign_keys", "true");
+            pool.setMaximumPoolSize(4);
+        } else {
+            pool.setMaximumPoolSize(8);
+        }
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** True when a connection can be had and answers a trivial query. */
+    boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,113 @@
+package io.learnpulse.gateway;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: database, consumer loop, HTTP and WebSocket server. Start one with
+ * {@link #start(GatewayConfig)} and stop it with {@link #close()}; the demo and the tests run it in
+ * process exactly like {@link GatewayMain} does.
+ *
+ * <pre>{@code
+ * GatewayConfig config = GatewayConfig.defaults("localhost:9092")
+ *         .withHttpPort(7070).withDataDir(Path.of("data/gateway")).withAdminToken("secret");
+ * try (Gateway gateway = Gateway.start(config)) {
+ *     ... gateway.port() ...
+ * }
+ * }</pre>
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final Database database;
+    private final Broadcaster broadcaster;
+    private final KafkaProbe kafka;
+    private final RecordConsumerLoop consumer;
+    private final Javalin app;
+    private final GatewayMetrics metrics;
+
+    private Gateway(Database database, Broadcaster broadcaster, KafkaProbe kafka, RecordConsumerLoop consumer,
+            Javalin app, GatewayMetrics metrics) {
+        this.database = database;
+        this.broadcaster = broadcaster;
+        this.kafka = kafka;
+        this.consumer = consumer;
+        this.app = app;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Opens (and migrates) the database, starts the HTTP server, then the consumer loop.
+     *
+     * @throws ConfigException for a bad tokens file
+     */
+    public static Gateway start(GatewayConfig config) {
+        TokenRegistry tokens = TokenRegistry.load(config.tokensFile(), config.adminToken());
+        if (tokens.size() == 0) {
+            LOG.warn("no tokens configured: every /api and /ws request will get 401");
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        Database database = Database.open(config);
+        GatewayMetrics metrics = new GatewayMetrics();
+        Broadcaster broadcaster = null;
+        KafkaProbe kafka = null;
+        RecordConsumerLoop consumer = null;
+        Javalin app = null;
+        try {
+            AlertStore store = new AlertStore(database, mapper, Clock.systemUTC());
+            metrics.alertsInStore(store.countAlerts());
+            broadcaster = new Broadcaster(new Frames(mapper), metrics, config.wsQueueBound(),
+                    config.heartbeatInterval());
+            kafka = new KafkaProbe(config.bootstrapServers());
+            consumer = new RecordConsumerLoop(config, store, broadcaster, new RecordParser(mapper), metrics);
+            app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, metrics, database,
+                    kafka, consumer, mapper));
+            app.start(config.httpHost(), config.httpPort());
+            consumer.start();
+            LOG.info("gateway listening on port {}, database {}, consuming {} and {} as group {}", app.port(),
+                    config.effectiveJdbcUrl(), config.alertsTopic(), config.metricsTopic(), config.groupId());
+            return new Gateway(database, broadcaster, kafka, consumer, app, metrics);
+        } catch (RuntimeException e) {
+            closeAll(consumer, broadcaster, app, kafka, database);
+            throw e;
+        }
+    }
+
+    /** The HTTP port (useful when started with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Records read from {@code topic} by this process so far (tests use it to see where the consumer resumed). */
+    public double recordsConsumed(String topic) {
+        return metrics.recordsConsumed(topic);
+    }
+
+    /** Stops the consumer loop, closes the WebSocket clients (1001), the server and the database. */
+    @Override
+    public void close() {
+        closeAll(consumer, broadcaster, app, kafka, database);
+    }
+
+    private static void closeAll(RecordConsumerLoop consumer, Broadcaster broadcaster, Javalin app, KafkaProbe kafka,
+            Database database) {
+        if (consumer != null) {
+            consumer.close();
+        }
+        if (broadcaster != null) {
+            broadcaster.close();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        database.close();
+    }
+}

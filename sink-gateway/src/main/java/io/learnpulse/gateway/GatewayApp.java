@@ -1,0 +1,106 @@
+package io.learnpulse.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the gateway's HTTP and WebSocket app from its dependencies; starts nothing. */
+final class GatewayApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
+
+    /** What the routes need; {@link Gateway} makes the real ones. */
+    record Dependencies(AlertStore store, Broadcaster broadcaster, GatewayConfig config, TokenRegistry tokens,
+            GatewayMetrics metrics, Database database, KafkaProbe kafka, OperationsRoutes.ConsumerStatus consumer,
+            ObjectMapper mapper) {
+    }
+
+    private GatewayApp() {
+    }
+
+    static Javalin create(Dependencies deps) {
+        GatewayConfig config = deps.config();
+        AccessPolicy access = new AccessPolicy(deps.store());
+        Authenticator authenticator = new Authenticator(deps.tokens(), config.allowedOrigins());
+        AlertRoutes alerts = new AlertRoutes(deps.store(), access, deps.mapper(), config);
+        UserRoutes users = new UserRoutes(deps.store(), access);
+        OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
+                deps.metrics());
+        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator,
+                new Frames(deps.mapper()));
+        long maxRequestBytes = config.maxRequestBytes();
+        Duration wsIdleTimeout = config.heartbeatInterval().multipliedBy(4).plusSeconds(30);
+
+        return Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.jsonMapper(new JavalinJackson(deps.mapper(), false));
+            javalin.http.maxRequestSize = maxRequestBytes;
+            javalin.staticFiles.add("/public", Location.CLASSPATH);
+            javalin.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(wsIdleTimeout));
+            javalin.requestLogger.http((ctx, ms) -> deps.metrics().request(ctx.method().name(), route(ctx),
+                    ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
+
+            javalin.routes.before("/api/*", ctx -> refuseLargeBody(ctx, maxRequestBytes));
+            javalin.routes.before("/api/*", authenticator::requireToken);
+
+            javalin.routes.get("/api/alerts", alerts::list);
+            javalin.routes.get("/api/alerts/stats", alerts::stats);
+            javalin.routes.get("/api/alerts/{alertId}", alerts::get);
+            javalin.routes.post("/api/alerts/{alertId}/ack", alerts::acknowledge);
+            javalin.routes.get("/api/users/{userId}/metrics", users::dailyFigures);
+
+            javalin.routes.get("/health", operations::health);
+            javalin.routes.get("/metrics", operations::metrics);
+
+            javalin.routes.wsBeforeUpgrade("/ws/alerts", live::authorizeAlerts);
+            javalin.routes.wsBeforeUpgrade("/ws/metrics", live::authorizeFigures);
+            javalin.routes.ws("/ws/alerts", live::alerts);
+            javalin.routes.ws("/ws/metrics", live::figures);
+
+            javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            javalin.routes.exception(AlertStore.StoreException.class, (e, ctx) -> {
+                LOG.error("database failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 503, "database unavailable");
+            });
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error");
+            });
+            javalin.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+                    error(ctx, 404, "no such endpoint");
+                }
+            });
+        });
+    }
+
+    private static void refuseLargeBody(Context ctx, long maxRequestBytes) {
+        if (ctx.contentLength() > maxRequestBytes) {
+            throw new ApiException(413, "request body larger than " + maxRequestBytes + " bytes");
+        }
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message == null ? "error" : message));
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+    }
+
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+}

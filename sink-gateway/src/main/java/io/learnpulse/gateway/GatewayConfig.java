@@ -1,0 +1,243 @@
+package io.learnpulse.gateway;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The gateway's settings. Built from the command line and an optional properties file
+ * ({@link #fromArguments}), or in code with {@link #defaults} and the {@code with...} methods (the
+ * demo does this).
+ */
+public record GatewayConfig(
+        String bootstrapServers,
+        String httpHost,
+        int httpPort,
+        String adminToken,
+        Path tokensFile,
+        Path dataDir,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        String alertsTopic,
+        String metricsTopic,
+        String groupId,
+        List<String> allowedOrigins,
+        int wsQueueBound,
+        Duration heartbeatInterval,
+        long maxRequestBytes,
+        int pageLimit,
+        int pageLimitMax) {
+
+    public GatewayConfig {
+        require(bootstrapServers != null && !bootstrapServers.isBlank(), GatewayOption.BOOTSTRAP_SERVERS, "is required");
+        require(httpPort >= 0 && httpPort <= 65535, GatewayOption.HTTP_PORT, "must be between 0 and 65535");
+        require(wsQueueBound >= 1, GatewayOption.WS_QUEUE_BOUND, "must be at least 1");
+        require(!heartbeatInterval.isNegative() && !heartbeatInterval.isZero(), GatewayOption.HEARTBEAT_MS, "must be positive");
+        require(maxRequestBytes >= 1024, GatewayOption.MAX_REQUEST_BYTES, "must be at least 1024");
+        require(pageLimitMax >= 1, GatewayOption.PAGE_LIMIT_MAX, "must be at least 1");
+        require(pageLimit >= 1 && pageLimit <= pageLimitMax, GatewayOption.PAGE_LIMIT, "must be between 1 and " + pageLimitMax);
+        require(!alertsTopic.isBlank(), GatewayOption.ALERTS_TOPIC, "must not be empty");
+        require(!metricsTopic.isBlank(), GatewayOption.METRICS_TOPIC, "must not be empty");
+        require(!groupId.isBlank(), GatewayOption.GROUP_ID, "must not be empty");
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** Every option at its default, with the given Kafka bootstrap servers. */
+    public static GatewayConfig defaults(String bootstrapServers) {
+        Map<GatewayOption, String> values = new EnumMap<>(GatewayOption.class);
+        values.put(GatewayOption.BOOTSTRAP_SERVERS, bootstrapServers);
+        return fromValues(values);
+    }
+
+    /**
+     * Parses {@code --flag value} arguments; {@code --config FILE} names a properties file whose keys
+     * are the options' keys. Arguments win over the file, the file over the defaults.
+     *
+     * @throws ConfigException with a one-line reason for anything unknown or malformed
+     */
+    public static GatewayConfig fromArguments(String... args) {
+        Map<GatewayOption, String> fromCommandLine = new EnumMap<>(GatewayOption.class);
+        Path configFile = null;
+        for (int i = 0; i < args.length; i += 2) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new ConfigException("option " + flag + " needs a value");
+            }
+            String value = args[i + 1];
+            if ("--config".equals(flag)) {
+                configFile = Path.of(value);
+                continue;
+            }
+            GatewayOption option = GatewayOption.byFlag(flag);
+            if (option == null) {
+                throw new ConfigException("unknown option " + flag);
+            }
+            fromCommandLine.put(option, value);
+        }
+        Map<GatewayOption, String> values = new EnumMap<>(GatewayOption.class);
+        if (configFile != null) {
+            values.putAll(readFile(configFile));
+        }
+        values.putAll(fromCommandLine);
+        return fromValues(values);
+    }
+
+    private static Map<GatewayOption, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<GatewayOption, String> values = new EnumMap<>(GatewayOption.class);
+        for (String key : properties.stringPropertyNames()) {
+            GatewayOption option = GatewayOption.byKey(key);
+            if (option == null) {
+                throw new ConfigException("unknown key " + key + " in config file " + file);
+            }
+            values.put(option, properties.getProperty(key).trim());
+        }
+        return values;
+    }
+
+    private static GatewayConfig fromValues(Map<GatewayOption, String> values) {
+        OptionValues v = new OptionValues(values);
+        Path dataDir = Path.of(v.text(GatewayOption.DATA_DIR));
+        return new GatewayConfig(
+                v.text(GatewayOption.BOOTSTRAP_SERVERS),
+                v.text(GatewayOption.HTTP_HOST),
+                v.integer(GatewayOption.HTTP_PORT),
+                v.text(GatewayOption.ADMIN_TOKEN),
+                v.path(GatewayOption.TOKENS_FILE),
+                dataDir,
+                v.text(GatewayOption.JDBC_URL),
+                v.text(GatewayOption.DB_USER),
+                v.text(GatewayOption.DB_PASSWORD),
+                v.text(GatewayOption.ALERTS_TOPIC),
+                v.text(GatewayOption.METRICS_TOPIC),
+                v.text(GatewayOption.GROUP_ID),
+                v.list(GatewayOption.ALLOWED_ORIGINS),
+                v.integer(GatewayOption.WS_QUEUE_BOUND),
+                Duration.ofMillis(v.integer(GatewayOption.HEARTBEAT_MS)),
+                v.integer(GatewayOption.MAX_REQUEST_BYTES),
+                v.integer(GatewayOption.PAGE_LIMIT),
+                v.integer(GatewayOption.PAGE_LIMIT_MAX));
+    }
+
+    /** The JDBC URL in effect: the configured one, else the SQLite file under the data directory. */
+    public String effectiveJdbcUrl() {
+        if (jdbcUrl != null) {
+            return jdbcUrl;
+        }
+        return "jdbc:sqlite:" + dataDir.resolve("gateway.db").toAbsolutePath();
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return effectiveJdbcUrl().startsWith("jdbc:sqlite:");
+    }
+
+    public GatewayConfig withHttpPort(int port) {
+        return new GatewayConfig(bootstrapServers, httpHost, port, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withHttpHost(String host) {
+        return new GatewayConfig(bootstrapServers, host, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withAdminToken(String token) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, token, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withTokensFile(Path file) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, file, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withDataDir(Path directory) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, directory, jdbcUrl,
+                dbUser, dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound,
+                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withTopics(String alerts, String metrics) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alerts, metrics, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withGroupId(String group) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, group, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withAllowedOrigins(List<String> origins) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, origins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withWsQueueBound(int bound) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, bound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    public GatewayConfig withHeartbeatInterval(Duration interval) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, interval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
+    private static void require(boolean condition, GatewayOption option, String reason) {
+        if (!condition) {
+            throw new ConfigException(option.flag() + " (" + option.key() + ") " + reason);
+        }
+    }
+
+    /** Option values with their defaults, converted with one-line errors. */
+    private record OptionValues(Map<GatewayOption, String> values) {
+        String text(GatewayOption option) {
+            String value = values.getOrDefault(option, option.defaultValue());
+            return value == null || value.isBlank() ? option.defaultValue() : value;
+        }
+
+        int integer(GatewayOption option) {
+            String value = text(option);
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(option.flag() + " (" + option.key() + ") must be an integer, not '" + value + "'");
+            }
+        }
+
+        Path path(GatewayOption option) {
+            String value = text(option);
+            return value == null ? null : Path.of(value);
+        }
+
+        List<String> list(GatewayOption option) {
+            String value = text(option);
+            if (value == null || value.isBlank()) {
+                return List.of();
+            }
+            return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

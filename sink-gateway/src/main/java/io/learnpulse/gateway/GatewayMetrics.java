@@ -1,0 +1,104 @@
+package io.learnpulse.gateway;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The gateway's meters, exposed at {@code GET /metrics} in Prometheus text format. */
+final class GatewayMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicLong alertsStored = new AtomicLong();
+    private final AtomicLong consumerLag = new AtomicLong();
+    private final Counter alertsInserted;
+    private final Counter duplicateAlerts;
+    private final Counter messagesSent;
+    private final Counter messagesDropped;
+    private final Counter slowClientsDisconnected;
+
+    GatewayMetrics() {
+        Gauge.builder("learnpulse.gateway.alerts.stored", alertsStored, AtomicLong::get)
+                .description("Alerts in the history store").register(registry);
+        Gauge.builder("learnpulse.gateway.consumer.lag", consumerLag, AtomicLong::get)
+                .description("Records of the assigned partitions not yet consumed").register(registry);
+        alertsInserted = Counter.builder("learnpulse.gateway.alerts.inserted")
+                .description("Alerts this process stored for the first time").register(registry);
+        duplicateAlerts = Counter.builder("learnpulse.gateway.alerts.duplicates")
+                .description("Alert records whose alertId was already stored (ignored)").register(registry);
+        messagesSent = Counter.builder("learnpulse.gateway.websocket.messages.sent")
+                .description("WebSocket frames written to clients").register(registry);
+        messagesDropped = Counter.builder("learnpulse.gateway.websocket.messages.dropped")
+                .description("WebSocket frames not delivered (queue full, client gone)").register(registry);
+        slowClientsDisconnected = Counter.builder("learnpulse.gateway.websocket.slow.disconnects")
+                .description("WebSocket clients disconnected because their outgoing queue was full").register(registry);
+    }
+
+    void alertsInStore(long count) {
+        alertsStored.set(count);
+    }
+
+    void alertsInserted(int count) {
+        alertsStored.addAndGet(count);
+        alertsInserted.increment(count);
+    }
+
+    void duplicateAlerts(int count) {
+        duplicateAlerts.increment(count);
+    }
+
+    void consumerLag(long lag) {
+        consumerLag.set(lag);
+    }
+
+    long consumerLag() {
+        return consumerLag.get();
+    }
+
+    void recordConsumed(String topic) {
+        registry.counter("learnpulse.gateway.records.consumed", "topic", topic).increment();
+    }
+
+    void poisonRecord(String topic) {
+        registry.counter("learnpulse.gateway.records.poison", "topic", topic).increment();
+    }
+
+    double recordsConsumed(String topic) {
+        return registry.counter("learnpulse.gateway.records.consumed", "topic", topic).count();
+    }
+
+    void messageSent() {
+        messagesSent.increment();
+    }
+
+    void messageDropped() {
+        messagesDropped.increment();
+    }
+
+    void slowClientDisconnected() {
+        slowClientsDisconnected.increment();
+    }
+
+    void websocketClients(String endpoint, Supplier<Number> count) {
+        Gauge.builder("learnpulse.gateway.websocket.clients", count)
+                .tag("endpoint", endpoint).description("Open WebSocket connections").register(registry);
+    }
+
+    void request(String method, String route, int status, Duration latency) {
+        Timer.builder("learnpulse.gateway.http.requests")
+                .description("HTTP request latency")
+                .tags("method", method, "route", route, "status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(latency);
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,80 @@
+package io.learnpulse.gateway;
+
+/**
+ * Every option of the gateway: its command-line flag, its key in the {@code --config} properties
+ * file, its default and what it means. The README's option table is this enum.
+ */
+public enum GatewayOption {
+    BOOTSTRAP_SERVERS("--bootstrap-servers", "kafka.bootstrap.servers", null,
+            "Kafka bootstrap servers, HOST:PORT[,HOST:PORT]. Required."),
+    HTTP_PORT("--http-port", "http.port", "7070", "HTTP and WebSocket port (0 picks a free port)."),
+    HTTP_HOST("--http-host", "http.host", "0.0.0.0", "Address the HTTP server binds to."),
+    ADMIN_TOKEN("--admin-token", "auth.admin.token", null,
+            "One extra bearer token with role admin (principal name `admin`), on top of the tokens file."),
+    TOKENS_FILE("--tokens-file", "auth.tokens.file", null, "Properties file of bearer tokens and their roles."),
+    DATA_DIR("--data-dir", "data.dir", "data/gateway", "Directory of the embedded SQLite database."),
+    JDBC_URL("--jdbc-url", "db.url", null,
+            "JDBC URL of the database; default `jdbc:sqlite:<data.dir>/gateway.db`. A `jdbc:postgresql:` URL works too."),
+    DB_USER("--db-user", "db.user", null, "Database user (PostgreSQL)."),
+    DB_PASSWORD("--db-password", "db.password", null, "Database password (PostgreSQL); prefer the config file."),
+    ALERTS_TOPIC("--alerts-topic", "topics.alerts", "learner-alerts", "Topic of alerts."),
+    METRICS_TOPIC("--metrics-topic", "topics.metrics", "learner-metrics", "Topic of daily figures."),
+    GROUP_ID("--group-id", "kafka.group.id", "learnpulse-gateway",
+            "Consumer group; two gateways with their own databases need two groups."),
+    ALLOWED_ORIGINS("--allowed-origins", "ws.allowed.origins", "",
+            "Comma-separated Origins allowed to open a WebSocket (`*` for any). Empty: only the gateway's own origin. Clients that send no Origin (non-browsers) are allowed."),
+    WS_QUEUE_BOUND("--ws-queue-bound", "ws.queue.bound", "256",
+            "Frames a WebSocket client may have queued and unwritten; one more and it is disconnected (close code 1008)."),
+    HEARTBEAT_MS("--heartbeat-ms", "ws.heartbeat.ms", "15000", "Interval of `{\"kind\":\"heartbeat\"}` frames."),
+    MAX_REQUEST_BYTES("--max-request-bytes", "http.max.request.bytes", "65536",
+            "Largest accepted request body; larger ones get 413."),
+    PAGE_LIMIT("--page-limit", "api.page.limit", "50", "Default `limit` of list endpoints."),
+    PAGE_LIMIT_MAX("--page-limit-max", "api.page.limit.max", "500", "Largest `limit` accepted (more is a 400).");
+
+    private final String flag;
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    GatewayOption(String flag, String key, String defaultValue, String description) {
+        this.flag = flag;
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String flag() {
+        return flag;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The default, or null when the option has none. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    static GatewayOption byFlag(String flag) {
+        for (GatewayOption option : values()) {
+            if (option.flag.equals(flag)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    static GatewayOption byKey(String key) {
+        for (GatewayOption option : values()) {
+            if (option.key.equals(key)) {
+                return option;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,8 @@
+package io.learnpulse.gateway;
+
+/** A Kafka record that is not a valid alert or daily figure; it is logged, counted and skipped. */
+final class PoisonRecordException extends Exception {
+    PoisonRecordException(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,209 @@
+package io.learnpulse.gateway;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's one consumer loop (not one per browser): polls {@code learner-alerts} and
+ * {@code learner-metrics} with {@code read_committed}, stores each batch in one database
+ * transaction, pushes what was new to the WebSocket clients, and only then commits the offsets
+ * (commitSync). A crash between store and commit re-delivers the batch, and the store ignores the
+ * alertIds it already has: nothing is lost, nothing is stored or pushed twice. Records that are not
+ * valid are logged, counted and skipped. {@link #close} stops the loop with {@code wakeup()}.
+ */
+final class RecordConsumerLoop implements OperationsRoutes.ConsumerStatus, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordConsumerLoop.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Consumer<String, byte[]> consumer;
+    private final String alertsTopic;
+    private final String metricsTopic;
+    private final AlertStore store;
+    private final Broadcaster broadcaster;
+    private final RecordParser parser;
+    private final GatewayMetrics metrics;
+    private final Thread thread;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile boolean running;
+    private volatile Instant lastPoll;
+    private volatile String lastError;
+
+    RecordConsumerLoop(GatewayConfig config, AlertStore store, Broadcaster broadcaster, RecordParser parser,
+            GatewayMetrics metrics) {
+        this.consumer = new KafkaConsumer<>(consumerProperties(config));
+        this.alertsTopic = config.alertsTopic();
+        this.metricsTopic = config.metricsTopic();
+        this.store = store;
+        this.broadcaster = broadcaster;
+        this.parser = parser;
+        this.metrics = metrics;
+        this.thread = new Thread(this::run, "gateway-consumer");
+    }
+
+    static Properties consumerProperties(GatewayConfig config) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return properties;
+    }
+
+    void start() {
+        running = true;
+        thread.start();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running && thread.isAlive();
+    }
+
+    @Override
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
+    @Override
+    public String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(alertsTopic, metricsTopic));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+                lastPoll = Instant.now();
+                if (!records.isEmpty()) {
+                    handle(records);
+                }
+                metrics.consumerLag(lag());
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("consumer woken up while running", e);
+            }
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            LOG.error("consumer loop stopped", e);
+        } finally {
+            running = false;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecords<String, byte[]> records) {
+        List<Alert> alerts = new ArrayList<>();
+        List<DailyFigures> figures = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            first.putIfAbsent(partition, record.offset());
+            next.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            metrics.recordConsumed(record.topic());
+            try {
+                if (record.topic().equals(alertsTopic)) {
+                    alerts.add(parser.alert(record.value()));
+                } else {
+                    figures.add(parser.dailyFigures(record.value()));
+                }
+            } catch (PoisonRecordException e) {
+                metrics.poisonRecord(record.topic());
+                LOG.warn("skipping invalid record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
+        }
+        AlertStore.Stored stored;
+        try {
+            stored = store.store(alerts, figures);
+        } catch (Exception e) {
+            lastError = "store failed: " + e.getMessage();
+            LOG.error("cannot store a batch of {} records; it will be read again", records.count(), e);
+            first.forEach(consumer::seek);
+            awaitStopping(RETRY_BACKOFF);
+            return;
+        }
+        lastError = null;
+        metrics.alertsInserted(stored.newAlerts().size());
+        metrics.duplicateAlerts(stored.duplicateAlerts());
+        for (StoredAlert alert : stored.newAlerts()) {
+            broadcaster.publishAlert(alert.sequence(), alert.alert());
+        }
+        stored.changedFigures().forEach(broadcaster::publishFigures);
+        try {
+            consumer.commitSync(next);
+        } catch (CommitFailedException e) {
+            // the partitions moved to another member, which reads the batch again: stored once all the same
+            LOG.warn("offsets not committed after a rebalance: {}", e.getMessage());
+        }
+    }
+
+    private long lag() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong partitionLag = consumer.currentLag(partition);
+            if (partitionLag.isPresent()) {
+                lag += partitionLag.getAsLong();
+            }
+        }
+        return lag;
+    }
+
+    private void awaitStopping(Duration timeout) {
+        try {
+            stopping.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops the loop: wakes the consumer out of poll and waits for the thread to close it. */
+    @Override
+    public void close() {
+        boolean started = running || thread.isAlive();
+        running = false;
+        stopping.countDown();
+        if (!started) {
+            consumer.close(Duration.ZERO);
+            return;
+        }
+        consumer.wakeup();
+        try {
+            thread.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
