@@ -1,0 +1,137 @@
+package io.learnpulse.job.functions;
+
+import io.learnpulse.job.records.ActivityEvent;
+import io.learnpulse.job.records.Alert;
+import io.learnpulse.job.records.AlertType;
+import io.learnpulse.job.records.DailyFigures;
+import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.job.records.EventType;
+import io.learnpulse.job.rules.RuleConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/**
+ * The learner rules in Flink's keyed operator test harness, with fixed instants: day {@code d} of
+ * the fixture is {@link #BEGINNING} plus {@code d} days, at 00:00 UTC.
+ */
+public final class RulesHarness implements AutoCloseable {
+    /** A Monday, 00:00 UTC. */
+    public static final Instant BEGINNING = Instant.parse("2026-11-02T00:00:00Z");
+
+    private final KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, Alert> harness;
+    private int sequence;
+
+    public RulesHarness() throws Exception {
+        this(RuleConfig.defaults());
+    }
+
+    public RulesHarness(RuleConfig rules) throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new LearnerAlertFunction(rules)), e -> e.userId, Types.STRING);
+        harness.open();
+    }
+
+    /** Day {@code day} of the fixture at {@code hh:mm}. */
+    public static long at(int day, String hhmm) {
+        return BEGINNING.plus(Duration.ofDays(day)).plus(Duration.between(
+                java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(hhmm))).toEpochMilli();
+    }
+
+    /** 00:00 of fixture day {@code day}: the end of the day before. */
+    public static long midnight(int day) {
+        return BEGINNING.plus(Duration.ofDays(day)).toEpochMilli();
+    }
+
+    public RulesHarness assessment(String user, long time, double score) throws Exception {
+        ActivityEvent e = event(user, EventType.ASSESSMENT, time);
+        e.score = score;
+        return send(e);
+    }
+
+    public RulesHarness progress(String user, long time, double progress) throws Exception {
+        ActivityEvent e = event(user, EventType.PROGRESS, time);
+        e.progress = progress;
+        return send(e);
+    }
+
+    public RulesHarness activity(String user, long time) throws Exception {
+        return send(event(user, EventType.ACTIVITY, time));
+    }
+
+    public RulesHarness send(ActivityEvent e) throws Exception {
+        harness.processElement(e, e.timestamp);
+        return this;
+    }
+
+    public ActivityEvent event(String user, EventType type, long time) {
+        ActivityEvent e = new ActivityEvent(user + "-e" + (sequence++), user, type, time);
+        e.courseId = "course-1";
+        e.cohortId = "cohort-A";
+        e.raw = "{\"eventId\":\"" + e.eventId + "\"}";
+        return e;
+    }
+
+    public RulesHarness watermark(long time) throws Exception {
+        harness.processWatermark(new Watermark(time));
+        return this;
+    }
+
+    /** The end of a finite input. */
+    public RulesHarness endOfInput() throws Exception {
+        return watermark(Long.MAX_VALUE);
+    }
+
+    public List<Alert> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    /** The alerts as "TYPE@instant" strings, sorted: easy to assert exactly. */
+    public List<String> firings() {
+        return alerts().stream()
+                .map(a -> a.type + "@" + Instant.ofEpochMilli(a.eventTime))
+                .sorted()
+                .collect(Collectors.toList());
+    }
+
+    public static String firing(AlertType type, long time) {
+        return type + "@" + Instant.ofEpochMilli(time);
+    }
+
+    public List<DailyFigures> dailyFigures() {
+        return values(harness.getSideOutput(LearnerAlertFunction.DAILY_FIGURES));
+    }
+
+    public List<DeadLetter> lateEvents() {
+        return values(harness.getSideOutput(LearnerAlertFunction.LATE_EVENTS));
+    }
+
+    public int timers() {
+        return harness.numEventTimeTimers();
+    }
+
+    public int stateEntries() {
+        return harness.numKeyedStateEntries();
+    }
+
+    private static <T> List<T> values(java.util.Collection<StreamRecord<T>> records) {
+        List<T> values = new ArrayList<>();
+        if (records != null) {
+            records.stream().map(StreamRecord::getValue).filter(Objects::nonNull).forEach(values::add);
+        }
+        return values;
+    }
+
+    @Override
+    public void close() throws Exception {
+        harness.close();
+    }
+}

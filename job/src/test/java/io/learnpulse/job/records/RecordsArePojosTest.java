@@ -1,0 +1,21 @@
+package io.learnpulse.job.records;
+
+import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
+
+import io.learnpulse.job.rules.LearnerState;
+import org.junit.jupiter.api.Test;
+
+/** Every record and the learner state are Flink POJOs, serialised without a Kryo fallback. */
+class RecordsArePojosTest {
+
+    @Test
+    void recordsAndStateArePojos() {
+        assertSerializedAsPojoWithoutKryo(ActivityEvent.class);
+        assertSerializedAsPojoWithoutKryo(InputRecord.class);
+        assertSerializedAsPojoWithoutKryo(DeadLetter.class);
+        assertSerializedAsPojoWithoutKryo(Alert.class);
+        assertSerializedAsPojoWithoutKryo(AlertMetrics.class);
+        assertSerializedAsPojoWithoutKryo(DailyFigures.class);
+        assertSerializedAsPojoWithoutKryo(LearnerState.class);
+    }
+}
