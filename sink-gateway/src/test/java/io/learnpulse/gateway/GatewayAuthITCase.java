@@ -1,0 +1,171 @@
+package io.learnpulse.gateway;
+
+import static io.learnpulse.gateway.GatewayHarness.ADMIN;
+import static io.learnpulse.gateway.GatewayHarness.INSTRUCTOR_K1;
+import static io.learnpulse.gateway.GatewayHarness.INSTRUCTOR_K2;
+import static io.learnpulse.gateway.GatewayHarness.LEARNER_U1;
+import static io.learnpulse.gateway.GatewayHarness.UNKNOWN;
+import static io.learnpulse.gateway.GatewayHarness.alert;
+import static io.learnpulse.gateway.GatewayHarness.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.learnpulse.kafka.LocalKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The auth matrix: every endpoint with no token, a wrong token or role, and the right role. */
+class GatewayAuthITCase {
+
+    private static LocalKafka kafka;
+    private static GatewayHarness harness;
+
+    @TempDir
+    static Path dataDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = LocalKafka.start();
+        harness = new GatewayHarness(kafka, dataDir);
+        // a1: learner u1 in cohort k1; a2: learner u2 in cohort k2
+        harness.produceAlert("u1", alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"));
+        harness.produceAlert("u2", alert("a2", "u2", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T11:00:00Z"));
+        harness.produceFigures("u1", GatewayHarness.figures("u1", "k1", "2026-11-24", 3));
+        harness.produceFigures("u2", GatewayHarness.figures("u2", "k2", "2026-11-24", 4));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                harness.get("/api/alerts/a2", ADMIN).statusCode() == 200
+                        && json(harness.get("/api/users/u2/metrics", ADMIN)).path("items").size() == 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+        kafka.close();
+    }
+
+    /** endpoint, token, expected status */
+    static Stream<Arguments> restMatrix() {
+        return Stream.of(
+                // GET /api/alerts
+                Arguments.of("GET /api/alerts", null, 401),
+                Arguments.of("GET /api/alerts", UNKNOWN, 401),
+                Arguments.of("GET /api/alerts?cohortId=k2", INSTRUCTOR_K1, 403),
+                Arguments.of("GET /api/alerts?userId=u2", LEARNER_U1, 403),
+                Arguments.of("GET /api/alerts", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/alerts", LEARNER_U1, 200),
+                Arguments.of("GET /api/alerts", ADMIN, 200),
+                // GET /api/alerts/{id}
+                Arguments.of("GET /api/alerts/a1", null, 401),
+                Arguments.of("GET /api/alerts/a1", UNKNOWN, 401),
+                Arguments.of("GET /api/alerts/a2", INSTRUCTOR_K1, 403),
+                Arguments.of("GET /api/alerts/a2", LEARNER_U1, 403),
+                Arguments.of("GET /api/alerts/a1", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/alerts/a1", LEARNER_U1, 200),
+                Arguments.of("GET /api/alerts/a2", ADMIN, 200),
+                // POST /api/alerts/{id}/ack
+                Arguments.of("POST /api/alerts/a1/ack", null, 401),
+                Arguments.of("POST /api/alerts/a1/ack", UNKNOWN, 401),
+                Arguments.of("POST /api/alerts/a1/ack", LEARNER_U1, 403),
+                Arguments.of("POST /api/alerts/a1/ack", INSTRUCTOR_K2, 403),
+                Arguments.of("POST /api/alerts/a1/ack", INSTRUCTOR_K1, 200),
+                Arguments.of("POST /api/alerts/a2/ack", ADMIN, 200),
+                // GET /api/alerts/stats
+                Arguments.of("GET /api/alerts/stats", null, 401),
+                Arguments.of("GET /api/alerts/stats", UNKNOWN, 401),
+                Arguments.of("GET /api/alerts/stats", INSTRUCTOR_K1, 403),
+                Arguments.of("GET /api/alerts/stats?cohortId=k2", INSTRUCTOR_K1, 403),
+                Arguments.of("GET /api/alerts/stats?cohortId=k1", LEARNER_U1, 403),
+                Arguments.of("GET /api/alerts/stats?cohortId=k1", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/alerts/stats", ADMIN, 200),
+                // GET /api/users/{userId}/metrics
+                Arguments.of("GET /api/users/u1/metrics", null, 401),
+                Arguments.of("GET /api/users/u1/metrics", UNKNOWN, 401),
+                Arguments.of("GET /api/users/u2/metrics", LEARNER_U1, 403),
+                Arguments.of("GET /api/users/u2/metrics", INSTRUCTOR_K1, 403),
+                Arguments.of("GET /api/users/u1/metrics", LEARNER_U1, 200),
+                Arguments.of("GET /api/users/u1/metrics", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/users/u2/metrics", ADMIN, 200),
+                // open endpoints
+                Arguments.of("GET /health", null, 200),
+                Arguments.of("GET /metrics", null, 200),
+                Arguments.of("GET /", null, 200));
+    }
+
+    @ParameterizedTest(name = "{0} with {1} -> {2}")
+    @MethodSource("restMatrix")
+    void rest(String endpoint, String token, int expected) {
+        String[] parts = endpoint.split(" ", 2);
+        HttpResponse<String> response = parts[0].equals("POST")
+                ? harness.post(parts[1], token, "{\"reason\":\"useful\"}")
+                : harness.get(parts[1], token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(json(response).path("error").asText()).isNotBlank();
+        }
+        if (expected == 401) {
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        }
+    }
+
+    static Stream<Arguments> webSocketMatrix() {
+        return Stream.of(
+                Arguments.of("/ws/alerts", null, 401),
+                Arguments.of("/ws/alerts", UNKNOWN, 401),
+                Arguments.of("/ws/alerts?cohortId=k2", INSTRUCTOR_K1, 403),
+                Arguments.of("/ws/alerts?userId=u2", LEARNER_U1, 403),
+                Arguments.of("/ws/alerts?cohortId=k1", INSTRUCTOR_K1, 101),
+                Arguments.of("/ws/alerts", LEARNER_U1, 101),
+                Arguments.of("/ws/alerts", ADMIN, 101),
+                Arguments.of("/ws/alerts?severity=BAD", ADMIN, 400),
+                Arguments.of("/ws/alerts?since=unknown-alert", ADMIN, 404),
+                Arguments.of("/ws/metrics", null, 401),
+                Arguments.of("/ws/metrics", UNKNOWN, 401),
+                Arguments.of("/ws/metrics?cohortId=k2", INSTRUCTOR_K1, 403),
+                Arguments.of("/ws/metrics?userId=u2", LEARNER_U1, 403),
+                Arguments.of("/ws/metrics", INSTRUCTOR_K1, 101),
+                Arguments.of("/ws/metrics", LEARNER_U1, 101),
+                Arguments.of("/ws/metrics", ADMIN, 101));
+    }
+
+    @ParameterizedTest(name = "WS {0} with {1} -> {2}")
+    @MethodSource("webSocketMatrix")
+    void webSocketHandshake(String path, String token, int expected) {
+        assertThat(harness.handshakeStatus(path, token, null)).isEqualTo(expected);
+    }
+
+    @Test
+    void webSocketTokenMayComeAsQueryParameter() {
+        assertThat(harness.handshakeStatus("/ws/alerts?token=" + INSTRUCTOR_K1, null, null)).isEqualTo(101);
+        assertThat(harness.handshakeStatus("/ws/alerts?token=" + UNKNOWN, null, null)).isEqualTo(401);
+        // REST accepts only the header
+        assertThat(harness.get("/api/alerts?token=" + ADMIN, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void webSocketOriginMustBeAllowed() {
+        int port = harness.gateway().port();
+        assertThat(harness.handshakeStatus("/ws/alerts", ADMIN, "http://evil.example")).isEqualTo(403);
+        assertThat(harness.handshakeStatus("/ws/alerts", ADMIN, "http://127.0.0.1:" + port)).isEqualTo(101);
+    }
+
+    @Test
+    void rolesNarrowWhatListsShow() {
+        assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", LEARNER_U1)))).containsExactly("a1");
+        assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", INSTRUCTOR_K1)))).containsExactly("a1");
+        assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", INSTRUCTOR_K2)))).containsExactly("a2");
+        assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", ADMIN)))).containsAll(List.of("a1", "a2"));
+        assertThat(json(harness.get("/api/alerts/stats?cohortId=k1", INSTRUCTOR_K1)).path("total").asLong())
+                .isEqualTo(1);
+    }
+}

@@ -1,0 +1,84 @@
+package io.learnpulse.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Command-line options and the config file, their defaults, and one-line reasons for bad ones. */
+class GatewayConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults() {
+        GatewayConfig config = GatewayConfig.fromArguments("--bootstrap-servers", "localhost:9092");
+        assertThat(config.httpPort()).isEqualTo(7070);
+        assertThat(config.alertsTopic()).isEqualTo("learner-alerts");
+        assertThat(config.metricsTopic()).isEqualTo("learner-metrics");
+        assertThat(config.groupId()).isEqualTo("learnpulse-gateway");
+        assertThat(config.allowedOrigins()).isEmpty();
+        assertThat(config.wsQueueBound()).isEqualTo(256);
+        assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.effectiveJdbcUrl()).startsWith("jdbc:sqlite:").endsWith("gateway.db");
+        assertThat(config.usesEmbeddedDatabase()).isTrue();
+    }
+
+    @Test
+    void commandLineWinsOverTheConfigFile() throws IOException {
+        Path file = dir.resolve("gateway.properties");
+        Files.writeString(file, "kafka.bootstrap.servers = kafka:9092\nhttp.port = 8080\n"
+                + "ws.allowed.origins = https://a.example, https://b.example\n"
+                + "db.url = jdbc:postgresql://db/learnpulse\n");
+        GatewayConfig config = GatewayConfig.fromArguments("--config", file.toString(), "--http-port", "9090",
+                "--admin-token", "t");
+        assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.adminToken()).isEqualTo("t");
+        assertThat(config.allowedOrigins()).isEqualTo(List.of("https://a.example", "https://b.example"));
+        assertThat(config.usesEmbeddedDatabase()).isFalse();
+    }
+
+    @Test
+    void badOptionsHaveOneLineReasons() {
+        assertRefused("--bootstrap-servers (kafka.bootstrap.servers) is required");
+        assertRefused("unknown option --port", "--bootstrap-servers", "k:9092", "--port", "1");
+        assertRefused("needs a value", "--bootstrap-servers");
+        assertRefused("--http-port (http.port) must be an integer, not 'seventy'",
+                "--bootstrap-servers", "k:9092", "--http-port", "seventy");
+        assertRefused("--http-port (http.port) must be between 0 and 65535",
+                "--bootstrap-servers", "k:9092", "--http-port", "70000");
+        assertRefused("--ws-queue-bound (ws.queue.bound) must be at least 1",
+                "--bootstrap-servers", "k:9092", "--ws-queue-bound", "0");
+        assertRefused("cannot read config file", "--config", dir.resolve("missing.properties").toString());
+    }
+
+    @Test
+    void unknownKeysInTheConfigFileAreRefused() throws IOException {
+        Path file = dir.resolve("typo.properties");
+        Files.writeString(file, "kafka.bootstrap.servers = k:9092\nhttp.prot = 1\n");
+        assertRefused("unknown key http.prot", "--config", file.toString());
+    }
+
+    @Test
+    void usageListsEveryOption() {
+        String usage = GatewayMain.usage();
+        for (GatewayOption option : GatewayOption.values()) {
+            assertThat(usage).contains(option.flag()).contains(option.key());
+        }
+    }
+
+    private static void assertRefused(String reason, String... args) {
+        assertThatThrownBy(() -> GatewayConfig.fromArguments(args))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(reason)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}

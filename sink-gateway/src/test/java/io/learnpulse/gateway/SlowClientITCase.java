@@ -1,0 +1,50 @@
+package io.learnpulse.gateway;
+
+import static io.learnpulse.gateway.GatewayHarness.ADMIN;
+import static io.learnpulse.gateway.GatewayHarness.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.learnpulse.kafka.LocalKafka;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A client that stops reading is cut off with a close reason; another client keeps receiving promptly. */
+class SlowClientITCase {
+
+    private static final int ALERTS = 60;
+    private static final int METRICS_BYTES = 256 * 1024;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aClientThatNeverReadsIsDisconnectedWhileAnotherKeepsReceiving() throws Exception {
+        try (LocalKafka kafka = LocalKafka.start();
+                GatewayHarness harness = new GatewayHarness(kafka, dataDir, config -> config.withWsQueueBound(8))) {
+            WsRecorder stalled = WsRecorder.notReading();
+            harness.connect("/ws/alerts", ADMIN, stalled);
+            WsRecorder reader = WsRecorder.reading();
+            harness.connect("/ws/alerts", ADMIN, reader);
+
+            String bulky = "{\"padding\":\"" + "x".repeat(METRICS_BYTES) + "\"}";
+            for (int i = 0; i < ALERTS; i++) {
+                harness.produceAlert("u1", alert(String.format("big%03d", i), "u1", "k1", "LOW_CONSISTENCY", "LOW",
+                        "2026-11-24T10:00:00Z", bulky));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reader.alertIds()).hasSize(ALERTS));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(harness.get("/metrics", null).body())
+                    .contains("learnpulse_gateway_websocket_slow_disconnects_total 1.0")
+                    .contains("learnpulse_gateway_websocket_clients{endpoint=\"alerts\"} 1.0"));
+
+            stalled.startReading();
+            String closed = stalled.closed().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(closed).startsWith("1008 client too slow");
+            assertThat(stalled.alertIds().size()).isLessThan(ALERTS);
+        }
+    }
+}
