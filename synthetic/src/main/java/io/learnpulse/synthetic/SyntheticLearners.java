@@ -36,7 +36,7 @@ public final class SyntheticLearners {
         public final String userId;
         public final String json;
 
-        Event(long timestamp, String userId, String json) {
+        public Event(long timestamp, String userId, String json) {
             this.timestamp = timestamp;
             this.userId = userId;
             this.json = json;
