@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.eclipse.jetty.websocket.api.Session;
@@ -42,18 +43,18 @@ final class Broadcaster implements AutoCloseable {
     }
 
     Subscriber<Alert> subscribeAlerts(Session session, Predicate<Alert> filter, boolean replaying) {
-        Subscriber<Alert>[] self = new Subscriber[1];
-        self[0] = new Subscriber<>(session, filter, queueBound, replaying, metrics,
-                () -> cutOff(alerts, self[0]));
-        alerts.add(self[0]);
-        return self[0];
+        return subscribe(alerts, session, filter, replaying);
     }
 
     Subscriber<DailyFigures> subscribeFigures(Session session, Predicate<DailyFigures> filter) {
-        Subscriber<DailyFigures>[] self = new Subscriber[1];
-        self[0] = new Subscriber<>(session, filter, queueBound, false, metrics, () -> cutOff(figures, self[0]));
-        figures.add(self[0]);
-        return self[0];
+        return subscribe(figures, session, filter, false);
+    }
+
+    private <T> Subscriber<T> subscribe(Channel<T> channel, Session session, Predicate<T> filter, boolean replaying) {
+        AtomicReference<Subscriber<T>> self = new AtomicReference<>();
+        self.set(new Subscriber<>(session, filter, queueBound, replaying, metrics, () -> cutOff(channel, self.get())));
+        channel.add(self.get());
+        return self.get();
     }
 
     void unsubscribeAlerts(Subscriber<Alert> subscriber) {

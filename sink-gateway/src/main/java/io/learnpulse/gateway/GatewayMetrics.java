@@ -13,6 +13,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /** The gateway's meters, exposed at {@code GET /metrics} in Prometheus text format. */
 final class GatewayMetrics {
 
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicLong alertsStored = new AtomicLong();
     private final AtomicLong consumerLag = new AtomicLong();
@@ -93,7 +97,7 @@ final class GatewayMetrics {
         Timer.builder("learnpulse.gateway.http.requests")
                 .description("HTTP request latency")
                 .tags("method", method, "route", route, "status", Integer.toString(status))
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry)
                 .record(latency);
     }

@@ -27,6 +27,8 @@ final class Subscriber<T> {
     private record Held(long sequence, String frame) {
     }
 
+    private static final int MIN_HELD = 1024;
+
     private final Session session;
     private final Predicate<T> filter;
     private final int bound;
@@ -64,8 +66,8 @@ final class Subscriber<T> {
                 return;
             }
             if (held != null) {
-                if (held.size() >= bound) {
-                    cutOff("client too slow: more than " + bound + " live messages held during replay");
+                if (held.size() >= maxHeld()) {
+                    cutOff("client too slow: more than " + maxHeld() + " live messages held during replay");
                 } else {
                     held.add(new Held(sequence, frame));
                 }
@@ -120,10 +122,19 @@ final class Subscriber<T> {
         }
     }
 
+    /**
+     * A heartbeat is a live frame like any other, except while a replay keeps the queue busy: then
+     * it is skipped when there is no room, since the replay itself shows the client is reading.
+     */
     void heartbeat(String frame) {
         synchronized (lock) {
-            if (!closed) {
+            if (closed) {
+                return;
+            }
+            if (held == null) {
                 sendNow(frame);
+            } else if (room.tryAcquire()) {
+                write(frame);
             }
         }
     }
@@ -145,6 +156,11 @@ final class Subscriber<T> {
         if (session.isOpen()) {
             session.close(code, reason, Callback.NOOP);
         }
+    }
+
+    /** Live frames held while a replay runs, at most: the queue bound, and never fewer than 1024. */
+    private int maxHeld() {
+        return Math.max(bound, MIN_HELD);
     }
 
     private void sendNow(String frame) {

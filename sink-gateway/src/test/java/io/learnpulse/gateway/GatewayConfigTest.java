@@ -76,6 +76,17 @@ class GatewayConfigTest {
         }
     }
 
+    @Test
+    void readmeDocumentsEveryOptionWithItsDefault() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (GatewayOption option : GatewayOption.values()) {
+            assertThat(readme).contains("| `" + option.flag() + "` | `" + option.key() + "` |");
+            if (option.defaultValue() != null && !option.defaultValue().isEmpty()) {
+                assertThat(readme).contains("`" + option.defaultValue() + "`");
+            }
+        }
+    }
+
     private static void assertRefused(String reason, String... args) {
         assertThatThrownBy(() -> GatewayConfig.fromArguments(args))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(reason)

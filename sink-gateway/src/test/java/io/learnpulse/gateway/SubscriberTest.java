@@ -114,6 +114,16 @@ class SubscriberTest {
     }
 
     @Test
+    void aHeartbeatDuringABusyReplayIsSkippedNotFatal() throws Exception {
+        FakeSession session = new FakeSession(false);
+        Subscriber<String> subscriber = subscriber(session, 1, true);
+        assertThat(subscriber.replay(1, "a1", Duration.ofSeconds(1))).isTrue();
+        subscriber.heartbeat("hb");
+        assertThat(session.sent).containsExactly("a1");
+        assertThat(session.closes).isEmpty();
+    }
+
+    @Test
     void aReplayThatCannotGetRoomInTimeCutsTheClientOff() throws Exception {
         FakeSession session = new FakeSession(false);
         Subscriber<String> subscriber = subscriber(session, 1, true);
