@@ -1,0 +1,54 @@
+package io.learnpulse.job;
+
+import io.learnpulse.job.records.InputRecord;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+
+/**
+ * Tests only ({@link JobOptions#FAIL_AFTER_RECORDS}): passes records through and, in the job's first
+ * attempt only, throws once after a given number of records that follow the subtask's first
+ * completed checkpoint. The automatic restart then runs attempt 1, where it never fails again, so a
+ * test sees exactly one recovery from a real checkpoint.
+ */
+public class FailureHook extends RichMapFunction<InputRecord, InputRecord> implements CheckpointListener {
+    private static final long serialVersionUID = 1L;
+    public static final String MESSAGE = "learnpulse test failure hook: injected failure";
+
+    private final long failAfterRecords;
+    private transient boolean active;
+    private transient boolean checkpointed;
+    private transient long recordsSinceCheckpoint;
+
+    public FailureHook(long failAfterRecords) {
+        this.failAfterRecords = failAfterRecords;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        active = getRuntimeContext().getTaskInfo().getAttemptNumber() == 0;
+    }
+
+    @Override
+    public InputRecord map(InputRecord record) {
+        if (active && checkpointed && ++recordsSinceCheckpoint >= failAfterRecords) {
+            active = false;
+            throw new InjectedFailure();
+        }
+        return record;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        checkpointed = true;
+    }
+
+    /** The failure the hook throws. */
+    public static final class InjectedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InjectedFailure() {
+            super(MESSAGE);
+        }
+    }
+}

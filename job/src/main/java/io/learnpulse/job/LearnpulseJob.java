@@ -1,0 +1,108 @@
+package io.learnpulse.job;
+
+import io.learnpulse.job.kafka.JsonRecordSerializer;
+import io.learnpulse.job.kafka.KafkaConnectors;
+import io.learnpulse.job.records.InputRecord;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The live job (DESIGN §5: {@code learnpulse job}, {@code flink run learnpulse-job.jar}): the
+ * shared {@link LearnpulseTopology} between a Kafka source of activity and Kafka sinks of alerts,
+ * daily figures and dead letters, checkpointed, on RocksDB by default.
+ */
+public final class LearnpulseJob {
+    public static final String JOB_NAME = "learnpulse";
+
+    private LearnpulseJob() {}
+
+    public static void main(String[] args) throws Exception {
+        Configuration options;
+        try {
+            options = JobOptions.parse(args);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("learnpulse job: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(options));
+        if (env instanceof LocalStreamEnvironment && !options.contains(JobOptions.CHECKPOINT_DIR)) {
+            // a local run has no cluster configuration: keep its checkpoints on disk, not in memory
+            env.configure(localCheckpointDirectory());
+        }
+        build(env, options);
+        env.execute(JOB_NAME);
+    }
+
+    /**
+     * The Flink settings the job's options imply: checkpointing, state backend, timers. They are
+     * job-level settings, so they apply on a cluster too (over its {@code config.yaml}).
+     */
+    public static Configuration flinkConfiguration(Configuration options) {
+        Configuration flink = new Configuration();
+        flink.set(PipelineOptions.NAME, JOB_NAME);
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.get(JobOptions.CHECKPOINT_INTERVAL));
+        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        options.getOptional(JobOptions.CHECKPOINT_DIR)
+                .ifPresent(dir -> flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir));
+        if (JobOptions.backend(options) == JobOptions.Backend.ROCKSDB) {
+            flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+            flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+            // one timer per learner, moved on most events: on the heap that costs no RocksDB write
+            flink.set(RocksDBOptions.TIMER_SERVICE_FACTORY, JobOptions.timersOnHeap(options)
+                    ? PriorityQueueStateType.HEAP : PriorityQueueStateType.ROCKSDB);
+        } else {
+            flink.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        }
+        return flink;
+    }
+
+    /** Adds the job to {@code env}: the Kafka source, the topology, the three Kafka sinks. */
+    public static void build(StreamExecutionEnvironment env, Configuration options) {
+        options.getOptional(JobOptions.PARALLELISM).ifPresent(env::setParallelism);
+        DataStream<InputRecord> input = env
+                .fromSource(KafkaConnectors.activitySource(options),
+                        EventTimeWatermarks.forLiveInput(options.get(RuleOptions.OUT_OF_ORDERNESS),
+                                options.get(JobOptions.IDLENESS)),
+                        "kafka-activity")
+                .uid("kafka-activity");
+        long failAfter = options.get(JobOptions.FAIL_AFTER_RECORDS);
+        if (failAfter > 0) {
+            input = input.map(new FailureHook(failAfter)).name("test-failure-hook").uid("test-failure-hook");
+        }
+        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, RuleOptions.ruleConfig(options));
+        outputs.alerts
+                .sinkTo(KafkaConnectors.sink(options, "alerts",
+                        JsonRecordSerializer.alerts(options.get(JobOptions.ALERTS_TOPIC))))
+                .name("kafka-alerts")
+                .uid("kafka-alerts");
+        outputs.dailyFigures
+                .sinkTo(KafkaConnectors.sink(options, "metrics",
+                        JsonRecordSerializer.dailyFigures(options.get(JobOptions.METRICS_TOPIC))))
+                .name("kafka-metrics")
+                .uid("kafka-metrics");
+        outputs.deadLetters
+                .sinkTo(KafkaConnectors.sink(options, "dlq",
+                        JsonRecordSerializer.deadLetters(options.get(JobOptions.DLQ_TOPIC))))
+                .name("kafka-dlq")
+                .uid("kafka-dlq");
+    }
+
+    private static Configuration localCheckpointDirectory() {
+        Configuration local = new Configuration();
+        local.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "learnpulse-checkpoints").toUri().toString());
+        return local;
+    }
+}

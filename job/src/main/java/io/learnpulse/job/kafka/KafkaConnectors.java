@@ -1,0 +1,61 @@
+package io.learnpulse.job.kafka;
+
+import io.learnpulse.job.JobOptions;
+import io.learnpulse.job.records.InputRecord;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** The Kafka source and sinks of the live job, built from its options ({@link JobOptions}). */
+public final class KafkaConnectors {
+    private KafkaConnectors() {}
+
+    /** The activity topic, read with read_committed so that aborted input never becomes an event. */
+    public static KafkaSource<InputRecord> activitySource(Configuration options) {
+        return KafkaSource.<InputRecord>builder()
+                .setBootstrapServers(options.get(JobOptions.BOOTSTRAP_SERVERS))
+                .setTopics(options.get(JobOptions.ACTIVITY_TOPIC))
+                .setGroupId(options.get(JobOptions.GROUP_ID))
+                .setClientIdPrefix(options.get(JobOptions.GROUP_ID))
+                .setStartingOffsets(startingOffsets(JobOptions.startPosition(options)))
+                .setDeserializer(new ActivityDeserializer(JobOptions.inputFormat(options)))
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .build();
+    }
+
+    static OffsetsInitializer startingOffsets(JobOptions.StartPosition position) {
+        switch (position.kind) {
+            case EARLIEST:
+                return OffsetsInitializer.earliest();
+            case LATEST:
+                return OffsetsInitializer.latest();
+            case TIMESTAMP:
+                return OffsetsInitializer.timestamp(position.timestamp);
+            case COMMITTED:
+            default:
+                return OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        }
+    }
+
+    /**
+     * A sink of one output. With exactly-once delivery each sink writes in Kafka transactions
+     * committed at each checkpoint, under its own transactional-id prefix ({@code <prefix>-<name>}),
+     * with a transaction timeout a stock broker accepts.
+     */
+    public static <T> KafkaSink<T> sink(Configuration options, String name, JsonRecordSerializer<T> serializer) {
+        boolean exactlyOnce = JobOptions.delivery(options) == JobOptions.Delivery.EXACTLY_ONCE;
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(options.get(JobOptions.BOOTSTRAP_SERVERS))
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(exactlyOnce ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
+                .setTransactionalIdPrefix(options.get(JobOptions.TRANSACTIONAL_ID_PREFIX) + "-" + name)
+                .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                        Long.toString(options.get(JobOptions.TRANSACTION_TIMEOUT).toMillis()))
+                .build();
+    }
+}

@@ -1,0 +1,88 @@
+package io.learnpulse.job.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.learnpulse.job.io.JsonCodec;
+import io.learnpulse.job.replay.Replay;
+import io.learnpulse.job.testutils.AlertRecords;
+import io.learnpulse.job.testutils.CommittedReader;
+import io.learnpulse.job.testutils.LearnerStream;
+import io.learnpulse.job.testutils.LiveJobs;
+import io.learnpulse.job.testutils.ReplayOracle;
+import io.learnpulse.job.testutils.TestTopics;
+import io.learnpulse.kafka.LocalKafka;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live job on Kafka (4 partitions, parallelism 2, RocksDB, exactly-once) raises exactly the
+ * alerts and daily figures that the replay of the same events does (DESIGN §4).
+ */
+class LiveEqualsReplayITCase {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    private static LocalKafka kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = LocalKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void liveAlertsEqualTheReplayOfTheSameEvents(@TempDir Path dir) throws Exception {
+        LearnerStream stream = LearnerStream.generate(42, 300, 28, 4);
+        Replay.Result replay = ReplayOracle.replay(stream, dir);
+        List<String> expectedAlerts = AlertRecords.ofReplay(replay.alerts);
+        List<String> expectedFigures = replay.dailyFigures.stream().map(JsonCodec::dailyFigures).sorted()
+                .collect(Collectors.toList());
+        assertThat(replay.alerts).as("the generated learners raise alerts").hasSizeGreaterThan(100);
+
+        TestTopics topics = TestTopics.create(kafka, 4);
+        topics.publish(stream.all());
+        Map<String, String> options = LiveJobs.testOptions(topics, dir.resolve("checkpoints").toUri().toString());
+        JobClient job = LiveJobs.start(options);
+        try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts);
+                CommittedReader figures = new CommittedReader(kafka.bootstrapServers(), topics.metrics);
+                CommittedReader deadLetters = new CommittedReader(kafka.bootstrapServers(), topics.dlq)) {
+            List<String> live = alerts.awaitValues(Duration.ofMinutes(2), "all alerts committed",
+                    values -> values.size() >= expectedAlerts.size());
+            List<String> liveFigures = figures.awaitValues(Duration.ofMinutes(1), "all daily figures committed",
+                    values -> values.size() >= expectedFigures.size());
+
+            assertThat(live.stream().map(AlertRecords::alertId).distinct().count())
+                    .as("no alert repeated").isEqualTo(live.size());
+            assertThat(live.stream().map(AlertRecords::identity).sorted().collect(Collectors.toList()))
+                    .as("ids, types, users and event times")
+                    .isEqualTo(replay.alerts.stream().map(JsonCodec::alert).map(AlertRecords::identity).sorted()
+                            .collect(Collectors.toList()));
+            assertThat(AlertRecords.withoutDetectedAt(live)).as("whole alerts but detectedAt").isEqualTo(expectedAlerts);
+            assertThat(alerts.keys()).as("alerts keyed by userId")
+                    .isEqualTo(live.stream().map(a -> a.replaceAll(".*\"userId\":\"([^\"]+)\".*", "$1"))
+                            .collect(Collectors.toList()));
+            assertThat(liveFigures.stream().sorted().collect(Collectors.toList())).isEqualTo(expectedFigures);
+            assertThat(deadLetters.poll()).as("in-order input has no late or rejected events").isEmpty();
+        } finally {
+            job.cancel().get();
+        }
+    }
+}

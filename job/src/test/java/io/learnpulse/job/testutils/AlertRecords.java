@@ -1,0 +1,51 @@
+package io.learnpulse.job.testutils;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnpulse.job.io.JsonCodec;
+import io.learnpulse.job.records.Alert;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Compares alerts read from Kafka with a replay's: the wire JSON without {@code detectedAt}. */
+public final class AlertRecords {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AlertRecords() {}
+
+    /** The alert's JSON with {@code detectedAt} (the one field that may differ) removed, sorted. */
+    public static List<String> withoutDetectedAt(List<String> alertJson) {
+        return alertJson.stream().map(AlertRecords::withoutDetectedAt).sorted().collect(Collectors.toList());
+    }
+
+    public static List<String> ofReplay(List<Alert> alerts) {
+        return withoutDetectedAt(alerts.stream().map(JsonCodec::alert).collect(Collectors.toList()));
+    }
+
+    /** The contract's identity of an alert (DESIGN §4): id, type, user and event time. */
+    public static String identity(String alertJson) {
+        ObjectNode node = read(alertJson);
+        return node.path("alertId").asText() + " " + node.path("type").asText() + " "
+                + node.path("userId").asText() + " " + node.path("eventTime").asText();
+    }
+
+    public static String alertId(String alertJson) {
+        return read(alertJson).path("alertId").asText();
+    }
+
+    private static String withoutDetectedAt(String alertJson) {
+        ObjectNode node = read(alertJson);
+        node.remove("detectedAt");
+        return node.toString();
+    }
+
+    private static ObjectNode read(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

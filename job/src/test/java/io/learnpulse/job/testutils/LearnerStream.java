@@ -1,0 +1,106 @@
+package io.learnpulse.job.testutils;
+
+import io.learnpulse.synthetic.SyntheticLearners;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A generated stream of learner activity for the live tests: the synthetic learners' events in
+ * file order, then one closing event per partition of the activity topic.
+ *
+ * <p>Why the closing events: a live stream never ends, so the live job only evaluates what its
+ * watermark has passed, while a replay processes every buffered event at the end of its file
+ * (but fires no deadline beyond the last event). The closing events, of separate "sentinel"
+ * learners, lie {@link #CLOSING_GAP} after the last real event and go to every partition, so the
+ * live job's watermark (the minimum over partitions) reaches exactly the watermark that the replay
+ * of the same lines reaches when it reads them: closing time minus the out-of-orderness. Both
+ * then fire every deadline up to that watermark and nothing after it; each sentinel learner has
+ * one event and raises no alert. So live and replay must give exactly the same alerts and daily
+ * figures, with no tolerance.
+ */
+public final class LearnerStream {
+    /** Far enough after the last event that every rule's deadline (and forgetting) has passed. */
+    public static final Duration CLOSING_GAP = Duration.ofDays(40);
+    public static final Instant START = Instant.parse("2026-09-07T00:00:00Z");
+
+    /** One input record: its key, the partition it must go to (or -1 for the key's), its JSON. */
+    public static final class Line {
+        public final String key;
+        public final int partition;
+        public final long timestamp;
+        public final String json;
+
+        Line(String key, int partition, long timestamp, String json) {
+            this.key = key;
+            this.partition = partition;
+            this.timestamp = timestamp;
+            this.json = json;
+        }
+    }
+
+    public final List<Line> events;
+    public final List<Line> closing;
+
+    private LearnerStream(List<Line> events, List<Line> closing) {
+        this.events = events;
+        this.closing = closing;
+    }
+
+    /** {@code learners} seeded synthetic learners over {@code days} days, closed for {@code partitions}. */
+    public static LearnerStream generate(long seed, int learners, int days, int partitions) {
+        List<Line> events = new ArrayList<>();
+        new SyntheticLearners(seed, learners, START).generate(days,
+                e -> events.add(new Line(e.userId, -1, e.timestamp, e.json)));
+        long last = events.stream().mapToLong(l -> l.timestamp).max().orElseThrow();
+        Instant closingTime = Instant.ofEpochMilli(last).plus(CLOSING_GAP);
+        List<Line> closing = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            String userId = "sentinel-" + p;
+            closing.add(new Line(userId, p, closingTime.toEpochMilli(), String.format(
+                    "{\"eventId\":\"%s-close\",\"userId\":\"%s\",\"type\":\"activity\",\"timestamp\":\"%s\"}",
+                    userId, userId, closingTime)));
+        }
+        return new LearnerStream(events, closing);
+    }
+
+    /** Every line, events then closing events: what the live job reads and the replay replays. */
+    public List<Line> all() {
+        List<Line> all = new ArrayList<>(events);
+        all.addAll(closing);
+        return all;
+    }
+
+    /** The events before {@code fraction} of them, and the rest. */
+    public List<List<Line>> split(double... fractions) {
+        List<List<Line>> parts = new ArrayList<>();
+        int from = 0;
+        for (double f : fractions) {
+            int to = (int) Math.round(events.size() * f);
+            parts.add(events.subList(from, to));
+            from = to;
+        }
+        List<Line> rest = new ArrayList<>(events.subList(from, events.size()));
+        rest.addAll(closing);
+        parts.add(rest);
+        return parts;
+    }
+
+    /** Writes {@link #all()} as a JSON-lines file. */
+    public Path writeTo(Path file) {
+        try {
+            Files.writeString(file, all().stream().map(l -> l.json).collect(Collectors.joining("\n", "", "\n")),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+}
