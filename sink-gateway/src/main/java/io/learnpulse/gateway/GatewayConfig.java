@@ -175,6 +175,12 @@ public record GatewayConfig(
                 heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax);
     }
 
+    public GatewayConfig withJdbcUrl(String url) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, url, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax);
+    }
+
     public GatewayConfig withTopics(String alerts, String metrics) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alerts, metrics, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,

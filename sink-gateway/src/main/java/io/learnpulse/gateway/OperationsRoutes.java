@@ -30,12 +30,15 @@ final class OperationsRoutes {
         this.metrics = metrics;
     }
 
-    /** 200 when the database, Kafka and the consumer loop are all well, else 503; the body says which is not. */
+    /**
+     * 200 when the database answers, a broker answers, and the consumer loop runs without a pending
+     * error; else 503. The body says which part is not well.
+     */
     void health(Context ctx) {
         boolean databaseUp = database.isReachable();
         int brokers = kafka.reachableBrokers();
         boolean consumerUp = consumer.isRunning();
-        boolean up = databaseUp && brokers > 0 && consumerUp;
+        boolean up = databaseUp && brokers > 0 && consumerUp && consumer.lastError() == null;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("database", Map.of("up", databaseUp));

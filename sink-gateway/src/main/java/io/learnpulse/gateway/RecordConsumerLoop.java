@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -102,12 +103,7 @@ final class RecordConsumerLoop implements OperationsRoutes.ConsumerStatus, AutoC
         try {
             consumer.subscribe(List.of(alertsTopic, metricsTopic));
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
-                lastPoll = Instant.now();
-                if (!records.isEmpty()) {
-                    handle(records);
-                }
-                metrics.consumerLag(lag());
+                pollOnce();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -122,7 +118,26 @@ final class RecordConsumerLoop implements OperationsRoutes.ConsumerStatus, AutoC
         }
     }
 
-    private void handle(ConsumerRecords<String, byte[]> records) {
+    /** One poll, store, push and commit; a Kafka error is reported and retried after a pause. */
+    private void pollOnce() {
+        try {
+            ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+            lastPoll = Instant.now();
+            if (records.isEmpty() || handle(records)) {
+                lastError = null;
+            }
+            metrics.consumerLag(lag());
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            lastError = e.toString();
+            LOG.warn("Kafka error, retrying in {} ms: {}", RETRY_BACKOFF.toMillis(), e.toString());
+            awaitStopping(RETRY_BACKOFF);
+        }
+    }
+
+    /** Stores, pushes and commits a batch; false when it could not be stored and will be read again. */
+    private boolean handle(ConsumerRecords<String, byte[]> records) {
         List<Alert> alerts = new ArrayList<>();
         List<DailyFigures> figures = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
@@ -152,9 +167,8 @@ final class RecordConsumerLoop implements OperationsRoutes.ConsumerStatus, AutoC
             LOG.error("cannot store a batch of {} records; it will be read again", records.count(), e);
             first.forEach(consumer::seek);
             awaitStopping(RETRY_BACKOFF);
-            return;
+            return false;
         }
-        lastError = null;
         metrics.alertsInserted(stored.newAlerts().size());
         metrics.duplicateAlerts(stored.duplicateAlerts());
         for (StoredAlert alert : stored.newAlerts()) {
@@ -167,6 +181,7 @@ final class RecordConsumerLoop implements OperationsRoutes.ConsumerStatus, AutoC
             // the partitions moved to another member, which reads the batch again: stored once all the same
             LOG.warn("offsets not committed after a rebalance: {}", e.getMessage());
         }
+        return true;
     }
 
     private long lag() {

@@ -154,7 +154,11 @@ final class Subscriber<T> {
             closed = true;
         }
         if (session.isOpen()) {
-            session.close(code, reason, Callback.NOOP);
+            try {
+                session.close(code, reason, Callback.NOOP);
+            } catch (RuntimeException e) {
+                session.disconnect();
+            }
         }
     }
 

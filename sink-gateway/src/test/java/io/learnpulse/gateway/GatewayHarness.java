@@ -35,6 +35,12 @@ final class GatewayHarness implements AutoCloseable {
     static final String LEARNER_U1 = "learner-u1-secret";
     static final String UNKNOWN = "not-a-token";
 
+    /**
+     * Set to a JDBC URL (e.g. {@code jdbc:postgresql://127.0.0.1:5432/learnpulse?user=postgres}) to run
+     * the integration tests against that database instead of SQLite, each harness in its own schema.
+     */
+    static final String EXTERNAL_DATABASE = "LEARNPULSE_TEST_JDBC_URL";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final String alertsTopic = "alerts-" + UUID.randomUUID();
@@ -66,7 +72,12 @@ final class GatewayHarness implements AutoCloseable {
                 "token.u1.role = learner",
                 "token.u1.userId = u1",
                 ""), StandardCharsets.UTF_8);
-        this.config = adjust.apply(GatewayConfig.defaults(kafka.bootstrapServers())
+        GatewayConfig base = GatewayConfig.defaults(kafka.bootstrapServers());
+        String externalDatabase = System.getenv(EXTERNAL_DATABASE);
+        if (externalDatabase != null && !externalDatabase.isBlank()) {
+            base = base.withJdbcUrl(freshSchema(externalDatabase));
+        }
+        this.config = adjust.apply(base
                 .withHttpHost("127.0.0.1")
                 .withHttpPort(0)
                 .withDataDir(dataDir.resolve("db"))
@@ -78,6 +89,17 @@ final class GatewayHarness implements AutoCloseable {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         start();
+    }
+
+    private static String freshSchema(String url) {
+        String schema = "t" + UUID.randomUUID().toString().replace("-", "");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create a schema in " + url, e);
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     void start() {
