@@ -85,6 +85,27 @@ class GatewayResumeITCase {
     }
 
     @Test
+    void aGatewayStartedBeforeItsTopicsExistPicksThemUp() throws Exception {
+        String topic = "late-alerts-" + java.util.UUID.randomUUID();
+        GatewayConfig config = GatewayConfig.defaults(kafka.bootstrapServers())
+                .withHttpHost("127.0.0.1").withHttpPort(0).withAdminToken(ADMIN)
+                .withDataDir(dataDir.resolve("late")).withTopics(topic, topic + "-metrics")
+                .withGroupId("late-" + java.util.UUID.randomUUID());
+        try (Gateway gateway = Gateway.start(config)) {
+            kafka.createTopic(topic, 1);
+            try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                    new org.apache.kafka.clients.producer.KafkaProducer<>(java.util.Map.of(
+                            "bootstrap.servers", kafka.bootstrapServers(),
+                            "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                            "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "u1",
+                        alert("late", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T01:00:00Z"))).get();
+            }
+            await().atMost(WAIT).until(() -> gateway.recordsConsumed(topic) == 1.0);
+        }
+    }
+
+    @Test
     void reconnectWithSinceGetsExactlyTheMissedAlertsThenLiveOnes() {
         WsRecorder first = WsRecorder.reading();
         WebSocket firstSocket = harness.connect("/ws/alerts", ADMIN, first);
