@@ -2,6 +2,7 @@ package io.learnpulse.job.functions;
 
 import static io.learnpulse.job.rules.LearnerState.NONE;
 
+import io.learnpulse.job.io.JsonCodec;
 import io.learnpulse.job.records.ActivityEvent;
 import io.learnpulse.job.records.Alert;
 import io.learnpulse.job.records.AlertType;
@@ -10,7 +11,6 @@ import io.learnpulse.job.records.DeadLetter;
 import io.learnpulse.job.rules.LearnerState;
 import io.learnpulse.job.rules.LearnerTimeline;
 import io.learnpulse.job.rules.RuleConfig;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -77,13 +77,12 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
     public void processElement(ActivityEvent event, Context ctx, Collector<Alert> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         if (event.timestamp <= watermark) {
+            // Late here, though not at its source: another partition moved the watermark on while this
+            // one was idle. Its raw text stayed behind at the source; the dead letter carries its JSON.
             lateEvents.inc();
-            ctx.output(LATE_EVENTS, new DeadLetter(DeadLetter.LATE,
-                    "event time " + Instant.ofEpochMilli(event.timestamp) + " is behind the watermark "
-                            + Instant.ofEpochMilli(watermark), event.raw));
+            ctx.output(LATE_EVENTS, LateEvents.deadLetter(event, watermark, JsonCodec.event(event)));
             return;
         }
-        event.raw = null;
         LearnerState state = learner.value();
         if (state == null) {
             state = new LearnerState();

@@ -12,7 +12,12 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Passes parsed events on and sends rejected input to the dead-letter output, counted by reason. */
+/**
+ * Passes parsed events on and sends unusable input to the dead-letter output, counted by reason:
+ * what the source rejected, and late events. Chained to the source, it sees exactly the source's
+ * watermarks in input order, so which events are late follows the order of each input split. An
+ * event goes on without its raw text: that is only needed for a dead letter, not over the network.
+ */
 public class RejectionRouter extends ProcessFunction<InputRecord, ActivityEvent> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("rejected-input") {};
@@ -30,8 +35,16 @@ public class RejectionRouter extends ProcessFunction<InputRecord, ActivityEvent>
     @Override
     public void processElement(InputRecord record, Context ctx, Collector<ActivityEvent> out) {
         if (record.isEvent()) {
+            ActivityEvent event = record.event;
+            long watermark = ctx.timerService().currentWatermark();
+            if (event.timestamp <= watermark) {
+                deadLetters.count(DeadLetter.LATE);
+                ctx.output(REJECTED, LateEvents.deadLetter(event, watermark, event.raw));
+                return;
+            }
             eventsIn.inc();
-            out.collect(record.event);
+            event.raw = null;
+            out.collect(event);
         } else {
             deadLetters.count(record.rejection.reason);
             ctx.output(REJECTED, record.rejection);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnpulse.job.records.ActivityEvent;
 import io.learnpulse.job.records.Alert;
 import io.learnpulse.job.records.DailyFigures;
 import io.learnpulse.job.records.DeadLetter;
@@ -45,6 +46,21 @@ public final class JsonCodec {
         json.put("meanScore", f.meanScore);
         json.put("progress", f.progress);
         json.put("consistency7d", f.consistency7d);
+        return write(json);
+    }
+
+    /** An event in the input format of DESIGN §1. */
+    public static String event(ActivityEvent e) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("eventId", e.eventId);
+        json.put("userId", e.userId);
+        json.put("courseId", e.courseId);
+        json.put("cohortId", e.cohortId);
+        json.put("type", e.type.wireName());
+        json.put("timestamp", Instant.ofEpochMilli(e.timestamp).toString());
+        json.put("score", e.score);
+        json.put("progress", e.progress);
+        json.put("durationSeconds", e.durationSeconds);
         return write(json);
     }
 

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One learner activity (DESIGN §1), validated. Times are epoch milliseconds.
  *
  * <p>{@code raw} is the input text it was parsed from; it rides along only until the late check
- * (a late event goes to the dead-letter output with its raw input) and is never kept in state.
+ * next to the source (a late event goes to the dead-letter output with its raw input).
  */
 public class ActivityEvent {
     public String eventId;

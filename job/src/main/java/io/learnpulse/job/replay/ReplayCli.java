@@ -4,7 +4,6 @@ import io.learnpulse.job.CommandLine;
 import io.learnpulse.job.RuleOptions;
 import io.learnpulse.job.io.RecordFileFormat;
 import io.learnpulse.job.parse.InputFormat;
-import io.learnpulse.job.records.Alert;
 import io.learnpulse.job.records.AlertType;
 import io.learnpulse.job.records.DeadLetter;
 import java.io.PrintStream;
@@ -16,22 +15,23 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** {@code learnpulse replay}: replays a file on a local Flink and prints progress and a summary. */
 public final class ReplayCli {
     private ReplayCli() {}
 
     public static void main(String[] args) {
-        PrintStream err = System.err;
+        System.exit(run(args, System.err));
+    }
+
+    /** Runs a replay; returns the exit status: 0 done, 2 unusable arguments, 1 failed. */
+    static int run(String[] args, PrintStream err) {
         try {
             Configuration config = CommandLine.parse(args, ReplayOptions.all());
             Replay.Request request = request(config);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                    config.get(ReplayOptions.PARALLELISM));
+            RecordFileFormat.INPUTS_READ.reset();
             long started = System.nanoTime();
             Replay.Result result;
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,19 +40,19 @@ public final class ReplayCli {
                 return t;
             });
             progress.scheduleAtFixedRate(() -> err.println("replay: " + inputsRead(started)), 2, 2, TimeUnit.SECONDS);
-            try {
-                result = Replay.run(env, request);
+            try (LocalFlink flink = new LocalFlink(config.get(ReplayOptions.PARALLELISM))) {
+                result = Replay.run(flink.env(), request);
             } finally {
                 progress.shutdownNow();
             }
             printSummary(err, request, result, started);
-            System.exit(0);
+            return 0;
         } catch (CommandLine.UsageException e) {
             err.println("learnpulse replay: " + e.getMessage());
-            System.exit(2);
+            return 2;
         } catch (Exception e) {
             err.println("learnpulse replay failed: " + rootMessage(e));
-            System.exit(1);
+            return 1;
         }
     }
 

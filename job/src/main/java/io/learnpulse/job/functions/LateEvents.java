@@ -1,0 +1,15 @@
+package io.learnpulse.job.functions;
+
+import io.learnpulse.job.records.ActivityEvent;
+import io.learnpulse.job.records.DeadLetter;
+import java.time.Instant;
+
+/** The dead letter of an event behind the watermark (DESIGN §4). */
+final class LateEvents {
+    private LateEvents() {}
+
+    static DeadLetter deadLetter(ActivityEvent event, long watermark, String raw) {
+        return new DeadLetter(DeadLetter.LATE, "event time " + Instant.ofEpochMilli(event.timestamp)
+                + " is behind the watermark " + Instant.ofEpochMilli(watermark), raw);
+    }
+}
