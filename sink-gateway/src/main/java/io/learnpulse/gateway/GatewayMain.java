@@ -2,10 +2,13 @@ package io.learnpulse.gateway;
 
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * {@code bin/learnpulse gateway --bootstrap-servers HOST:PORT [--http-port 7070] [--admin-token TOKEN]
- * [--config FILE]} and the further options of {@link GatewayOption}. A bad option exits 2 with a
- * one-line reason; the gateway then runs until the JVM is stopped.
+ * [--config FILE]} and the further options of {@link GatewayOption}. A bad option exits 2 and a
+ * failure to start (port taken, database unreachable) exits 1, each with a one-line reason; the
+ * gateway then runs until the JVM is stopped.
  */
 public final class GatewayMain {
 
@@ -23,6 +26,11 @@ public final class GatewayMain {
         } catch (ConfigException e) {
             System.err.println("learnpulse gateway: " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(GatewayMain.class).debug("start failed", e);
+            System.err.println("learnpulse gateway: cannot start: " + e.getMessage());
+            System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
