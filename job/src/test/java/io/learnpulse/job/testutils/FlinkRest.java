@@ -70,6 +70,22 @@ public final class FlinkRest {
         return true;
     }
 
+    /**
+     * Whether every subtask of the job runs in an execution attempt of at least {@code attempt}
+     * (0 is the first; each restart adds one). The REST API caches job details for a few seconds,
+     * so "all running" alone can still describe the attempt before a failure.
+     */
+    public boolean allSubtasksRunning(String jobId, int attempt) {
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            for (JsonNode subtask : get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText()).path("subtasks")) {
+                if (!"RUNNING".equals(subtask.path("status").asText()) || subtask.path("attempt").asInt() < attempt) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** A job-level metric, e.g. numRestarts, or null if not (yet) reported. */
     public String jobMetric(String jobId, String metric) {
         JsonNode values = get("/jobs/" + jobId + "/metrics?get=" + metric);

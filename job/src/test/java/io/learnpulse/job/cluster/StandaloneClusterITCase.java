@@ -1,0 +1,142 @@
+package io.learnpulse.job.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.learnpulse.job.replay.Replay;
+import io.learnpulse.job.testutils.AlertRecords;
+import io.learnpulse.job.testutils.CommittedReader;
+import io.learnpulse.job.testutils.FlinkRest;
+import io.learnpulse.job.testutils.LearnerStream;
+import io.learnpulse.job.testutils.LiveJobs;
+import io.learnpulse.job.testutils.ReplayOracle;
+import io.learnpulse.job.testutils.StandaloneFlinkCluster;
+import io.learnpulse.job.testutils.TestTopics;
+import io.learnpulse.kafka.LocalKafka;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded job jar on a real standalone Flink cluster (JobManager and TaskManagers in their own
+ * JVMs, submitted with Flink's CLI): it survives a {@code kill -9} of its TaskManager and a stop
+ * with savepoint and resume, with every expected alert delivered exactly once; its learnpulse
+ * metrics show in the cluster's REST API and web UI.
+ */
+class StandaloneClusterITCase {
+    private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+    private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
+    private static final Duration STEP = Duration.ofMinutes(2);
+
+    /** Only for the replay that gives the expected alerts. */
+    @RegisterExtension
+    static final MiniClusterExtension REPLAY_FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    Path dir;
+
+    private LocalKafka kafka;
+    private StandaloneFlinkCluster cluster;
+
+    @BeforeEach
+    void startKafka() {
+        kafka = LocalKafka.start();
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        kafka.close();
+    }
+
+    @Test
+    void survivesTaskManagerKillAndSavepointResumeExactlyOnce() throws Exception {
+        Path jar = Path.of("target", "learnpulse-job.jar").toAbsolutePath();
+        assertThat(jar).as("the shaded job jar (mvn package)").isRegularFile();
+        LearnerStream stream = LearnerStream.generate(11, 300, 28, 4);
+        Replay.Result replay = ReplayOracle.replay(stream, Files.createDirectories(dir.resolve("replay")));
+        List<String> expected = AlertRecords.ofReplay(replay.alerts);
+        List<List<LearnerStream.Line>> parts = stream.split(0.4, 0.7);
+
+        TestTopics topics = TestTopics.create(kafka, 4);
+        Map<String, String> options = LiveJobs.testOptions(topics, "unused");
+        options.remove("checkpoint-dir"); // the cluster's execution.checkpointing.dir
+        options.remove("parallelism"); // the cluster's parallelism.default (2)
+        List<String> runArgs = new ArrayList<>(List.of("-d", jar.toString()));
+        runArgs.addAll(List.of(LiveJobs.args(options)));
+
+        cluster = StandaloneFlinkCluster.start(Files.createDirectories(dir.resolve("flink")), Map.of());
+        FlinkRest rest = cluster.rest();
+        try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts)) {
+            // 1. submit with the CLI; the first alerts are committed
+            topics.publish(parts.get(0));
+            String jobId = submittedJobId(cluster.cli(prepend("run", runArgs)));
+            alerts.awaitValues(STEP, "first alerts committed", values -> !values.isEmpty());
+
+            // the functions' metrics, as the web UI shows them
+            await("learnpulse metrics in the REST API").atMost(Duration.ofSeconds(60))
+                    .until(() -> rest.vertexMetricSum(jobId, "route-rejected-input", "learnpulse.eventsIn") > 0
+                            && rest.vertexMetricSum(jobId, "learner-rules", "learnpulse.lateEvents") == 0);
+            HttpResponse<String> webUi = rest.getRaw("/");
+            assertThat(webUi.statusCode()).as("web UI served").isEqualTo(200);
+            assertThat(webUi.body()).containsIgnoringCase("<html");
+
+            // 2. kill -9 the TaskManager mid-stream, start another: the job restores its checkpoint
+            topics.publish(parts.get(1));
+            cluster.kill9(cluster.taskManagers().get(0));
+            cluster.startTaskManager();
+            await("the job restarted on the new TaskManager").atMost(STEP).ignoreExceptions()
+                    .until(() -> rest.allSubtasksRunning(jobId, 1));
+            long checkpointsRestored = rest.completedCheckpoints(jobId);
+            await("a checkpoint after the restore").atMost(STEP).ignoreExceptions()
+                    .until(() -> rest.completedCheckpoints(jobId) > checkpointsRestored);
+
+            // 3. stop with a savepoint, publish the rest, resume from the savepoint
+            String stopped = cluster.cli("stop", "--savepointPath", dir.resolve("savepoints").toUri().toString(), jobId);
+            Matcher savepoint = SAVEPOINT.matcher(stopped);
+            assertThat(savepoint.find()).as("savepoint path in:\n%s", stopped).isTrue();
+            await("the job stopped").atMost(STEP).until(() -> rest.jobState(jobId).equals("FINISHED"));
+            topics.publish(parts.get(2));
+            List<String> resumeArgs = new ArrayList<>(List.of("-s", savepoint.group(1)));
+            resumeArgs.addAll(runArgs);
+            String resumedId = submittedJobId(cluster.cli(prepend("run", resumeArgs)));
+
+            List<String> live = alerts.awaitValues(STEP, "all alerts committed",
+                    values -> values.size() >= expected.size());
+            assertThat(AlertRecords.withoutDetectedAt(live)).as("every alert exactly once").isEqualTo(expected);
+            assertThat(alerts.poll()).as("nothing after the last expected alert").hasSize(expected.size());
+            cluster.cli("cancel", resumedId);
+        } catch (Exception | AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- cluster logs ---\n" + cluster.logTails(), e);
+        }
+    }
+
+    private static String submittedJobId(String output) {
+        Matcher id = JOB_ID.matcher(output);
+        assertThat(id.find()).as("job id in:\n%s", output).isTrue();
+        return id.group(1);
+    }
+
+    private static String[] prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray(new String[0]);
+    }
+}
