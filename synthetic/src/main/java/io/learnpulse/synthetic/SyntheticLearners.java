@@ -74,13 +74,18 @@ public final class SyntheticLearners {
     /** Generates {@code days} days of activity, passing each day's events on in event-time order. */
     public void generate(int days, Consumer<Event> out) {
         for (int day = 0; day < days; day++) {
-            List<Event> today = new ArrayList<>();
-            for (int learner = 0; learner < learners; learner++) {
-                generateDay(learner, day, today);
-            }
-            today.sort(Comparator.comparingLong((Event e) -> e.timestamp).thenComparing(e -> e.userId));
-            today.forEach(out);
+            generateDay(day, out);
         }
+    }
+
+    /** Generates day {@code day} (0 is the start day) of every learner, in event-time order. */
+    public void generateDay(int day, Consumer<Event> out) {
+        List<Event> today = new ArrayList<>();
+        for (int learner = 0; learner < learners; learner++) {
+            generateDay(learner, day, today);
+        }
+        today.sort(Comparator.comparingLong((Event e) -> e.timestamp).thenComparing(e -> e.userId));
+        today.forEach(out);
     }
 
     /** Writes {@code days} days of activity as JSON lines; returns how many. */
