@@ -39,6 +39,9 @@ final class Database implements AutoCloseable {
             pool.addDataSourceProperty("journal_mode", "WAL");
             pool.addDataSourceProperty("busy_timeout", "10000");
             pool.addDataSourceProperty("foreign_keys", "true");
+            // write transactions take the write lock when they begin (waiting busy_timeout for it),
+            // so a read-then-write transaction never fails on a concurrent writer's snapshot
+            pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             pool.setMaximumPoolSize(4);
         } else {
             pool.setMaximumPoolSize(8);

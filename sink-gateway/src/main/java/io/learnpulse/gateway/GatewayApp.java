@@ -44,6 +44,7 @@ final class GatewayApp {
             javalin.jsonMapper(new JavalinJackson(deps.mapper(), false));
             javalin.http.maxRequestSize = maxRequestBytes;
             javalin.staticFiles.add("/public", Location.CLASSPATH);
+            javalin.staticFiles.enableWebjars(); // the dashboard's uPlot, /webjars/uplot/<version>/dist/...
             javalin.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(wsIdleTimeout));
             javalin.requestLogger.http((ctx, ms) -> deps.metrics().request(ctx.method().name(), route(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));

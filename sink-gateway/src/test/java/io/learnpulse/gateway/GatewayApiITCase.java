@@ -204,6 +204,30 @@ class GatewayApiITCase {
     }
 
     @Test
+    void acknowledgementsWhileAlertsKeepArrivingAllSucceed() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            harness.produceAlert("u1", alert("first" + i, "u1", "k1", "LOW_CONSISTENCY", "LOW", "2026-11-24T10:00:00Z"));
+        }
+        await().atMost(WAIT).until(() -> harness.get("/api/alerts/first19", ADMIN).statusCode() == 200);
+        java.util.concurrent.CompletableFuture<Void> producing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 200; i++) {
+                harness.produceAlert("u2", alert("more" + i, "u2", "k1", "LOW_CONSISTENCY", "LOW", "2026-11-24T11:00:00Z"));
+            }
+        });
+        List<java.util.concurrent.CompletableFuture<Integer>> acks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String path = "/api/alerts/first" + i + "/ack";
+            acks.add(java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    harness.post(path, ADMIN, "{\"reason\":\"useful\"}").statusCode()));
+        }
+        assertThat(acks.stream().map(java.util.concurrent.CompletableFuture::join).toList()).containsOnly(200);
+        producing.join();
+        await().atMost(WAIT).until(() -> harness.get("/api/alerts/more199", ADMIN).statusCode() == 200);
+        assertThat(json(harness.get("/api/alerts/stats", ADMIN)).path("byStatus").path("ACKNOWLEDGED").asLong())
+                .isEqualTo(20);
+    }
+
+    @Test
     void dailyFiguresAreUpsertedQueriedAndPushed() {
         WsRecorder feed = WsRecorder.reading();
         harness.connect("/ws/metrics?userId=u1", ADMIN, feed);
