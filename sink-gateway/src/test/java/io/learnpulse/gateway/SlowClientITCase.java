@@ -41,6 +41,12 @@ class SlowClientITCase {
                     .contains("learnpulse_gateway_websocket_slow_disconnects_total 1.0")
                     .contains("learnpulse_gateway_websocket_clients{endpoint=\"alerts\"} 1.0"));
 
+            // the reader still gets a new alert promptly
+            harness.produceAlert("u1", alert("after-cut-off", "u1", "k1", "HIGH_PERFORMANCE", "LOW",
+                    "2026-11-24T11:00:00Z"));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(reader.alertIds()).hasSize(ALERTS + 1).endsWith("after-cut-off"));
+
             stalled.startReading();
             String closed = stalled.closed().get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(closed).startsWith("1008 client too slow");
