@@ -106,6 +106,19 @@ final class GatewayHarness implements AutoCloseable {
         gateway = Gateway.start(config);
     }
 
+    /** The sum of the offsets the gateway's consumer group has committed on the alerts topic. */
+    long committedAlertOffsets() {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", config.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(config.groupId()).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .filter(entry -> entry.getKey().topic().equals(alertsTopic) && entry.getValue() != null)
+                    .mapToLong(entry -> entry.getValue().offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read committed offsets", e);
+        }
+    }
+
     void stop() {
         gateway.close();
     }

@@ -63,6 +63,7 @@ class GatewayResumeITCase {
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", ADMIN)))).hasSize(3));
         assertThat(harness.post("/api/alerts/r1/ack", ADMIN, "{\"reason\":\"fixed\"}").statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> harness.committedAlertOffsets() == 3);
 
         harness.stop();
         harness.produceAlert("u1", alert("r4", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T04:00:00Z"));
@@ -79,6 +80,7 @@ class GatewayResumeITCase {
         // the restarted consumer read only the three records produced while it was down
         await().atMost(WAIT).until(() -> harness.gateway().recordsConsumed(harness.alertsTopic) >= 3);
         assertThat(harness.gateway().recordsConsumed(harness.alertsTopic)).isEqualTo(3.0);
+        await().atMost(WAIT).until(() -> harness.committedAlertOffsets() == 6);
         assertThat(json(harness.get("/api/alerts/r1", ADMIN)).path("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(json(harness.get("/api/alerts/r1", ADMIN)).path("acknowledgements")).hasSize(1);
         assertThat(feed.alertIds()).containsExactly("r4", "r5");
