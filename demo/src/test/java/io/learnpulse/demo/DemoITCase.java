@@ -1,0 +1,75 @@
+package io.learnpulse.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo as a user runs it, in its own JVM: it prints the dashboard URL, alerts reach the
+ * gateway within a minute, and SIGTERM stops it cleanly, deleting its data.
+ */
+class DemoITCase {
+    @TempDir
+    Path dir;
+
+    @Test
+    void raisesAlertsOnTheDashboardAndStopsCleanlyOnSigterm() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path log = dir.resolve("demo.log");
+        Path root = Path.of("").toAbsolutePath().getParent();
+        List<String> command = new ArrayList<>(List.of("java", "@" + root.resolve("bin/jvm.options"),
+                "-Djava.io.tmpdir=" + tmp, "-Dlog4j.configurationFile=" + root.resolve("bin/log4j2.properties"),
+                "-cp", "target/classes:" + Files.readString(Path.of("target/classpath.txt")).trim(),
+                DemoMain.class.getName(), "--http-port", Integer.toString(port), "--admin-token", "t0k3n",
+                "--learners", "30", "--speed", "7200"));
+        Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await("the dashboard URL").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Files.readString(log).contains("dashboard: http://localhost:" + port + "/?token=t0k3n"));
+            await("alerts on the dashboard").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> alertsStored(port) > 0);
+            assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("learnpulse-demo-"));
+        } finally {
+            demo.destroy(); // SIGTERM
+        }
+        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops within a minute of SIGTERM").isTrue();
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("stopping...");
+        assertThat(Files.list(tmp).map(p -> p.getFileName().toString()))
+                .as("no demo or Kafka data left behind").noneMatch(n -> n.startsWith("learnpulse-"));
+    }
+
+    private static long alertsStored(int port) {
+        try {
+            HttpResponse<String> stats = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stats"))
+                            .header("Authorization", "Bearer t0k3n").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return stats.statusCode() == 200 ? new ObjectMapper().readTree(stats.body()).path("total").asLong() : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+}
