@@ -2,6 +2,7 @@ package io.learnpulse.gateway;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,7 @@ record AckRequest(String note, String reason) {
         }
         String reason = field(node, "reason");
         if (reason != null && !REASONS.contains(reason)) {
-            throw new ApiException(400, "invalid field reason: must be one of " + new java.util.TreeSet<>(REASONS));
+            throw new ApiException(400, "invalid field reason: must be one of " + new TreeSet<>(REASONS));
         }
         return new AckRequest(note, reason);
     }

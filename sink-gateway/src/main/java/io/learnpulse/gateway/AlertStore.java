@@ -393,6 +393,8 @@ final class AlertStore {
 
     /** A database failure while reading; answered 503 by the API. */
     static final class StoreException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
         StoreException(String message, Throwable cause) {
             super(message, cause);
         }

@@ -3,6 +3,8 @@ package io.learnpulse.gateway;
 /** A request the API refuses, answered as {@code {"error": message}} with {@code status}. */
 final class ApiException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int status;
 
     ApiException(int status, String message) {

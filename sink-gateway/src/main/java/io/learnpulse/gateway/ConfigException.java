@@ -2,6 +2,8 @@ package io.learnpulse.gateway;
 
 /** A bad option or configuration file; its message is one line meant for the operator. */
 public final class ConfigException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
     public ConfigException(String message) {
         super(message);
     }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads and checks query parameters; anything malformed is a 400 naming the parameter. Values are
@@ -15,9 +17,9 @@ final class QueryParams {
 
     static final int MAX_TEXT_LENGTH = 256;
 
-    private final java.util.function.Function<String, List<String>> values;
+    private final Function<String, List<String>> values;
 
-    QueryParams(java.util.function.Function<String, List<String>> values) {
+    QueryParams(Function<String, List<String>> values) {
         this.values = values;
     }
 
@@ -43,7 +45,7 @@ final class QueryParams {
     String oneOf(String name, Set<String> allowed) {
         String value = text(name);
         if (value != null && !allowed.contains(value)) {
-            throw ApiException.badParameter(name, "must be one of " + new java.util.TreeSet<>(allowed));
+            throw ApiException.badParameter(name, "must be one of " + new TreeSet<>(allowed));
         }
         return value;
     }

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -116,7 +117,7 @@ final class RecordConsumerLoop implements OperationsRoutes.ConsumerStatus, AutoC
             LOG.error("consumer loop stopped", e);
         } finally {
             running = false;
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
@@ -213,7 +214,7 @@ final class RecordConsumerLoop implements OperationsRoutes.ConsumerStatus, AutoC
         running = false;
         stopping.countDown();
         if (!started) {
-            consumer.close(Duration.ZERO);
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
             return;
         }
         consumer.wakeup();

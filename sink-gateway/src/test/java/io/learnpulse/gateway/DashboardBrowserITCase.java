@@ -1,0 +1,240 @@
+package io.learnpulse.gateway;
+
+import static io.learnpulse.gateway.GatewayHarness.ADMIN;
+import static io.learnpulse.gateway.GatewayHarness.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnpulse.kafka.LocalKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard page in real headless Chromium against a gateway fed through a real Kafka: live
+ * alerts, acknowledging, the learner's charts, and a gateway restart the page survives by itself.
+ */
+class DashboardBrowserITCase {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Long enough for the gateway to restart and the page's backoff (at most 15 s) to try again. */
+    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(60);
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final Path PHONE_SCREENSHOT = Path.of("target", "dashboard-phone.png");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final Map<String, String> RECOMMENDATIONS = Map.of(
+            "CONSECUTIVE_LOW_SCORES", "Reach out today: go through the last assessments together and offer "
+                    + "targeted practice or tutoring.",
+            "PERFORMANCE_DECLINE", "Check for a gap in prerequisite knowledge and suggest revisiting the "
+                    + "material of those days.",
+            "ENGAGEMENT_DROP", "Send a personal check-in message and point to the next concrete step or deadline.",
+            "COMPLETION_STAGNATION", "Ask whether the learner is blocked and agree on a small, concrete next goal.",
+            "LOW_CONSISTENCY", "Help the learner set a regular study rhythm, such as a short session every day.",
+            "HIGH_PERFORMANCE", "Acknowledge the achievement and offer enrichment or more challenging material.");
+
+    private static LocalKafka kafka;
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path browserProfile;
+
+    private GatewayHarness harness;
+    private DashboardPage page;
+
+    @BeforeAll
+    static void startKafka() {
+        String missing = DashboardPage.missingBrowser();
+        assertThat(missing).as("%s", missing).isNull();
+        kafka = LocalKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (page != null) {
+            page.close();
+        }
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void teacherSeesAlertsLiveAcknowledgesOpensALearnerAndThePageSurvivesAGatewayRestart() throws Exception {
+        int port = freePort();
+        harness = new GatewayHarness(kafka, dataDir, config -> config.withHttpPort(port));
+        List<String> history = produceHistory();
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(history.size()));
+
+        page = DashboardPage.start(browserProfile, WAIT);
+        page.open("http://127.0.0.1:" + port + "/?token=" + ADMIN);
+        page.awaitConnection("live");
+        page.awaitCards(history);
+        assertThat(page.currentUrl()).as("the token leaves the address bar").doesNotContain(ADMIN);
+        page.awaitStat("open", String.valueOf(history.size()));
+
+        // an alert raised while the page is open appears without a reload
+        harness.produceAlert("farid.haddad", alert("live-farid", "farid.haddad", "9A", "CONSECUTIVE_LOW_SCORES",
+                "HIGH", "2026-11-24T09:40:00Z", "farid.haddad scored below 60% on 3 assessments in a row "
+                        + "(0.42, 0.38, 0.51).",
+                Map.of("scores", List.of(0.42, 0.38, 0.51), "threshold", 0.6, "count", 3)));
+        page.awaitCard("live-farid");
+        assertThat(page.cardIds().get(0)).as("newest first").isEqualTo("live-farid");
+        assertThat(page.cardText("live-farid"))
+                .contains("Low scores in a row", "farid.haddad", "scored below 60%", "Reach out today");
+
+        // acknowledged with a reason and a note, the card says so and the gateway recorded it
+        String note = "Called Farid's parents; extra practice on Thursday.";
+        page.acknowledge("live-farid", "useful", note);
+        page.awaitStatus("live-farid", "ACKNOWLEDGED");
+        assertThat(page.cardText("live-farid")).contains("Acknowledged", "root", "Useful", note);
+        JsonNode trail = json(harness.get("/api/alerts/live-farid", ADMIN)).path("acknowledgements");
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).path("reason").asText()).isEqualTo("useful");
+        assertThat(trail.get(0).path("note").asText()).isEqualTo(note);
+        page.awaitStat("acknowledged", "1");
+        page.awaitStat("open", String.valueOf(history.size()));
+
+        // the learner view draws the daily figures and lists the learner's alerts
+        page.openLearner("ana.souza");
+        page.awaitLearnerCharts(2);
+        assertThat(page.learnerText()).contains("Scores, progress and regularity", "Mean score", "Activity per day",
+                "Performance decline", "Low scores in a row");
+        page.screenshot(SCREENSHOT);
+
+        // the gateway goes away; alerts raised meanwhile show once it is back, each exactly once
+        harness.stop();
+        page.awaitConnectionLeft("live");
+        List<String> whileDown = List.of("down-gina", "down-hugo", "down-ana");
+        harness.produceAlert("gina.rossi", alert("down-gina", "gina.rossi", "9B", "ENGAGEMENT_DROP", "MEDIUM",
+                "2026-11-24T00:00:00Z", "gina.rossi has had no activity for 3 whole days (last seen "
+                        + "2026-11-20T18:12:00Z).",
+                Map.of("emptyDays", 3, "lastEventTime", "2026-11-20T18:12:00Z")));
+        harness.produceAlert("hugo.berg", alert("down-hugo", "hugo.berg", "9A", "HIGH_PERFORMANCE", "LOW",
+                "2026-11-24T10:05:00Z", "hugo.berg scored 90% or more on 3 assessments in a row (0.94, 0.97, 1.00).",
+                Map.of("scores", List.of(0.94, 0.97, 1.0), "threshold", 0.9, "count", 3)));
+        harness.produceAlert("ana.souza", alert("down-ana", "ana.souza", "9A", "COMPLETION_STAGNATION", "MEDIUM",
+                "2026-11-24T11:00:00Z", "ana.souza's course progress has stayed at 55% for 120 hours.",
+                Map.of("progress", 0.55, "lastIncreaseTime", "2026-11-19T11:00:00Z", "stagnationHours", 120)));
+        harness.start();
+        page.awaitConnection("live");
+        page.awaitCards(whileDown);
+        List<String> everything = new ArrayList<>(history);
+        everything.add("live-farid");
+        everything.addAll(whileDown);
+        assertThat(page.cardIds()).as("every alert exactly once").containsExactlyInAnyOrderElementsOf(everything);
+        page.awaitStat("open", String.valueOf(history.size() + whileDown.size()));
+
+        // and it is live again
+        harness.produceAlert("ben.okafor", alert("after-ben", "ben.okafor", "9A", "LOW_CONSISTENCY", "LOW",
+                "2026-11-24T12:00:00Z", "ben.okafor was active on only 3 of the last 7 days.",
+                Map.of("activeDays", 3, "windowDays", 7, "fraction", 3 / 7.0, "minFraction", 0.5)));
+        page.awaitCard("after-ben");
+        everything.add("after-ben");
+        assertThat(page.cardIds()).containsExactlyInAnyOrderElementsOf(everything);
+        assertThat(page.bannerShown()).as("no error banner").isFalse();
+        page.awaitLearnerCharts(2);
+        assertThat(page.learnerText()).as("the open learner view got the new alert").contains("Progress stalled");
+        page.screenshot(SCREENSHOT);
+
+        // on a phone: one column, nothing to scroll sideways, the learner view covers the page
+        page.resize(390, 844);
+        assertThat(page.fitsWidth()).as("fits a phone's width with the learner view open").isTrue();
+        page.awaitLearnerCharts(2);
+        page.closeLearner();
+        assertThat(page.fitsWidth()).as("fits a phone's width").isTrue();
+        page.screenshot(PHONE_SCREENSHOT);
+    }
+
+    /** What the job would have written before the page opens: alerts of a few learners, and daily figures. */
+    private List<String> produceHistory() {
+        List<String> ids = new ArrayList<>();
+        ids.add(produce("hist-ana-low", "ana.souza", "9A", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-20T14:05:00Z",
+                "ana.souza scored below 60% on 3 assessments in a row (0.55, 0.48, 0.52).",
+                Map.of("scores", List.of(0.55, 0.48, 0.52), "threshold", 0.6, "count", 3)));
+        ids.add(produce("hist-ana-decline", "ana.souza", "9A", "PERFORMANCE_DECLINE", "HIGH", "2026-11-22T00:00:00Z",
+                "ana.souza's mean score stayed below 60% on 2 days in a row (2026-11-20, 2026-11-21, "
+                        + "means 0.52, 0.47).",
+                Map.of("days", List.of("2026-11-20", "2026-11-21"), "dailyMeans", List.of(0.52, 0.47),
+                        "threshold", 0.6, "count", 2)));
+        ids.add(produce("hist-ben-star", "ben.okafor", "9A", "HIGH_PERFORMANCE", "LOW", "2026-11-21T10:30:00Z",
+                "ben.okafor scored 90% or more on 3 assessments in a row (0.92, 0.95, 0.98).",
+                Map.of("scores", List.of(0.92, 0.95, 0.98), "threshold", 0.9, "count", 3)));
+        ids.add(produce("hist-chloe-drop", "chloe.martin", "9B", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-23T00:00:00Z",
+                "chloe.martin has had no activity for 3 whole days (last seen 2026-11-19T16:40:00Z).",
+                Map.of("emptyDays", 3, "lastEventTime", "2026-11-19T16:40:00Z")));
+        ids.add(produce("hist-dev-stall", "dev.patel", "9B", "COMPLETION_STAGNATION", "MEDIUM", "2026-11-22T16:00:00Z",
+                "dev.patel's course progress has stayed at 40% for 120 hours.",
+                Map.of("progress", 0.4, "lastIncreaseTime", "2026-11-17T16:00:00Z", "stagnationHours", 120)));
+        ids.add(produce("hist-emma-rhythm", "emma.lind", "9A", "LOW_CONSISTENCY", "LOW", "2026-11-23T00:00:00Z",
+                "emma.lind was active on only 2 of the last 7 days.",
+                Map.of("activeDays", 2, "windowDays", 7, "fraction", 2 / 7.0, "minFraction", 0.5)));
+
+        // ana.souza: two good weeks, then her scores fall and her progress stalls
+        double[] scores = {0.82, 0.78, 0.8, 0.74, 0.71, 0.69, 0.66, 0.7, 0.63, 0.58, 0.52, 0.47, 0.5, 0.44};
+        int[] events = {6, 5, 7, 4, 6, 5, 3, 5, 4, 3, 4, 2, 3, 2};
+        LocalDate day = LocalDate.parse("2026-11-10");
+        double progress = 0.1;
+        for (int i = 0; i < scores.length; i++, day = day.plusDays(1)) {
+            progress = Math.min(0.55, progress + 0.05);
+            double consistency = Math.min(1.0, (i + 1) / 7.0) * (i < 9 ? 1.0 : 5 / 7.0);
+            ObjectNode figures = MAPPER.createObjectNode()
+                    .put("userId", "ana.souza").put("courseId", "algebra-1").put("cohortId", "9A")
+                    .put("day", day.toString()).put("events", events[i]).put("assessments", 2)
+                    .put("meanScore", scores[i]).put("progress", progress).put("consistency7d", consistency);
+            harness.produceFigures("ana.souza", figures.toString());
+        }
+        return ids;
+    }
+
+    private String produce(String alertId, String userId, String cohortId, String type, String severity,
+            String eventTime, String message, Map<String, Object> metrics) {
+        harness.produceAlert(userId, alert(alertId, userId, cohortId, type, severity, eventTime, message, metrics));
+        return alertId;
+    }
+
+    /** An alert record as the job writes it to {@code learner-alerts} (DESIGN §2). */
+    private static String alert(String alertId, String userId, String cohortId, String type, String severity,
+            String eventTime, String message, Map<String, Object> metrics) {
+        ObjectNode alert = MAPPER.createObjectNode()
+                .put("alertId", alertId).put("userId", userId).put("courseId", "algebra-1").put("cohortId", cohortId)
+                .put("type", type).put("severity", severity).put("eventTime", eventTime)
+                .put("detectedAt", "2026-11-24T12:30:00.250Z").put("status", "OPEN")
+                .put("message", message).put("recommendation", RECOMMENDATIONS.get(type));
+        alert.set("metrics", MAPPER.valueToTree(metrics));
+        return alert.toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.learnpulse.gateway;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard page in a real headless Chromium, as a teacher uses it: what the tests read and click
+ * is what is on screen (connection state, alert cards, the acknowledge form, the learner's charts).
+ */
+final class DashboardPage implements AutoCloseable {
+
+    /** Debian's {@code chromium} and {@code chromium-driver}; override with these system properties. */
+    static final Path CHROMIUM = Path.of(System.getProperty("learnpulse.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("learnpulse.chromedriver", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private DashboardPage(ChromeDriver driver, Duration timeout) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+    }
+
+    /** Says how to install Chromium when it is missing, instead of letting Selenium look for one online. */
+    static String missingBrowser() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return null;
+        }
+        return "the browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                + ": run bin/test (it installs them), or apt-get install chromium chromium-driver";
+    }
+
+    /** Starts headless Chromium with a fresh profile through the local chromedriver (no Selenium Manager). */
+    static DashboardPage start(Path profile, Duration timeout) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=en-GB", "--hide-scrollbars", "--window-size=1440,1000",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new DashboardPage(new ChromeDriver(service, options), timeout);
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    String connectionState() {
+        return driver.findElement(By.id("connection")).getAttribute("data-state");
+    }
+
+    void awaitConnection(String state) {
+        wait.withMessage(() -> "connection state " + state + ", is " + connectionState())
+                .until(d -> state.equals(connectionState()));
+    }
+
+    void awaitConnectionLeft(String state) {
+        wait.withMessage(() -> "connection state other than " + state)
+                .until(d -> !state.equals(connectionState()));
+    }
+
+    /** The ids of the alert cards in the feed, top to bottom. */
+    List<String> cardIds() {
+        return driver.findElements(By.cssSelector("#feed > li.card")).stream()
+                .map(card -> card.getAttribute("data-alert-id"))
+                .toList();
+    }
+
+    WebElement awaitCard(String alertId) {
+        return wait.withMessage(() -> "card of alert " + alertId + " among " + cardIds())
+                .until(ExpectedConditions.visibilityOfElementLocated(card(alertId)));
+    }
+
+    void awaitCards(List<String> alertIds) {
+        wait.withMessage(() -> "cards " + alertIds + " among " + cardIds())
+                .until(d -> cardIds().containsAll(alertIds));
+    }
+
+    String cardText(String alertId) {
+        return driver.findElement(card(alertId)).getText();
+    }
+
+    /** Opens the card's acknowledge form, picks the reason, writes the note and submits. */
+    void acknowledge(String alertId, String reason, String note) {
+        WebElement card = awaitCard(alertId);
+        card.findElement(By.cssSelector("button[data-action='ack']")).click();
+        WebElement form = wait.until(d -> card.findElement(By.cssSelector("form.ack-form")));
+        form.findElement(By.cssSelector("input[type='radio'][value='" + reason + "']")).click();
+        form.findElement(By.cssSelector("textarea[name='note']")).sendKeys(note);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    void awaitStatus(String alertId, String status) {
+        wait.withMessage(() -> "alert " + alertId + " shown as " + status)
+                .until(ExpectedConditions.attributeToBe(card(alertId), "data-status", status));
+    }
+
+    /** The number on an overview tile ({@code open}, {@code acknowledged}). */
+    String statValue(String stat) {
+        return driver.findElement(By.cssSelector("[data-stat='" + stat + "'] .tile-value")).getText();
+    }
+
+    void awaitStat(String stat, String value) {
+        wait.withMessage(() -> "overview " + stat + " = " + value)
+                .until(d -> !d.findElements(By.cssSelector("[data-stat='" + stat + "'] .tile-value")).isEmpty()
+                        && value.equals(statValue(stat)));
+    }
+
+    void openLearner(String userId) {
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#feed button.learner-link[data-user-id='" + userId + "']"))).click();
+        wait.withMessage(() -> "learner view of " + userId)
+                .until(ExpectedConditions.attributeToBe(By.id("learner"), "data-user-id", userId));
+    }
+
+    /** Waits for the learner view's uPlot charts and answers their canvases, each drawn at a real size. */
+    List<WebElement> awaitLearnerCharts(int count) {
+        return wait.withMessage(() -> count + " charts drawn in the learner view").until(d -> {
+            List<WebElement> canvases = d.findElements(By.cssSelector("#learner .uplot canvas"));
+            boolean drawn = canvases.size() == count && canvases.stream()
+                    .allMatch(c -> c.getSize().getWidth() > 100 && c.getSize().getHeight() > 50);
+            return drawn ? canvases : null;
+        });
+    }
+
+    String learnerText() {
+        return driver.findElement(By.id("learner")).getText();
+    }
+
+    void closeLearner() {
+        driver.findElement(By.id("learner-close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("learner")));
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        wait.until(d -> ((Number) script("return window.innerWidth")).intValue() <= width);
+    }
+
+    /** True when the page is no wider than the window (nothing to scroll sideways on a phone). */
+    boolean fitsWidth() {
+        return (Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
+    boolean bannerShown() {
+        return driver.findElement(By.id("banner")).isDisplayed();
+    }
+
+    Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    Path screenshot(Path target) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(target.getParent());
+        return Files.move(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    private static By card(String alertId) {
+        return By.cssSelector("#feed > li.card[data-alert-id='" + alertId + "']");
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
