@@ -40,7 +40,7 @@ public final class ReplayCli {
                 return t;
             });
             progress.scheduleAtFixedRate(() -> err.println("replay: " + inputsRead(started)), 2, 2, TimeUnit.SECONDS);
-            try (LocalFlink flink = new LocalFlink(config.get(ReplayOptions.PARALLELISM))) {
+            try (LocalFlink flink = new LocalFlink(parallelism(config))) {
                 result = Replay.run(flink.env(), request);
             } finally {
                 progress.shutdownNow();
@@ -74,10 +74,14 @@ public final class ReplayCli {
             throw new CommandLine.UsageException(e.getMessage());
         }
         request.outOfOrderness = config.get(RuleOptions.OUT_OF_ORDERNESS);
-        if (config.get(ReplayOptions.PARALLELISM) < 1) {
+        if (parallelism(config) < 1) {
             throw new CommandLine.UsageException("parallelism must be at least 1");
         }
         return request;
+    }
+
+    private static int parallelism(Configuration config) {
+        return config.getOptional(ReplayOptions.PARALLELISM).orElse(Runtime.getRuntime().availableProcessors());
     }
 
     /** {@code alerts.jsonl} gives {@code alerts.dlq.jsonl}. */

@@ -21,8 +21,8 @@ public final class ReplayOptions {
     public static final ConfigOption<String> METRICS = ConfigOptions.key("metrics").stringType().noDefaultValue()
             .withDescription("Where to write the learners' daily figures; none written if not given.");
     public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism").intType()
-            .defaultValue(Runtime.getRuntime().availableProcessors())
-            .withDescription("Parallelism of the replay's rule operator (default: the number of cores).");
+            .noDefaultValue()
+            .withDescription("Parallelism of the replay's rule operator; default: the number of cores.");
 
     public static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> all = new ArrayList<>(List.of(INPUT, OUTPUT, FORMAT, DEAD_LETTER, METRICS, PARALLELISM));
