@@ -156,7 +156,7 @@ export class LearnerView {
             height,
             tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
             cursor: { sync: { key: `learner-${this.userId}` }, drag: { x: false, y: false } },
-            legend: { live: true },
+            legend: { live: false },
             plugins: [alertMarkers(markers)],
         });
 
@@ -167,9 +167,9 @@ export class LearnerView {
         this.charts.push(new uPlot({
             ...common('Scores, progress and regularity', 220),
             scales: { x: { time: true, range: [lo, hi] }, y: { range: [0, 1] } },
-            axes: [{}, { values: (u, ticks) => ticks.map((v) => `${Math.round(v * 100)}%`), size: 48 }],
+            axes: [dayAxis(), { values: (u, ticks) => ticks.map((v) => `${Math.round(v * 100)}%`), size: 48 }],
             series: [
-                { value: (u, ts) => (ts === null ? '–' : formatDay(new Date(ts * 1000).toISOString().slice(0, 10))) },
+                {},
                 line('Mean score', COLOURS.score, asPercent),
                 line('Progress', COLOURS.progress, asPercent),
                 line('Active days (7 d)', COLOURS.consistency, asPercent, [6, 4]),
@@ -183,9 +183,9 @@ export class LearnerView {
         this.charts.push(new uPlot({
             ...common('Activity per day', 150),
             scales: { x: { time: true, range: [lo, hi] }, y: { range: (u, min, max) => [0, Math.max(4, max)] } },
-            axes: [{}, { size: 48 }],
+            axes: [dayAxis(), { size: 48 }],
             series: [
-                { value: (u, ts) => (ts === null ? '–' : formatDay(new Date(ts * 1000).toISOString().slice(0, 10))) },
+                {},
                 {
                     label: 'Events',
                     stroke: COLOURS.events,
@@ -223,6 +223,26 @@ export class LearnerView {
         this.charts.forEach((chart) => chart.destroy());
         this.charts = [];
     }
+}
+
+const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** The time axis: one tick in the middle of each day (where its figures sit), fewer when space is short. */
+function dayAxis() {
+    return {
+        splits: (u, axis, min, max) => {
+            const first = Math.ceil((min - DAY / 2) / DAY) * DAY + DAY / 2;
+            const days = Math.floor((max - first) / DAY) + 1;
+            const room = Math.max(1, Math.floor(u.bbox.width / uPlot.pxRatio / 60));
+            const step = Math.max(1, Math.ceil(days / room));
+            const ticks = [];
+            for (let t = first; t <= max; t += step * DAY) {
+                ticks.push(t);
+            }
+            return ticks;
+        },
+        values: (u, ticks) => ticks.map((t) => shortDay.format(new Date(t * 1000))),
+    };
 }
 
 function tile(label, value, note) {

@@ -27,6 +27,7 @@ let stream = null;
 let learner = null;
 let renderQueued = false;
 let statsTimer = null;
+let countdown = null;
 
 // ---- start -------------------------------------------------------------------------------------
 
@@ -100,8 +101,6 @@ function signOut(message) {
 }
 
 // ---- live connection -----------------------------------------------------------------------------
-
-let countdown = null;
 
 function setConnection(connection) {
     const el = $('#connection');
@@ -358,11 +357,12 @@ function cardContent(alert, trail) {
             alert.cohortId ? h('span', { class: 'chip' }, alert.cohortId) : null,
             alert.courseId ? h('span', { class: 'chip chip-quiet' }, alert.courseId) : null),
         h('p', { class: 'card-message' }, alert.message),
-        alert.recommendation
-            ? h('p', { class: 'card-recommendation' }, h('span', { class: 'label' }, 'Suggested: '),
-                alert.recommendation)
-            : null,
-        acknowledged ? ackSummary(alert, trail) : ackButton(alert),
+        h('div', { class: 'card-bottom' },
+            alert.recommendation
+                ? h('p', { class: 'card-recommendation' }, h('span', { class: 'label' }, 'Suggested: '),
+                    alert.recommendation)
+                : null,
+            acknowledged ? ackSummary(alert, trail) : ackButton(alert)),
     ];
 }
 

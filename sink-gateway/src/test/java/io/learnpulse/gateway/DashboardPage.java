@@ -54,7 +54,7 @@ final class DashboardPage implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=en-GB", "--hide-scrollbars", "--window-size=1440,1000",
+                "--disable-sync", "--lang=en-GB", "--hide-scrollbars", "--window-size=1440,1100",
                 "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -176,7 +176,9 @@ final class DashboardPage implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript);
     }
 
+    /** Saves what the window shows, scrolled to the top of the page and of the learner view. */
     Path screenshot(Path target) throws IOException {
+        script("window.scrollTo(0, 0); document.getElementById('learner').scrollTop = 0;");
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.createDirectories(target.getParent());
         return Files.move(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
