@@ -84,6 +84,14 @@ class StandaloneClusterITCase {
         cluster = StandaloneFlinkCluster.start(Files.createDirectories(dir.resolve("flink")), Map.of());
         FlinkRest rest = cluster.rest();
         try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts)) {
+            // 0. a bad option fails the submission with a one-line reason, not a stack trace
+            StandaloneFlinkCluster.CliResult refused = cluster.cliResult("run", "-d", jar.toString(),
+                    "--bootstrap-servers", kafka.bootstrapServers(), "--delivery", "twice");
+            assertThat(refused.exitCode).as(refused.output).isNotZero();
+            assertThat(refused.output).contains(
+                    "learnpulse job: bad value 'twice' for delivery (expected exactly-once or at-least-once)");
+            assertThat(refused.output).doesNotContain("Exception");
+
             // 1. submit with the CLI; the first alerts are committed
             topics.publish(parts.get(0));
             String jobId = submittedJobId(cluster.cli(prepend("run", runArgs)));

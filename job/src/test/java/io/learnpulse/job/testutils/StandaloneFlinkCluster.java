@@ -171,6 +171,27 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** Runs Flink's command line client against the cluster; returns its output, failing on a non-zero exit. */
     public String cli(String... args) throws Exception {
+        CliResult result = cliResult(args);
+        if (result.exitCode != 0) {
+            throw new IllegalStateException("flink " + String.join(" ", args) + " exited " + result.exitCode
+                    + ":\n" + result.output);
+        }
+        return result.output;
+    }
+
+    /** What a run of the command line client gave. */
+    public static final class CliResult {
+        public final int exitCode;
+        public final String output;
+
+        CliResult(int exitCode, String output) {
+            this.exitCode = exitCode;
+            this.output = output;
+        }
+    }
+
+    /** Runs Flink's command line client against the cluster, with {@code FLINK_CONF_DIR} set. */
+    public CliResult cliResult(String... args) throws Exception {
         List<String> command = java("client", null);
         command.add("org.apache.flink.client.cli.CliFrontend");
         command.addAll(Arrays.asList(args));
@@ -183,12 +204,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             client.destroyForcibly();
             throw new IllegalStateException("flink " + args[0] + " timed out:\n" + Files.readString(out));
         }
-        String output = Files.readString(out, StandardCharsets.UTF_8);
-        if (client.exitValue() != 0) {
-            throw new IllegalStateException("flink " + String.join(" ", args) + " exited " + client.exitValue()
-                    + ":\n" + output);
-        }
-        return output;
+        return new CliResult(client.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 
     /** The last lines of every process's log, for a failing test's message. */
