@@ -87,7 +87,7 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
         if (state == null) {
             state = new LearnerState();
         }
-        timeline.receive(state, event);
+        timeline.receive(state, event.copy()); // the input object is reused once this call returns
         reschedule(state, ctx.timerService());
         learner.update(state);
     }

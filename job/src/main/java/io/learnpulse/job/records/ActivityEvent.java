@@ -29,6 +29,18 @@ public class ActivityEvent {
         this.timestamp = timestamp;
     }
 
+    /** A copy, for keeping an event beyond the call that received it (objects are reused). */
+    public ActivityEvent copy() {
+        ActivityEvent c = new ActivityEvent(eventId, userId, type, timestamp);
+        c.courseId = courseId;
+        c.cohortId = cohortId;
+        c.score = score;
+        c.progress = progress;
+        c.durationSeconds = durationSeconds;
+        c.raw = raw;
+        return c;
+    }
+
     /** Event-time order per learner; ties broken by event id so the order never depends on arrival. */
     public static int compareByTime(ActivityEvent a, ActivityEvent b) {
         int byTime = Long.compare(a.timestamp, b.timestamp);

@@ -7,6 +7,14 @@ public enum EventType {
     PROGRESS,
     SESSION;
 
+    private static final java.util.Map<String, EventType> BY_WIRE_NAME = new java.util.HashMap<>();
+
+    static {
+        for (EventType type : values()) {
+            BY_WIRE_NAME.put(type.wireName(), type);
+        }
+    }
+
     /** The wire name, as in the input: {@code assessment}, {@code activity}, ... */
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -14,11 +22,6 @@ public enum EventType {
 
     /** The type with that wire name, or null if there is none. */
     public static EventType fromWireName(String name) {
-        for (EventType type : values()) {
-            if (type.wireName().equals(name)) {
-                return type;
-            }
-        }
-        return null;
+        return BY_WIRE_NAME.get(name);
     }
 }
