@@ -188,7 +188,7 @@ function remember(alert) {
         state.cohorts.add(alert.cohortId);
         updateCohortOptions();
     }
-    if (state.alerts.size > KEPT_LIMIT) {
+    if (state.alerts.size > KEPT_LIMIT + 500) {
         const oldest = [...state.alerts.values()].sort(byNewest).slice(KEPT_LIMIT);
         oldest.forEach((a) => {
             state.alerts.delete(a.alertId);
@@ -313,6 +313,7 @@ function renderFeed() {
         }
     }
     fresh.clear();
+    renderAttention();
     $('#feed-empty').hidden = shown.length > 0 || !state.historyLoaded;
     $('#feed-count').textContent = matching.length > shown.length
         ? `newest ${shown.length} of ${matching.length}`
@@ -448,6 +449,44 @@ function ackForm(alert, actions) {
     return form;
 }
 
+// ---- who needs attention first ---------------------------------------------------------------------
+
+const WEIGHTS = { HIGH: 100, MEDIUM: 10, LOW: 1 };
+
+/** The learners with the most serious open alerts (good news, HIGH_PERFORMANCE, left out). */
+function renderAttention() {
+    const learners = new Map();
+    for (const alert of state.alerts.values()) {
+        if (alert.status !== 'OPEN' || alert.type === 'HIGH_PERFORMANCE'
+                || (state.filters.cohortId && alert.cohortId !== state.filters.cohortId)) {
+            continue;
+        }
+        const entry = learners.get(alert.userId) ?? { userId: alert.userId, weight: 0, HIGH: 0, MEDIUM: 0, LOW: 0 };
+        entry.weight += WEIGHTS[alert.severity] ?? 0;
+        entry[alert.severity] = (entry[alert.severity] ?? 0) + 1;
+        learners.set(alert.userId, entry);
+    }
+    const top = [...learners.values()]
+        .sort((a, b) => b.weight - a.weight || a.userId.localeCompare(b.userId))
+        .slice(0, 6);
+    const box = $('#attention');
+    if (top.length === 0) {
+        box.replaceChildren(h('p', { class: 'muted attention-none' }, 'No learner has an open concern. '));
+        return;
+    }
+    box.replaceChildren(
+        h('h3', {}, 'Learners to look at first'),
+        h('ol', { class: 'attention-list' }, top.map((entry) => h('li', {},
+            h('button', {
+                type: 'button', class: 'attention-learner', dataset: { userId: entry.userId },
+                title: `Open ${entry.userId}'s figures`, onclick: () => learner.open(entry.userId),
+            },
+            h('span', { class: 'attention-name' }, entry.userId),
+            ['HIGH', 'MEDIUM', 'LOW'].filter((s) => entry[s] > 0).map((s) => h('span', {
+                class: 'attention-count', dataset: { severity: s },
+            }, `${entry[s]} ${severityLabel(s).toLowerCase()}`)))))));
+}
+
 // ---- stats -----------------------------------------------------------------------------------------
 
 function renderStats(stats, note) {
@@ -468,18 +507,18 @@ function renderStats(stats, note) {
         'aria-pressed': state.filters.severity === severity ? 'true' : 'false',
         title: `Show only ${severityLabel(severity).toLowerCase()} severity alerts`,
         onclick: () => setFilter('severity', state.filters.severity === severity ? '' : severity),
-    }, h('span', { class: 'tile-label' }, `${severityLabel(severity)} severity`),
+    }, tileLabel(`${severityLabel(severity)} severity`, severityLabel(severity)),
     h('strong', { class: 'tile-value' }, String(count('bySeverity', severity))));
     tiles.replaceChildren(
         h('div', { class: 'tile tile-open', 'data-stat': 'open' },
-            h('span', { class: 'tile-label' }, 'Open alerts'),
+            tileLabel('Open alerts', 'Open'),
             h('strong', { class: 'tile-value' }, String(count('byStatus', 'OPEN'))),
             h('span', { class: 'tile-note' }, `of ${stats.total} ${stats.cohortId ? `in ${stats.cohortId}` : 'in all'}`)),
         severityTile('HIGH'),
         severityTile('MEDIUM'),
         severityTile('LOW'),
         h('div', { class: 'tile', 'data-stat': 'acknowledged' },
-            h('span', { class: 'tile-label' }, 'Acknowledged'),
+            tileLabel('Acknowledged', 'Done'),
             h('strong', { class: 'tile-value' }, String(count('byStatus', 'ACKNOWLEDGED'))),
             h('span', { class: 'tile-note' }, acks ? `${percent(useful / acks)} found useful` : 'no feedback yet')));
 
@@ -499,6 +538,11 @@ function renderStats(stats, note) {
             h('td', {}, fb?.usefulShare === null || fb?.usefulShare === undefined
                 ? h('span', { class: 'muted' }, '–')
                 : `${percent(fb.usefulShare)} of ${fb.acknowledgements}`))))));
+}
+
+/** A tile's label, with a shorter one for a phone's narrow tiles. */
+function tileLabel(long, short) {
+    return h('span', { class: 'tile-label' }, h('span', { class: 'long' }, long), h('span', { class: 'short' }, short));
 }
 
 // ---- banner ----------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class DashboardBrowserITCase {
     private static final Duration RECONNECT_WAIT = Duration.ofSeconds(60);
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     private static final Path PHONE_SCREENSHOT = Path.of("target", "dashboard-phone.png");
+    private static final Path PHONE_LEARNER_SCREENSHOT = Path.of("target", "dashboard-phone-learner.png");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final Map<String, String> RECOMMENDATIONS = Map.of(
@@ -156,6 +157,7 @@ class DashboardBrowserITCase {
                 Map.of("activeDays", 3, "windowDays", 7, "fraction", 3 / 7.0, "minFraction", 0.5)));
         page.awaitCard("after-ben");
         everything.add("after-ben");
+        page.awaitStat("open", String.valueOf(history.size() + whileDown.size() + 1));
         assertThat(page.cardIds()).containsExactlyInAnyOrderElementsOf(everything);
         assertThat(page.bannerShown()).as("no error banner").isFalse();
         page.awaitLearnerCharts(2);
@@ -166,6 +168,7 @@ class DashboardBrowserITCase {
         page.resize(390, 844);
         assertThat(page.fitsWidth()).as("fits a phone's width with the learner view open").isTrue();
         page.awaitLearnerCharts(2);
+        page.screenshot(PHONE_LEARNER_SCREENSHOT);
         page.closeLearner();
         assertThat(page.fitsWidth()).as("fits a phone's width").isTrue();
         page.screenshot(PHONE_SCREENSHOT);
