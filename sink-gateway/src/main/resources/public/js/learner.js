@@ -34,6 +34,12 @@ export class LearnerView {
         new ResizeObserver(() => this.resize()).observe(this.body);
     }
 
+    /** The learner named by the address (`#learner=ID`), so a learner view can be linked to. */
+    static linked() {
+        const match = /^#learner=(.+)$/.exec(window.location.hash);
+        return match ? decodeURIComponent(match[1]) : null;
+    }
+
     get isOpen() {
         return this.userId !== null;
     }
@@ -43,6 +49,7 @@ export class LearnerView {
         this.userId = userId;
         this.panel.hidden = false;
         this.panel.dataset.userId = userId;
+        history.replaceState(null, '', `${window.location.pathname}${window.location.search}#learner=${encode(userId)}`);
         document.body.classList.add('learner-open');
         this.title.textContent = userId;
         this.meta.textContent = '';
@@ -55,6 +62,9 @@ export class LearnerView {
         this.figuresSocket?.close();
         this.figuresSocket = null;
         this.destroyCharts();
+        if (this.userId !== null) {
+            history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+        }
         this.userId = null;
         this.panel.hidden = true;
         delete this.panel.dataset.userId;

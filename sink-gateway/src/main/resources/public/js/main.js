@@ -72,6 +72,10 @@ async function start() {
         showBanner(`Could not load the alert history: ${e.message}. Retrying through the live connection.`);
     }
     refreshStats();
+    const linked = LearnerView.linked();
+    if (linked && !learner.isOpen) {
+        learner.open(linked);
+    }
     stream = new AlertStream({
         token: getToken(),
         since: newest,
@@ -90,6 +94,10 @@ function signOut(message) {
     learner.close();
     state.alerts.clear();
     state.trails.clear();
+    state.cohorts.clear();
+    state.historyLoaded = false;
+    updateCohortOptions();
+    renderStats(null);
     cards.clear();
     $('#feed').replaceChildren();
     $('#app').hidden = true;
@@ -265,7 +273,7 @@ function updateCohortOptions() {
     const select = $('#filters').elements.cohortId;
     const chosen = select.value;
     select.replaceChildren(h('option', { value: '' }, 'All cohorts'),
-        [...state.cohorts].sort().map((c) => h('option', { value: c }, c)));
+        ...[...state.cohorts].sort().map((c) => h('option', { value: c }, c)));
     select.value = chosen;
 }
 

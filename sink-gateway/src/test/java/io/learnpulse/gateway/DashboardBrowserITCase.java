@@ -124,6 +124,7 @@ class DashboardBrowserITCase {
         // the learner view draws the daily figures and lists the learner's alerts
         page.openLearner("ana.souza");
         page.awaitLearnerCharts(2);
+        assertThat(page.currentUrl()).as("a learner view can be linked to").endsWith("#learner=ana.souza");
         assertThat(page.learnerText()).contains("Scores, progress and regularity", "Mean score", "Activity per day",
                 "Performance decline", "Low scores in a row");
         page.screenshot(SCREENSHOT);
@@ -172,6 +173,38 @@ class DashboardBrowserITCase {
         page.closeLearner();
         assertThat(page.fitsWidth()).as("fits a phone's width").isTrue();
         page.screenshot(PHONE_SCREENSHOT);
+    }
+
+    @Test
+    void aRefusedTokenAsksForAnotherAndAnInstructorSeesOnlyTheirCohorts() throws Exception {
+        harness = new GatewayHarness(kafka, dataDir);
+        produce("k1-low", "ana.souza", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-20T14:05:00Z",
+                "ana.souza scored below 60% on 3 assessments in a row (0.55, 0.48, 0.52).",
+                Map.of("scores", List.of(0.55, 0.48, 0.52), "threshold", 0.6, "count", 3));
+        produce("k2-drop", "chloe.martin", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-23T00:00:00Z",
+                "chloe.martin has had no activity for 3 whole days (last seen 2026-11-19T16:40:00Z).",
+                Map.of("emptyDays", 3, "lastEventTime", "2026-11-19T16:40:00Z"));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(2));
+
+        page = DashboardPage.start(browserProfile, WAIT);
+        page.open(harness.uri("/?token=" + GatewayHarness.UNKNOWN).toString());
+        page.awaitSignIn("The access token was refused");
+
+        page.signIn(GatewayHarness.INSTRUCTOR_K1);
+        page.awaitConnection("live");
+        page.awaitCards(List.of("k1-low"));
+        assertThat(page.cardIds()).containsExactly("k1-low");
+        page.awaitStatsNote("Choose one of your cohorts");
+        page.chooseFilter("cohortId", "k1");
+        page.awaitStat("open", "1");
+
+        harness.produceAlert("chloe.martin", alert("k2-live", "chloe.martin", "k2", "LOW_CONSISTENCY", "LOW",
+                "2026-11-24T00:00:00Z", "chloe.martin was active on only 2 of the last 7 days.", Map.of()));
+        harness.produceAlert("ana.souza", alert("k1-live", "ana.souza", "k1", "PERFORMANCE_DECLINE", "HIGH",
+                "2026-11-24T00:00:00Z", "ana.souza's mean score stayed below 60% on 2 days in a row.", Map.of()));
+        page.awaitCard("k1-live");
+        assertThat(page.cardIds()).containsExactly("k1-live", "k1-low");
     }
 
     /** What the job would have written before the page opens: alerts of a few learners, and daily figures. */

@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -69,6 +70,30 @@ final class DashboardPage implements AutoCloseable {
 
     String currentUrl() {
         return driver.getCurrentUrl();
+    }
+
+    void awaitSignIn(String message) {
+        wait.withMessage(() -> "the sign-in form saying: " + message)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"), message));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+    }
+
+    void signIn(String token) {
+        WebElement form = driver.findElement(By.id("signin-form"));
+        form.findElement(By.name("token")).sendKeys(token);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    void chooseFilter(String name, String value) {
+        WebElement select = driver.findElement(By.cssSelector("#filters select[name='" + name + "']"));
+        wait.withMessage(() -> "filter " + name + " offering " + value).until(d ->
+                !select.findElements(By.cssSelector("option[value='" + value + "']")).isEmpty());
+        new Select(select).selectByValue(value);
+    }
+
+    void awaitStatsNote(String text) {
+        wait.withMessage(() -> "overview note: " + text)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats-note"), text));
     }
 
     String connectionState() {
