@@ -1,0 +1,296 @@
+package io.learnpulse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code learnpulse bench [--quick]} (issue 6): generates a seeded workload, runs every measurement
+ * in one invocation, prints one table and writes it to {@code bench/results/latest.md}.
+ *
+ * <p>The parts run in their own processes so that each one's CPU time can be read from
+ * {@code /proc/<pid>/stat}: the Kafka broker, a local Flink cluster (the jobs are submitted to it
+ * one after the other), the gateway, each replay and the cron baseline. This process generates the
+ * workload, produces the load, and is the WebSocket client.
+ */
+public final class BenchMain {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant WORKLOAD_START = Instant.parse("2026-01-05T00:00:00Z");
+    private static final String TOKEN = "bench-admin-token";
+
+    private final BenchOptions options;
+    private final Path work;
+    private final Path logs;
+    private final Report report = new Report();
+    private final long startedNanos = System.nanoTime();
+    private String bootstrap;
+
+    private BenchMain(BenchOptions options, Path work) throws IOException {
+        this.options = options;
+        this.work = work;
+        this.logs = Files.createDirectories(work.resolve("logs"));
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            if (!"help".equals(e.getMessage())) {
+                System.err.println("learnpulse bench: " + e.getMessage());
+            }
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            Path written = run(options);
+            System.err.println("bench: table written to " + written);
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("learnpulse bench failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    /** Runs the bench; returns the file the table was written to. */
+    public static Path run(BenchOptions options) throws Exception {
+        Path work = Files.createTempDirectory("learnpulse-bench-");
+        try {
+            return new BenchMain(options, work).run();
+        } finally {
+            if (options.keepWorkdir) {
+                System.err.println("bench: work directory kept: " + work);
+            } else {
+                deleteRecursively(work);
+            }
+        }
+    }
+
+    /** Entry for tests: the same as the command line. */
+    public static Path run(String... args) throws Exception {
+        return run(BenchOptions.parse(args));
+    }
+
+    private Path run() throws Exception {
+        report.machine("started", Instant.now().toString());
+        report.machine("options", options.describe());
+        report.machine("cores", Machine.cores() + " (" + Machine.cpuModel() + ")");
+        report.machine("memory", Machine.memory());
+        report.machine("Java", Machine.java());
+        report.machine("Flink", Machine.flink() + ", Kafka clients and broker " + Machine.kafka());
+        report.machine("OS", Machine.os());
+        report.machine("load average at start (1/5/15 min)", Machine.loadAverage());
+
+        say("generating the workload: " + options.describe());
+        Workload workload = Workload.steady(work.resolve("events.jsonl"), options.seed, options.learners, options.events,
+                options.zipf, options.busiestEventsPerDay, WORKLOAD_START, Duration.ofDays(30));
+        report.machine("workload", String.format(Locale.ROOT,
+                "%,d events of %,d learners over %d days of event time (Zipf %.2f, busiest learner ~%.0f events "
+                        + "per active day, seed %d), %.0f MB of JSON lines",
+                workload.events, workload.learnersSeen, workload.days, options.zipf, options.busiestEventsPerDay,
+                options.seed, Files.size(workload.file) / 1e6));
+
+        say("starting the Kafka broker, the local Flink cluster and the gateway (one process each)");
+        try (Child broker = Child.start("kafka", logs, "1g", "kafka", List.of())) {
+            bootstrap = broker.await("ready", Duration.ofMinutes(2));
+            try (BenchKafka kafka = new BenchKafka(bootstrap);
+                    FlinkSession flink = FlinkSession.start(logs, options.parallelism)) {
+                kafka.createTopics(1, LatencyRun.ALERTS_TOPIC, "learner-metrics");
+                try (Child gateway = Child.start("gateway", logs, "1g", "gateway", List.of(
+                        "--bootstrap-servers", bootstrap, "--data-dir", work.resolve("gateway").toString(),
+                        "--admin-token", TOKEN))) {
+                    int gatewayPort = Integer.parseInt(gateway.await("ready", Duration.ofMinutes(2)));
+                    measure(workload, broker, kafka, flink, gateway, gatewayPort);
+                }
+            }
+        }
+        report.machine("load average at end (1/5/15 min)", Machine.loadAverage());
+        report.machine("bench duration", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - startedNanos) / 1e9));
+        String table = report.markdown(options);
+        System.out.println(table);
+        Path output = options.output != null ? options.output : defaultOutput(options.quick);
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(output, table, StandardCharsets.UTF_8);
+        return output;
+    }
+
+    private void measure(Workload workload, Child broker, BenchKafka kafka, FlinkSession flink, Child gateway,
+            int gatewayPort) throws Exception {
+        String activity = "bench-activity";
+        kafka.createTopics(4, activity);
+        say("loading the backlog of " + workload.events + " events into Kafka");
+        long t0 = System.nanoTime();
+        kafka.preload(workload.file, activity);
+        say(String.format(Locale.ROOT, "backlog loaded in %.1f s", (System.nanoTime() - t0) / 1e9));
+
+        // 1-3: ceiling, replay, live; repeats interleaved so that a busy moment of the machine spreads over all
+        Drain drain = new Drain(flink, broker, kafka);
+        Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
+        List<double[]> replays = new ArrayList<>();
+        Path replayAlerts = null;
+        for (int rep = 1; rep <= options.repeats; rep++) {
+            String r = "r" + rep;
+            say("run " + rep + "/" + options.repeats + ": ceiling");
+            drains.computeIfAbsent("ceiling", k -> new ArrayList<>()).add(drain.ceiling("ceiling",
+                    jobOptions(activity, "ceiling-" + r, "at-least-once", "hashmap", options.checkpointSeconds),
+                    "ceiling-out-" + r, workload.events));
+            say("run " + rep + "/" + options.repeats + ": replay");
+            Path replayDir = Files.createDirectories(work.resolve("replay-" + r));
+            replays.add(replay(workload, replayDir));
+            replayAlerts = replayDir.resolve("alerts.jsonl");
+            for (String[] live : new String[][] {
+                    {"rocksdb-exactly-once", "exactly-once", "rocksdb"},
+                    {"hashmap-exactly-once", "exactly-once", "hashmap"},
+                    {"rocksdb-at-least-once", "at-least-once", "rocksdb"}}) {
+                say("run " + rep + "/" + options.repeats + ": live " + live[0]);
+                String tag = live[0] + "-" + r;
+                drains.computeIfAbsent(live[0], k -> new ArrayList<>()).add(drain.job(live[0],
+                        jobOptions(activity, tag, live[1], live[2], options.checkpointSeconds), workload.events));
+            }
+        }
+        report.throughput(drains, replays, workload.events);
+
+        // 4: latency, both delivery modes, at 50% and 80% of the sustained (drain) rate
+        LatencyRun.Receiver receiver = new LatencyRun.Receiver();
+        ExecutorService wsExecutor = Executors.newFixedThreadPool(2);
+        HttpClient http = HttpClient.newBuilder().executor(wsExecutor).build();
+        WsClient ws = WsClient.connect(http, URI.create("ws://127.0.0.1:" + gatewayPort + "/ws/alerts?token=" + TOKEN),
+                receiver, true).get(60, TimeUnit.SECONDS);
+        try {
+            LatencyRun latency = new LatencyRun(flink, kafka, receiver);
+            for (String[] mode : new String[][] {{"exactly-once", "rocksdb-exactly-once"},
+                    {"at-least-once", "rocksdb-at-least-once"}}) {
+                double sustained = Stats.Spread.of(drains.get(mode[1]).stream().map(Drain.Result::rate).toList()).median();
+                String topic = "latency-" + mode[0];
+                kafka.createTopics(4, topic);
+                Map<String, String> opts = jobOptions(topic, "latency-" + mode[0], mode[0], "rocksdb", options.checkpointSeconds);
+                opts.put("topic.alerts", LatencyRun.ALERTS_TOPIC);
+                opts.put("watermark.out-of-orderness", options.latencyOutOfOrdernessSeconds + " s");
+                say(String.format(Locale.ROOT, "latency, %s: 50%% and 80%% of %,.0f events/s", mode[0], sustained));
+                report.latency(latency.run(mode[0], opts, topic, workload.file, sustained,
+                        options.warmupSeconds * 1000L, options.phaseSeconds * 1000L,
+                        options.latencyOutOfOrdernessSeconds * 1000L, options.checkpointSeconds * 1000L,
+                        "lat-" + (mode[0].startsWith("exactly") ? "eo" : "alo") + "-"));
+            }
+        } finally {
+            ws.abort();
+            wsExecutor.shutdownNow();
+        }
+
+        // 5: state, learners arriving in waves and forgotten
+        say("state: learners in waves, forgotten after " + options.stateForgetDays + " days of event time");
+        Workload waves = Workload.waves(work.resolve("waves.jsonl"), options.seed, options.stateLearners,
+                options.stateWaveDays, options.stateWaves, options.zipf, options.busiestEventsPerDay, WORKLOAD_START,
+                Duration.ofDays(options.stateForgetDays));
+        kafka.createTopics(4, "state-activity");
+        kafka.preload(waves.file, "state-activity");
+        Map<String, String> stateOptions = jobOptions("state-activity", "state", "exactly-once", "rocksdb",
+                options.stateCheckpointSeconds);
+        stateOptions.put("rules.forget-after", options.stateForgetDays + " d");
+        report.state(new StateRun(flink).run(stateOptions, waves), options);
+
+        // 6: gateway fan-out
+        Fanout fanout = new Fanout(kafka, gateway, gatewayPort, TOKEN);
+        for (int clients : options.fanoutClients) {
+            for (boolean stalled : new boolean[] {false, true}) {
+                say("fan-out: " + clients + " clients" + (stalled ? " and one that stops reading" : ""));
+                report.fanout(fanout.run(clients, stalled, options.fanoutDeliveries, options.fanoutSeconds * 1000L));
+            }
+        }
+
+        // 7: the cron baseline
+        say("cron baseline: the six rules as SQL over SQLite, 15-minute and 1-minute cycles");
+        try (Child cron = Child.start("cron", logs, "2g", "cron", List.of(
+                "--events", workload.file.toString(), "--alerts", replayAlerts.toString(),
+                "--db", work.resolve("cron.db").toString(),
+                "--budget-seconds", Double.toString(options.cronBudgetSeconds), "--cycles-minutes", "15,1"))) {
+            JsonNode result = JSON.readTree(cron.await("result", Duration.ofMinutes(10)));
+            report.cron(result);
+        }
+    }
+
+    /** One replay in its own process; {wall seconds of the replay, its CPU-seconds, alerts}. */
+    private double[] replay(Workload workload, Path outputDir) throws Exception {
+        try (Child replay = Child.start("replay", logs, "2g", "replay", List.of(
+                "--input", workload.file.toString(), "--output-dir", outputDir.toString(),
+                "--parallelism", Integer.toString(options.parallelism)))) {
+            String[] result = replay.await("result", Duration.ofMinutes(10)).split(" ");
+            return new double[] {Long.parseLong(result[0]) / 1000.0, Double.parseDouble(result[1]),
+                    Long.parseLong(result[2])};
+        }
+    }
+
+    /** The live job's options for one run: its own consumer group, transactional ids, output topics and checkpoints. */
+    private Map<String, String> jobOptions(String activityTopic, String tag, String delivery, String backend,
+            int checkpointSeconds) throws IOException {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("bootstrap-servers", bootstrap);
+        o.put("topic.activity", activityTopic);
+        o.put("topic.alerts", tag + "-alerts");
+        o.put("topic.metrics", tag + "-metrics");
+        o.put("topic.dlq", tag + "-dlq");
+        o.put("group-id", "bench-" + tag);
+        o.put("transactional-id-prefix", "bench-" + tag);
+        o.put("start-from", "earliest");
+        o.put("delivery", delivery);
+        o.put("state-backend", backend);
+        o.put("checkpoint-interval", checkpointSeconds + " s");
+        o.put("checkpoint-dir", Files.createDirectories(work.resolve("checkpoints").resolve(tag)).toUri().toString());
+        o.put("parallelism", Integer.toString(options.parallelism));
+        return o;
+    }
+
+    private static Path defaultOutput(boolean quick) {
+        Path root = repositoryRoot();
+        return root.resolve("bench").resolve("results").resolve(quick ? "latest-quick.md" : "latest.md");
+    }
+
+    /** The repository holding this module (bench/target/classes → the root), else the working directory. */
+    private static Path repositoryRoot() {
+        try {
+            Path classes = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = classes; p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("bench")) && Files.exists(p.resolve("pom.xml"))) {
+                    return p;
+                }
+            }
+        } catch (Exception e) {
+            // fall through
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private void say(String line) {
+        System.err.printf(Locale.ROOT, "bench [%4.0f s]: %s%n", (System.nanoTime() - startedNanos) / 1e9, line);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

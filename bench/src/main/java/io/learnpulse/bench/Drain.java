@@ -1,0 +1,103 @@
+package io.learnpulse.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * Throughput as the drain rate of a backlog (issue 6, items 1 and 3): the activity topic is filled
+ * beforehand, then a job starts at its earliest offset, and the rate is taken between the first
+ * progress seen and the last input processed. A job that drains a backlog at rate R keeps its lag
+ * flat for any offered rate up to R, as long as producing costs the machine nothing more; the
+ * latency runs then check that lag stays flat at 50% and 80% of R with a producer running.
+ */
+final class Drain {
+    /** One drain: events measured, wall seconds, and the CPU-seconds the job's and the broker's processes used meanwhile. */
+    record Result(String label, long events, double seconds, double jobCpu, double brokerCpu) {
+        double rate() {
+            return events / seconds;
+        }
+
+        double perJobCpuSecond() {
+            return events / jobCpu;
+        }
+
+        double jobCores() {
+            return jobCpu / seconds;
+        }
+    }
+
+    private final FlinkSession flink;
+    private final Child broker;
+    private final BenchKafka kafka;
+
+    Drain(FlinkSession flink, Child broker, BenchKafka kafka) {
+        this.flink = flink;
+        this.broker = broker;
+        this.kafka = kafka;
+    }
+
+    /** The live job over the backlog: progress is the record count into its rule operator. */
+    Result job(String label, Map<String, String> options, long events) throws Exception {
+        JobClient job = flink.submitJob(options, "bench " + label);
+        String id = job.getJobID().toHexString();
+        try {
+            return follow(label, events, id, () -> flink.rest().recordsIn(id, "learner-rules"));
+        } finally {
+            flink.cancel(job);
+        }
+    }
+
+    /** The ceiling over the backlog: progress is the record count of its output topic. */
+    Result ceiling(String label, Map<String, String> options, String outputTopic, long events) throws Exception {
+        kafka.createTopics(4, outputTopic);
+        JobClient job = flink.submitCeiling(options, outputTopic, "bench " + label);
+        String id = job.getJobID().toHexString();
+        try {
+            return follow(label, events, id, () -> kafka.endOffsets(outputTopic));
+        } finally {
+            flink.cancel(job);
+        }
+    }
+
+    interface Progress {
+        long get() throws Exception;
+    }
+
+    private Result follow(String label, long events, String jobId, Progress progress) throws Exception {
+        long submittedAt = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(180, events / 2_000)).toNanos();
+        long firstAt = 0;
+        long firstCount = 0;
+        double jobCpu0 = 0;
+        double brokerCpu0 = 0;
+        long polls = 0;
+        while (true) {
+            long count = progress.get();
+            long now = System.nanoTime();
+            if (firstAt == 0 && count > 0) {
+                firstAt = now;
+                firstCount = count;
+                jobCpu0 = flink.cpuSeconds();
+                brokerCpu0 = broker.cpuSeconds();
+            }
+            if (count >= events) {
+                if (count == firstCount) {
+                    // all of it between two metric updates (tiny inputs): count from the submission instead
+                    firstCount = 0;
+                    firstAt = submittedAt;
+                }
+                double jobCpu = flink.cpuSeconds() - jobCpu0;
+                double brokerCpu = broker.cpuSeconds() - brokerCpu0;
+                return new Result(label, count - firstCount, (now - firstAt) / 1e9, jobCpu, brokerCpu);
+            }
+            if (now > deadline) {
+                throw new IllegalStateException(label + ": only " + count + " of " + events + " events processed in time");
+            }
+            if (++polls % 20 == 0 && !flink.rest().running(jobId)) {
+                throw new IllegalStateException(label + ": job stopped running: " + flink.rest().exceptions(jobId));
+            }
+            Thread.sleep(100);
+        }
+    }
+}

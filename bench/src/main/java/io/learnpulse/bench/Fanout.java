@@ -1,0 +1,165 @@
+package io.learnpulse.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Gateway fan-out (issue 6, item 6): N WebSocket clients subscribe to every alert; alerts are
+ * written to the gateway's alerts topic at a paced rate, and each client's receipt of each alert is
+ * one delivery, timed from the moment the alert was handed to the Kafka producer. Optionally one
+ * more client connects and never reads.
+ */
+final class Fanout {
+    record Result(int clients, boolean stalled, double offeredDeliveriesPerSecond, long expected, long delivered,
+            double seconds, Stats.Latencies latency, double gatewayCpu, double stalledCutOffs, int readersClosed) {
+        double deliveriesPerSecond() {
+            return delivered / seconds;
+        }
+
+        double deliveriesPerGatewayCpuSecond() {
+            return delivered / gatewayCpu;
+        }
+    }
+
+    private final BenchKafka kafka;
+    private final Child gateway;
+    private final int port;
+    private final String token;
+    private int runs;
+
+    Fanout(BenchKafka kafka, Child gateway, int port, String token) {
+        this.kafka = kafka;
+        this.gateway = gateway;
+        this.port = port;
+        this.token = token;
+    }
+
+    Result run(int clients, boolean stalled, double offeredDeliveriesPerSecond, long millis) throws Exception {
+        String run = "fan" + (++runs);
+        double alertsPerSecond = Math.max(1, offeredDeliveriesPerSecond / clients);
+        int alerts = (int) Math.max(1, alertsPerSecond * millis / 1000);
+        long[] sentAt = new long[alerts];
+        Stats.Samples latencies = new Stats.Samples();
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong lastReceived = new AtomicLong();
+        String idPrefix = run + "-";
+        WsClient.Handler handler = (text, nanos, millisNow) -> {
+            String alertId = WsClient.field(text, "alertId");
+            if (alertId == null || !alertId.startsWith(idPrefix)) {
+                return;
+            }
+            int i = Integer.parseInt(alertId.substring(idPrefix.length()));
+            latencies.add(nanos - sentAt[i]);
+            delivered.incrementAndGet();
+            lastReceived.accumulateAndGet(nanos, Math::max);
+        };
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(30)).build();
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/alerts?token=" + token);
+        List<WsClient> readers = new ArrayList<>();
+        WsClient stalledClient = null;
+        try {
+            for (int from = 0; from < clients; from += 100) {
+                List<CompletableFuture<WsClient>> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(clients, from + 100); i++) {
+                    batch.add(WsClient.connect(http, uri, handler, true));
+                }
+                for (CompletableFuture<WsClient> f : batch) {
+                    readers.add(f.get(60, TimeUnit.SECONDS));
+                }
+            }
+            if (stalled) {
+                stalledClient = WsClient.connect(http, uri, handler, false).get(60, TimeUnit.SECONDS);
+            }
+            Thread.sleep(500);
+            double cutOffs0 = slowDisconnects();
+            double cpu0 = gateway.cpuSeconds();
+            long firstSent;
+            try (KafkaProducer<String, String> producer = kafka.producer(false)) {
+                long start = System.nanoTime();
+                firstSent = start;
+                int sent = 0;
+                while (sent < alerts) {
+                    long due = Math.min(alerts, (long) (alertsPerSecond * (System.nanoTime() - start) / 1e9) + 1);
+                    while (sent < due) {
+                        String now = Instant.now().toString();
+                        String json = "{\"alertId\":\"" + idPrefix + sent + "\",\"userId\":\"fan-user-" + (sent % 50)
+                                + "\",\"courseId\":\"course-1\",\"cohortId\":\"cohort-A\",\"type\":\"HIGH_PERFORMANCE\","
+                                + "\"severity\":\"LOW\",\"eventTime\":\"" + now + "\",\"detectedAt\":\"" + now
+                                + "\",\"status\":\"OPEN\",\"metrics\":{},\"message\":\"bench fan-out\","
+                                + "\"recommendation\":\"none\"}";
+                        sentAt[sent] = System.nanoTime();
+                        producer.send(new ProducerRecord<>(LatencyRun.ALERTS_TOPIC, "fan-user-" + (sent % 50), json));
+                        sent++;
+                    }
+                    LockSupport.parkNanos(1_000_000);
+                }
+                producer.flush();
+            }
+            long expected = (long) alerts * clients;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long lastCount = -1;
+            long quietSince = System.nanoTime();
+            while (delivered.get() < expected && System.nanoTime() < deadline) {
+                long count = delivered.get();
+                if (count != lastCount) {
+                    lastCount = count;
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince > 5_000_000_000L) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            double cpu = gateway.cpuSeconds() - cpu0;
+            double cutOffs = slowDisconnects() - cutOffs0;
+            int closed = 0;
+            for (WsClient reader : readers) {
+                if (reader.closeCode() >= 0) {
+                    closed++;
+                }
+            }
+            double seconds = Math.max(1e-3, (lastReceived.get() - firstSent) / 1e9);
+            long[] nanos = latencies.toArray();
+            long[] millisSamples = new long[nanos.length];
+            for (int i = 0; i < nanos.length; i++) {
+                millisSamples[i] = nanos[i] / 1_000_000;
+            }
+            return new Result(clients, stalled, offeredDeliveriesPerSecond, expected, delivered.get(), seconds,
+                    Stats.Latencies.of(millisSamples), cpu, cutOffs, closed);
+        } finally {
+            readers.forEach(WsClient::abort);
+            if (stalledClient != null) {
+                stalledClient.abort();
+            }
+            executor.shutdownNow();
+            Thread.sleep(1000);
+        }
+    }
+
+    /** The gateway's count of clients cut off for being slow (its Prometheus endpoint). */
+    private double slowDisconnects() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("learnpulse_gateway_websocket_slow_disconnects_total")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+package io.learnpulse.bench;
+
+import io.learnpulse.job.JobOptions;
+import io.learnpulse.job.LearnpulseJob;
+import io.learnpulse.job.io.JsonCodec;
+import io.learnpulse.job.kafka.KafkaConnectors;
+import io.learnpulse.job.records.InputRecord;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The local Flink cluster child process and the jobs the bench submits to it, one at a time: the
+ * live job exactly as {@code learnpulse job} builds it ({@link LearnpulseJob#build}), or the
+ * stateless ceiling job.
+ */
+final class FlinkSession implements AutoCloseable {
+    private final Child child;
+    private final int port;
+    private final FlinkRest rest;
+
+    private FlinkSession(Child child, int port) {
+        this.child = child;
+        this.port = port;
+        this.rest = new FlinkRest(port);
+    }
+
+    static FlinkSession start(java.nio.file.Path logDir, int slots) throws Exception {
+        Child child = Child.start("flink", logDir, "2g", "flink",
+                java.util.List.of("--slots", Integer.toString(slots), "--managed-mb", "512"));
+        int port = Integer.parseInt(child.await("ready", Duration.ofMinutes(2)));
+        return new FlinkSession(child, port);
+    }
+
+    FlinkRest rest() {
+        return rest;
+    }
+
+    Child child() {
+        return child;
+    }
+
+    /** Submits the live job with these options ({@code --key value} of JobOptions and RuleOptions). */
+    JobClient submitJob(Map<String, String> options, String name) throws Exception {
+        Configuration parsed = JobOptions.parse(args(options));
+        StreamExecutionEnvironment env = remote(LearnpulseJob.flinkConfiguration(parsed));
+        LearnpulseJob.build(env, parsed);
+        return env.executeAsync(name);
+    }
+
+    /**
+     * Submits the ceiling: the same Kafka source and parser as the job, each input written straight
+     * back as JSON to {@code outputTopic}; no keyBy, no state, no checkpoints, at-least-once.
+     */
+    JobClient submitCeiling(Map<String, String> options, String outputTopic, String name) throws Exception {
+        Configuration parsed = JobOptions.parse(args(options));
+        StreamExecutionEnvironment env = remote(new Configuration());
+        env.setParallelism(parsed.get(JobOptions.PARALLELISM));
+        env.fromSource(KafkaConnectors.activitySource(parsed), WatermarkStrategy.<InputRecord>noWatermarks(), "kafka-activity")
+                .map(record -> record.isEvent() ? JsonCodec.event(record.event) : JsonCodec.deadLetter(record.rejection))
+                .returns(Types.STRING)
+                .name("ceiling-parse-and-write")
+                .sinkTo(KafkaSink.<String>builder()
+                        .setBootstrapServers(parsed.get(JobOptions.BOOTSTRAP_SERVERS))
+                        .setRecordSerializer(KafkaRecordSerializationSchema.builder()
+                                .setTopic(outputTopic)
+                                .setValueSerializationSchema(new SimpleStringSchema())
+                                .build())
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .build())
+                .name("kafka-ceiling-out");
+        return env.executeAsync(name);
+    }
+
+    /** Waits until the job and all its tasks run. */
+    void awaitRunning(JobClient job, Duration timeout) throws InterruptedException {
+        String id = job.getJobID().toHexString();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!rest.running(id)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + id + " not running after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    void cancel(JobClient job) {
+        try {
+            job.cancel().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("bench: cancelling job " + job.getJobID() + " failed: " + e.getMessage());
+        }
+    }
+
+    double cpuSeconds() {
+        return child.cpuSeconds();
+    }
+
+    private StreamExecutionEnvironment remote(Configuration config) {
+        return StreamExecutionEnvironment.createRemoteEnvironment("127.0.0.1", port, config);
+    }
+
+    private static String[] args(Map<String, String> options) {
+        return options.entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of("--" + e.getKey(), e.getValue()))
+                .toArray(String[]::new);
+    }
+
+    @Override
+    public void close() {
+        child.close();
+    }
+}

@@ -1,0 +1,199 @@
+package io.learnpulse.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * Alert latency (issue 6, item 4): the workload's events are published at a paced rate with their
+ * event time set to the wall-clock moment they are handed to the producer, so that an alert of a
+ * rule that fires at its completing event's time (CONSECUTIVE_LOW_SCORES, HIGH_PERFORMANCE) carries
+ * in its {@code eventTime} the moment that event was appended. Latency = the moment a WebSocket
+ * client of the gateway receives the alert − that eventTime. Two measured phases at 50% and 80% of
+ * the job's sustained rate follow a warm-up; during each, the job's lag (events produced − events
+ * into its rule operator) is sampled at start and end, to check it stays flat.
+ */
+final class LatencyRun {
+    static final String ALERTS_TOPIC = "learner-alerts";
+
+    /** One phase: its offered rate, what was actually produced, the lag at its ends, and its latencies. */
+    record Phase(String name, double offeredRate, double producedRate, long lagStart, long lagEnd,
+            Stats.Latencies latency) {
+        /** Lag growth over the phase in seconds of input at the offered rate. */
+        double lagGrowthSeconds() {
+            return (lagEnd - lagStart) / offeredRate;
+        }
+    }
+
+    record Result(String mode, double sustainedRate, long outOfOrdernessMillis, long checkpointMillis,
+            List<Phase> phases) {
+    }
+
+    /** Received alerts of the current run: its userId prefix, then (eventTime, latency) pairs. */
+    static final class Receiver implements WsClient.Handler {
+        private volatile String prefix = "\u0000";
+        private final Stats.Samples eventTimes = new Stats.Samples();
+        private final Stats.Samples latencies = new Stats.Samples();
+
+        synchronized void reset(String runPrefix) {
+            prefix = runPrefix;
+        }
+
+        @Override
+        public void frame(String text, long receivedNanos, long receivedMillis) {
+            if (!text.startsWith("{\"kind\":\"alert\"")) {
+                return;
+            }
+            String userId = WsClient.field(text, "userId");
+            String type = WsClient.field(text, "type");
+            if (userId == null || !userId.startsWith(prefix)
+                    || !("CONSECUTIVE_LOW_SCORES".equals(type) || "HIGH_PERFORMANCE".equals(type))) {
+                return;
+            }
+            long eventTime = Instant.parse(WsClient.field(text, "eventTime")).toEpochMilli();
+            synchronized (this) {
+                eventTimes.add(eventTime);
+                latencies.add(receivedMillis - eventTime);
+            }
+        }
+
+        synchronized long[] latenciesBetween(long fromMillis, long toMillis) {
+            long[] times = eventTimes.toArray();
+            long[] values = latencies.toArray();
+            return java.util.stream.IntStream.range(0, Math.min(times.length, values.length))
+                    .filter(i -> times[i] >= fromMillis && times[i] < toMillis)
+                    .mapToLong(i -> values[i]).toArray();
+        }
+    }
+
+    /** The workload's lines, over and over, each round under a new userId prefix, stamped with the time of sending. */
+    static final class Lines implements AutoCloseable {
+        private final Path file;
+        private final String runTag;
+        private BufferedReader reader;
+        private int round;
+        private String prefix;
+
+        Lines(Path file, String runTag) throws IOException {
+            this.file = file;
+            this.runTag = runTag;
+            open();
+        }
+
+        private void open() throws IOException {
+            if (reader != null) {
+                reader.close();
+            }
+            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            prefix = runTag + "r" + round++ + "-";
+        }
+
+        String next(long nowMillis) throws IOException {
+            String line = reader.readLine();
+            if (line == null) {
+                open();
+                line = reader.readLine();
+            }
+            String renamed = line.replace("\"learner-", "\"" + prefix + "learner-");
+            int from = renamed.indexOf("\"timestamp\":\"") + 13;
+            int to = renamed.indexOf('"', from);
+            return renamed.substring(0, from) + Instant.ofEpochMilli(nowMillis) + renamed.substring(to);
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    private final FlinkSession flink;
+    private final BenchKafka kafka;
+    private final Receiver receiver;
+
+    LatencyRun(FlinkSession flink, BenchKafka kafka, Receiver receiver) {
+        this.flink = flink;
+        this.kafka = kafka;
+        this.receiver = receiver;
+    }
+
+    /**
+     * Runs the job with {@code options} (its alerts going to the gateway's topic) and offers it load:
+     * warm-up and tail at 50%, then the measured 50% and 80% phases.
+     */
+    Result run(String mode, Map<String, String> options, String activityTopic, Path workload, double sustainedRate,
+            long warmupMillis, long phaseMillis, long outOfOrdernessMillis, long checkpointMillis, String runTag)
+            throws Exception {
+        receiver.reset(runTag);
+        JobClient job = flink.submitJob(options, "bench latency " + mode);
+        String jobId = job.getJobID().toHexString();
+        List<Phase> phases = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = kafka.producer(true); Lines lines = new Lines(workload, runTag)) {
+            flink.awaitRunning(job, java.time.Duration.ofMinutes(2));
+            long[] produced = {0};
+            Sender sender = (rate, millis) -> {
+                long start = System.nanoTime();
+                long end = start + millis * 1_000_000L;
+                long sent = 0;
+                for (long now = start; now < end; now = System.nanoTime()) {
+                    long due = (long) (rate * (now - start) / 1e9);
+                    while (sent < due) {
+                        String line = lines.next(System.currentTimeMillis());
+                        producer.send(new ProducerRecord<>(activityTopic, Workload.userIdOf(line), line));
+                        sent++;
+                        produced[0]++;
+                    }
+                    LockSupport.parkNanos(200_000);
+                }
+                return sent;
+            };
+            sender.send(0.5 * sustainedRate, warmupMillis);
+            for (double share : new double[] {0.5, 0.8}) {
+                double rate = share * sustainedRate;
+                long lagStart = produced[0] - flink.rest().recordsIn(jobId, "learner-rules");
+                long from = System.currentTimeMillis();
+                long sent = sender.send(rate, phaseMillis);
+                long to = System.currentTimeMillis();
+                long lagEnd = produced[0] - flink.rest().recordsIn(jobId, "learner-rules");
+                phases.add(new Phase(Math.round(share * 100) + "%", rate, sent * 1000.0 / (to - from), lagStart, lagEnd,
+                        null));
+                phaseWindows.add(new long[] {from, to});
+            }
+            // keep the watermark moving until the job has caught up, then until the last alerts are through
+            long tailDeadline = System.nanoTime() + 60_000_000_000L;
+            while (produced[0] - flink.rest().recordsIn(jobId, "learner-rules") > 0.5 * sustainedRate
+                    && System.nanoTime() < tailDeadline) {
+                sender.send(0.5 * sustainedRate, 1000);
+            }
+            sender.send(0.5 * sustainedRate, outOfOrdernessMillis + checkpointMillis + 3000);
+            producer.flush();
+            Thread.sleep(1000);
+        } finally {
+            flink.cancel(job);
+        }
+        List<Phase> measured = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            long[] window = phaseWindows.get(i);
+            measured.add(new Phase(p.name(), p.offeredRate(), p.producedRate(), p.lagStart(), p.lagEnd(),
+                    Stats.Latencies.of(receiver.latenciesBetween(window[0], window[1]))));
+        }
+        phaseWindows.clear();
+        return new Result(mode, sustainedRate, outOfOrdernessMillis, checkpointMillis, measured);
+    }
+
+    private final List<long[]> phaseWindows = new ArrayList<>();
+
+    private interface Sender {
+        long send(double rate, long millis) throws IOException;
+    }
+}

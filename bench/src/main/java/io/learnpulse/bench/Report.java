@@ -1,0 +1,365 @@
+package io.learnpulse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The bench's one table (figures and ratios side by side), its notes, and the raw figures behind it,
+ * as Markdown.
+ */
+final class Report {
+    private final Map<String, String> machine = new LinkedHashMap<>();
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> details = new ArrayList<>();
+
+    private double ceilingRate = Double.NaN;
+    private double ceilingPerCpu = Double.NaN;
+    private double liveCpuPerEvent = Double.NaN;
+    private Stats.Latencies liveLatency;
+    private String liveLatencyLabel = "";
+
+    void machine(String key, String value) {
+        machine.put(key, value);
+    }
+
+    void throughput(Map<String, List<Drain.Result>> drains, List<double[]> replays, long events) {
+        List<Drain.Result> ceiling = drains.get("ceiling");
+        Stats.Spread ceilingRates = spread(ceiling, Drain.Result::rate);
+        Stats.Spread ceilingCpu = spread(ceiling, Drain.Result::perJobCpuSecond);
+        ceilingRate = ceilingRates.median();
+        ceilingPerCpu = ceilingCpu.median();
+        rows.add(new String[] {"1", "Ceiling: stateless parse and write-through, Kafka → Flink → Kafka (at-least-once, no state, no checkpoints)",
+                rate(ceilingRates.median()), perCpu(ceilingCpu.median(), spread(ceiling, Drain.Result::jobCores).median()),
+                "1.00 (reference)", ceilingRates.range("%,.0f") + " events/s"});
+
+        List<Double> replayRates = new ArrayList<>();
+        List<Double> replayPerCpu = new ArrayList<>();
+        List<Double> replayCores = new ArrayList<>();
+        for (double[] r : replays) {
+            replayRates.add(events / r[0]);
+            replayPerCpu.add(events / r[1]);
+            replayCores.add(r[1] / r[0]);
+        }
+        Stats.Spread replayRate = Stats.Spread.of(replayRates);
+        Stats.Spread replayCpu = Stats.Spread.of(replayPerCpu);
+        rows.add(new String[] {"2", "Replay: `learnpulse replay` of the generated file (file → job graph → sorted alert file)",
+                rate(replayRate.median()), perCpu(replayCpu.median(), Stats.Spread.of(replayCores).median()),
+                ratio(replayRate.median(), replayCpu.median()), replayRate.range("%,.0f") + " events/s"});
+
+        String[][] live = {
+                {"rocksdb-exactly-once", "3a", "Live: Kafka → job → Kafka, RocksDB, checkpoints every %d s, exactly-once (drain rate)"},
+                {"hashmap-exactly-once", "3b", "Live: the same on the hashmap (heap) state backend, exactly-once"},
+                {"rocksdb-at-least-once", "3c", "Live: the same on RocksDB, at-least-once delivery"}};
+        for (String[] l : live) {
+            List<Drain.Result> runs = drains.get(l[0]);
+            Stats.Spread rates = spread(runs, Drain.Result::rate);
+            Stats.Spread cpu = spread(runs, Drain.Result::perJobCpuSecond);
+            if (l[0].equals("rocksdb-exactly-once")) {
+                liveCpuPerEvent = 1 / cpu.median();
+            }
+            rows.add(new String[] {l[1], l[2].contains("%d") ? String.format(Locale.ROOT, l[2], checkpointSeconds) : l[2],
+                    rate(rates.median()), perCpu(cpu.median(), spread(runs, Drain.Result::jobCores).median()),
+                    ratio(rates.median(), cpu.median()), rates.range("%,.0f") + " events/s"});
+        }
+
+        StringBuilder raw = new StringBuilder("### Throughput runs (raw)\n\n"
+                + "| run | events measured | seconds | events/s | job process CPU-s | cores used by the job | broker CPU-s |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, List<Drain.Result>> e : drains.entrySet()) {
+            int i = 1;
+            for (Drain.Result r : e.getValue()) {
+                raw.append(String.format(Locale.ROOT, "| %s #%d | %,d | %.1f | %,.0f | %.1f | %.2f | %.1f |%n",
+                        e.getKey(), i++, r.events(), r.seconds(), r.rate(), r.jobCpu(), r.jobCores(), r.brokerCpu()));
+            }
+        }
+        int i = 1;
+        for (double[] r : replays) {
+            raw.append(String.format(Locale.ROOT, "| replay #%d | %,d | %.1f | %,.0f | %.1f | %.2f | – |%n",
+                    i++, events, r[0], events / r[0], r[1], r[1] / r[0]));
+        }
+        details.add(raw.toString());
+
+        double liveRatio = spread(drains.get("rocksdb-exactly-once"), Drain.Result::rate).median() / ceilingRate;
+        if (liveRatio < 0.8) {
+            notes.add(String.format(Locale.ROOT, "The live job reaches %.0f%% of the ceiling. The ceiling only parses and "
+                    + "writes each event back, chained in one task; the job also shuffles every event by userId to the "
+                    + "rule operator (serialization and a network hop between tasks), reads and writes each learner's "
+                    + "state and its seen-event ids per event, moves one event-time timer per learner, and writes daily "
+                    + "figures for every learner-day. On RocksDB each state access is a (de)serialization plus a native "
+                    + "call; the hashmap row shows how much of the gap that is. This gap is where the next round of work "
+                    + "is (state layout: one value per learner instead of a map of event ids; fewer timer moves).",
+                    liveRatio * 100));
+        }
+    }
+
+    private int checkpointSeconds = 10;
+
+    void latency(LatencyRun.Result result) {
+        checkpointSeconds = (int) (result.checkpointMillis() / 1000);
+        boolean exactlyOnce = result.mode().equals("exactly-once");
+        long configured = result.outOfOrdernessMillis() + (exactlyOnce ? result.checkpointMillis() : 0);
+        for (LatencyRun.Phase p : result.phases()) {
+            boolean flat = p.lagGrowthSeconds() <= 1.0;
+            if (exactlyOnce && p.name().equals("50%")) {
+                liveLatency = p.latency();
+                liveLatencyLabel = "exactly-once at 50% load";
+            }
+            rows.add(new String[] {"4", String.format(Locale.ROOT,
+                    "Alert latency, append to Kafka → WebSocket client, %s, %s of the sustained rate (%,.0f events/s offered, %,.0f produced)",
+                    result.mode(), p.name(), p.offeredRate(), p.producedRate()),
+                    "total p50 / p99 / max: " + p.latency().seconds(), "–",
+                    String.format(Locale.ROOT, "beyond the watermark delay (%d s)%s: %s", result.outOfOrdernessMillis() / 1000,
+                            exactlyOnce ? " and the checkpoint interval (" + result.checkpointMillis() / 1000 + " s)" : "",
+                            p.latency().minus(configured).seconds()),
+                    String.format(Locale.ROOT, "%,d alerts; lag %s%.1f s over the phase (%s)", p.latency().count(),
+                            p.lagGrowthSeconds() >= 0 ? "+" : "", p.lagGrowthSeconds(), flat ? "flat" : "growing")});
+            if (!flat) {
+                notes.add(String.format(Locale.ROOT, "Latency %s at %s: the job's lag grew by %.1f s of input during the phase, "
+                        + "so %,.0f events/s is not sustained while the producer (and the gateway and the WebSocket client) "
+                        + "share the machine's %d cores with the job and the broker; the drain rate of row 3, measured "
+                        + "without a producer running, overstates the sustainable rate on this machine by that much.",
+                        result.mode(), p.name(), p.lagGrowthSeconds(), p.offeredRate(), Machine.cores()));
+            }
+            if (p.producedRate() < 0.95 * p.offeredRate()) {
+                notes.add(String.format(Locale.ROOT, "Latency %s at %s: the producer only reached %,.0f of the %,.0f events/s "
+                        + "offered (the bench's own producer competes for the same cores).", result.mode(), p.name(),
+                        p.producedRate(), p.offeredRate()));
+            }
+            if (p.latency().count() == 0) {
+                notes.add("Latency " + result.mode() + " at " + p.name() + ": no alert of the phase reached the WebSocket "
+                        + "client in time, so there is no figure.");
+            }
+        }
+    }
+
+    void state(StateRun.Result result, BenchOptions options) {
+        StringBuilder raw = new StringBuilder(String.format(Locale.ROOT, "### State run (raw): RocksDB, exactly-once, "
+                + "checkpoints every %d s, `rules.forget-after` %d days; %d waves of %,d learners, each active for %d days\n\n"
+                + "| checkpoint | event time (watermark) | learners seen | learners remembered | full state size | bytes per remembered learner |\n"
+                + "|---:|---|---:|---:|---:|---:|\n", options.stateCheckpointSeconds, options.stateForgetDays,
+                options.stateWaves, options.stateLearners, options.stateWaveDays));
+        for (StateRun.Point p : result.points()) {
+            raw.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %,.0f |%n", p.checkpointId(),
+                    java.time.Instant.ofEpochMilli(p.eventTime()).toString().substring(0, 16), p.learnersSeen(),
+                    p.learnersRemembered(), p.stateBytes(), p.bytesPerRemembered()));
+        }
+        details.add(raw.toString());
+        StateRun.Point last = result.last();
+        if (last == null) {
+            rows.add(new String[] {"5", "State: RocksDB bytes per active learner", "no checkpoint completed", "–", "–", "–"});
+            notes.add("State: no checkpoint completed during the state run, so there is no state figure.");
+            return;
+        }
+        long steadyFrom = (long) (options.stateWaveDays + options.stateForgetDays) * Workload.DAY;
+        long seenMin = Long.MAX_VALUE;
+        long seenMax = 0;
+        long stateMin = Long.MAX_VALUE;
+        long stateMax = 0;
+        long peak = 0;
+        for (StateRun.Point p : result.points()) {
+            peak = Math.max(peak, p.stateBytes());
+            if (p.eventTime() >= result.startMillis() + steadyFrom) {
+                seenMin = Math.min(seenMin, p.learnersSeen());
+                seenMax = Math.max(seenMax, p.learnersSeen());
+                stateMin = Math.min(stateMin, p.stateBytes());
+                stateMax = Math.max(stateMax, p.stateBytes());
+            }
+        }
+        String bounded;
+        if (seenMax == 0) {
+            bounded = "not enough checkpoints after the first learners were forgotten to judge";
+            notes.add("State: the run ended before enough checkpoints after the first forgetting; boundedness is not shown.");
+        } else {
+            boolean isBounded = stateMax <= 1.5 * stateMin && seenMax >= 1.3 * seenMin;
+            bounded = String.format(Locale.ROOT, "after the first wave was forgotten, learners seen grew %,d → %,d (×%.1f) "
+                    + "while the state stayed within %.1f–%.1f MB (×%.2f): %s", seenMin, seenMax, seenMax / (double) seenMin,
+                    stateMin / 1e6, stateMax / 1e6, stateMax / (double) stateMin,
+                    isBounded ? "bounded" : "NOT shown bounded");
+            if (!isBounded) {
+                notes.add("State: the checkpointed state grew with the learners seen, or too few learners were seen after "
+                        + "forgetting began to tell; see the raw state table. RocksDB keeps deleted entries until compaction, "
+                        + "so a checkpoint may still carry forgotten learners' bytes for a while.");
+            }
+        }
+        rows.add(new String[] {"5", "State: full checkpoint size per active (not yet forgotten) learner, RocksDB, after the run",
+                String.format(Locale.ROOT, "%,.0f bytes per active learner (%.1f MB for %,d learners)", last.bytesPerRemembered(),
+                        last.stateBytes() / 1e6, last.learnersRemembered()),
+                "–", bounded, String.format(Locale.ROOT, "%d checkpoints; peak %.1f MB", result.points().size(), peak / 1e6)});
+    }
+
+    void fanout(Fanout.Result r) {
+        rows.add(new String[] {"6", String.format(Locale.ROOT, "Gateway fan-out to %,d WebSocket clients%s", r.clients(),
+                r.stalled() ? " and one more that stops reading" : ""),
+                String.format(Locale.ROOT, "%,.0f deliveries/s (%,.0f offered); latency p50 / p99 / max: %s", r.deliveriesPerSecond(),
+                        r.offeredDeliveriesPerSecond(), r.latency().seconds()),
+                String.format(Locale.ROOT, "%,.0f deliveries per gateway CPU-s", r.deliveriesPerGatewayCpuSecond()),
+                String.format(Locale.ROOT, "%,d of %,d delivered%s%s", r.delivered(), r.expected(),
+                        r.stalled() ? (r.stalledCutOffs() > 0 ? "; the stalled client was cut off (1008)" : "; the stalled client was not cut off during the run") : "",
+                        r.readersClosed() > 0 ? "; " + r.readersClosed() + " reading clients were closed" : ""),
+                String.format(Locale.ROOT, "%,d samples", r.latency().count())});
+        if (r.delivered() < r.expected()) {
+            notes.add(String.format(Locale.ROOT, "Fan-out to %,d clients%s: only %,d of %,d deliveries arrived within 30 s "
+                    + "after the last alert was produced.", r.clients(), r.stalled() ? " (+1 stalled)" : "", r.delivered(), r.expected()));
+        }
+        if (r.stalled() && r.stalledCutOffs() == 0) {
+            notes.add(String.format(Locale.ROOT, "Fan-out to %,d clients + 1 stalled: the stalled client was not cut off "
+                    + "within the run: the kernel's socket buffers on loopback absorb the frames it does not read before "
+                    + "the gateway's per-client queue (256 frames) fills; what the row shows is that the others are "
+                    + "not slowed by it.", r.clients()));
+        }
+    }
+
+    void cron(JsonNode result) {
+        StringBuilder raw = new StringBuilder("### Cron baseline (raw)\n\n");
+        raw.append(String.format(Locale.ROOT, "Bulk load of %,d events into SQLite: %.1f CPU-s (%.1f µs per event), %.1f s.%n%n",
+                result.path("loadEvents").asLong(), result.path("loadCpuSeconds").asDouble(),
+                result.path("loadCpuSeconds").asDouble() / Math.max(1, result.path("loadEvents").asLong()) * 1e6,
+                result.path("loadWallSeconds").asDouble()));
+        raw.append("| cycle | cycles run | span (event time) | query CPU-s per cycle | query wall median / max | "
+                + "alerts found by the queries | alerts of the replay in the span | latency of the queries' alerts p50 / p99 / max |\n"
+                + "|---|---:|---|---:|---|---|---|---|\n");
+        double eventsPerDay = result.path("eventsPerDay").asDouble();
+        for (JsonNode c : result.path("cycles")) {
+            long minutes = c.path("cycleMinutes").asLong();
+            int cycles = c.path("cycles").asInt();
+            double cpuPerCycle = cycles == 0 ? Double.NaN : c.path("queryCpuSeconds").asDouble() / cycles;
+            double cpuPerDay = cpuPerCycle * (1440.0 / minutes);
+            double cpuPerEvent = cpuPerDay / eventsPerDay;
+            Stats.Latencies simulated = latencies(c.path("simulatedLatency"));
+            Stats.Latencies queried = latencies(c.path("queryLatency"));
+            raw.append(String.format(Locale.ROOT, "| %d min | %d | %s → %s | %.3f | %.3f / %.3f s | %s | %s | %s |%n",
+                    minutes, cycles, time(c.path("spanStart").asLong()), time(c.path("spanEnd").asLong()), cpuPerCycle,
+                    c.path("medianQueryWallSeconds").asDouble(), c.path("maxQueryWallSeconds").asDouble(),
+                    c.path("alertsFoundByQueries").toString(), c.path("alertsOfReplayInSpan").toString(), queried.seconds()));
+            String comparison;
+            if (liveLatency != null && liveLatency.count() > 0 && !Double.isNaN(liveCpuPerEvent)) {
+                comparison = String.format(Locale.ROOT, "learnpulse (%s): p50 %s s, %.1f µs CPU per event → the cron is %.0f× "
+                        + "slower at p50 and costs %.0f× the CPU per event", liveLatencyLabel,
+                        String.format(Locale.ROOT, "%.2f", liveLatency.p50() / 1000.0), liveCpuPerEvent * 1e6,
+                        simulated.p50() / (double) Math.max(1, liveLatency.p50()), cpuPerEvent / liveCpuPerEvent);
+            } else {
+                comparison = "no learnpulse figure to compare with";
+            }
+            rows.add(new String[] {"7", String.format(Locale.ROOT, "Cron baseline: the six rules as SQL over SQLite every %d min "
+                    + "(30-day window, indexed), latency simulated for every alert of the replay", minutes),
+                    "latency p50 / p99 / max: " + simulated.seconds(),
+                    String.format(Locale.ROOT, "%.1f µs CPU per event (%.2f CPU-s per cycle × %d cycles a day ÷ %,.0f events a day)",
+                            cpuPerEvent * 1e6, cpuPerCycle, 1440 / minutes, eventsPerDay),
+                    comparison, String.format(Locale.ROOT, "%d cycles run; %,d alerts simulated", cycles, simulated.count())});
+            if (cycles < 10) {
+                notes.add(String.format(Locale.ROOT, "Cron %d min: only %d cycles fitted in the query-time budget, so its CPU per "
+                        + "cycle rests on few samples.", minutes, cycles));
+            }
+        }
+        details.add(raw.toString());
+    }
+
+    private static String time(long millis) {
+        return java.time.Instant.ofEpochMilli(millis).toString().substring(0, 16).replace('T', ' ');
+    }
+
+    private static Stats.Latencies latencies(JsonNode node) {
+        return new Stats.Latencies(node.path("count").asLong(), node.path("p50").asLong(), node.path("p99").asLong(),
+                node.path("max").asLong());
+    }
+
+    String markdown(BenchOptions options) {
+        StringBuilder md = new StringBuilder();
+        md.append("# learnpulse bench").append(options.quick ? " (quick: tiny sizes, not a benchmark)" : "").append("\n\n");
+        md.append("`bin/learnpulse bench").append(options.quick ? " --quick" : "").append("` on this machine:\n\n");
+        machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("\n| # | Measurement | Figure | Per CPU-second actually used | Compared with | Spread / sample |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (String[] row : rows) {
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        md.append("\n## Notes\n\n");
+        for (String note : methodNotes(options)) {
+            md.append("- ").append(note).append('\n');
+        }
+        for (String note : notes) {
+            md.append("- ").append(note).append('\n');
+        }
+        md.append("\n## Raw figures\n\n");
+        for (String d : details) {
+            md.append(d).append('\n');
+        }
+        return md.toString();
+    }
+
+    private List<String> methodNotes(BenchOptions o) {
+        List<String> m = new ArrayList<>();
+        m.add(String.format(Locale.ROOT, "Every part runs in its own process on the same %d cores: Kafka broker, a local Flink "
+                + "cluster (1 TaskManager, %d slots; the jobs run on it one after the other at parallelism %d), the gateway "
+                + "(SQLite), each replay, the cron baseline, and the bench itself (workload, producer, WebSocket clients). "
+                + "CPU-seconds are utime + stime of the process from /proc/<pid>/stat over the measured interval; "
+                + "\"events per CPU-s\" divides by the job's process only (the broker's CPU is in the raw table).",
+                Machine.cores(), o.parallelism, o.parallelism));
+        m.add("Throughput (rows 1–3) is the drain rate of a backlog: the topic is filled first, then the job starts at its "
+                + "earliest offset, and the rate runs from its first progress (records into the rule operator; for the "
+                + "ceiling, records in its output topic) to the last event. A drain rate is the highest input rate at which "
+                + "lag would stay flat if producing were free; stepping offered rates instead would need several minutes "
+                + "per step on this machine. Row 4 then checks the claim: its phases at 50% and 80% of the drain rate run "
+                + "with a producer, and report whether the job's lag stayed flat (grew by at most 1 s of input).");
+        m.add("Ratios compare the medians with the ceiling's: events/s, and in parentheses events per CPU-second. "
+                + "Spread is the smallest and largest of the repeated runs. Latency, state, fan-out and cron rows are one run each "
+                + "(their percentiles are over many alerts).");
+        m.add(String.format(Locale.ROOT, "Latency runs publish the workload at a paced rate with each event's time set to the "
+                + "moment it is handed to the producer (linger 5 ms, acks=all); the alerts measured are the two rules that fire at "
+                + "their completing event's time (CONSECUTIVE_LOW_SCORES, HIGH_PERFORMANCE), received by a WebSocket client of "
+                + "the gateway (Kafka → gateway consumer → SQLite → push). They use a watermark delay of %d s instead of the "
+                + "default 1 minute (at the default, every figure is 58 s larger) and checkpoints every %d s; an alert waits "
+                + "for the watermark (the delay plus the gap to the next events on every partition) and, exactly-once, "
+                + "for the checkpoint that commits its transaction (0 to %d s, uniformly). \"Beyond\" subtracts the "
+                + "configured delays in full, so it can be negative for an alert whose checkpoint came early.",
+                o.latencyOutOfOrdernessSeconds, o.checkpointSeconds, o.checkpointSeconds));
+        m.add(String.format(Locale.ROOT, "State (row 5): the live job on RocksDB (exactly-once, checkpoints every %d s so that "
+                + "the run has many) drains learners arriving in %d waves of %,d, each active %d days and then silent, with "
+                + "`rules.forget-after` shortened to %d days of event time (the shortest the rules allow is just over 9). "
+                + "The figure is the full checkpoint size (RocksDB SST files plus the heap timers and the Kafka operators' "
+                + "state) divided by the learners not yet forgotten at the checkpoint's watermark (counted in the workload "
+                + "at the end of the previous event-time day).", o.stateCheckpointSeconds, o.stateWaves, o.stateLearners,
+                o.stateWaveDays, o.stateForgetDays));
+        m.add(String.format(Locale.ROOT, "Fan-out (row 6): alerts written straight to the gateway's alerts topic at a paced "
+                + "rate (offered deliveries/s ÷ clients, for %d s); a delivery is one client receiving one alert; latency "
+                + "runs from handing the alert to the Kafka producer to its receipt. The clients run in the bench process "
+                + "on the same cores as the gateway.", o.fanoutSeconds));
+        m.add("Cron (row 7): SQLite (sqlite-jdbc, WAL, indexes on (user, time), (type, time), (time)); the events are "
+                + "inserted in event-time order as they \"arrive\", and each cycle runs one set of six INSERT … SELECT "
+                + "queries over the last 30 days (the forget-after window). Its CPU per event is the query CPU of the "
+                + "measured cycles, scaled to a day of cycles and divided by an average day's events; inserting the events "
+                + "is not counted (see the raw table). Latency is simulated for every alert of the replay: the next cycle "
+                + "at or after the alert's event time plus the median duration of a query set, minus that event time; the "
+                + "raw table also gives the latency of the alerts the queries found themselves, and how many they found "
+                + "beside the replay's. The queries implement each rule's episode the way a cron job would (an alert once "
+                + "per condition, keyed by the event time it became true); edge cases (forgetting, day-level ties) may "
+                + "make their counts differ a little from the job's.");
+        return m;
+    }
+
+    private static <T> Stats.Spread spread(List<T> runs, Function<T, Double> f) {
+        List<Double> values = new ArrayList<>();
+        for (T r : runs) {
+            values.add(f.apply(r));
+        }
+        return Stats.Spread.of(values);
+    }
+
+    private static String rate(double eventsPerSecond) {
+        return String.format(Locale.ROOT, "%,.0f events/s", eventsPerSecond);
+    }
+
+    private static String perCpu(double perCpuSecond, double cores) {
+        return String.format(Locale.ROOT, "%,.0f events per CPU-s (%.2f cores used)", perCpuSecond, cores);
+    }
+
+    private String ratio(double rate, double perCpu) {
+        return String.format(Locale.ROOT, "%.2f × ceiling (per CPU-s: %.2f ×)", rate / ceilingRate, perCpu / ceilingPerCpu);
+    }
+}

@@ -1,0 +1,99 @@
+package io.learnpulse.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A WebSocket client of the gateway's {@code /ws/alerts}, handing every complete text frame to a
+ * handler with the time it arrived. One made not reading never asks for a frame (a stalled
+ * browser): the JDK client then stops reading its socket, and the gateway's queue for it fills.
+ */
+final class WsClient implements WebSocket.Listener {
+    interface Handler {
+        void frame(String text, long receivedNanos, long receivedMillis);
+    }
+
+    private final Handler handler;
+    private final boolean reading;
+    private final StringBuilder partial = new StringBuilder();
+    private volatile WebSocket webSocket;
+    private volatile int closeCode = -1;
+
+    private WsClient(Handler handler, boolean reading) {
+        this.handler = handler;
+        this.reading = reading;
+    }
+
+    static CompletableFuture<WsClient> connect(HttpClient http, URI uri, Handler handler, boolean reading) {
+        WsClient client = new WsClient(handler, reading);
+        return http.newWebSocketBuilder().buildAsync(uri, client).thenApply(ws -> client);
+    }
+
+    @Override
+    public void onOpen(WebSocket ws) {
+        webSocket = ws;
+        if (reading) {
+            ws.request(Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        long nanos = System.nanoTime();
+        long millis = System.currentTimeMillis();
+        if (last && partial.length() == 0) {
+            handler.frame(data.toString(), nanos, millis);
+        } else {
+            partial.append(data);
+            if (last) {
+                handler.frame(partial.toString(), nanos, millis);
+                partial.setLength(0);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        closeCode = statusCode;
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+        closeCode = 0;
+    }
+
+    /** The close code the server sent, 0 after an error, -1 while open. */
+    int closeCode() {
+        return closeCode;
+    }
+
+    void abort() {
+        WebSocket ws = webSocket;
+        if (ws != null) {
+            ws.abort();
+        }
+    }
+
+    /** The text value of {@code "name":"..."} in a JSON frame (the bench's own fields hold no quotes), or null. */
+    static String field(String json, String name) {
+        String key = "\"" + name + "\":\"";
+        int at = json.indexOf(key);
+        if (at < 0) {
+            return null;
+        }
+        int from = at + key.length();
+        int to = json.indexOf('"', from);
+        return to < 0 ? null : json.substring(from, to);
+    }
+}
