@@ -114,8 +114,13 @@ export class LearnerView {
         const url = `${scheme}//${window.location.host}/ws/metrics${query({ userId: this.userId, token: getToken() })}`;
         const socket = new WebSocket(url);
         socket.onmessage = (event) => {
-            const frame = JSON.parse(event.data);
-            if (frame.kind !== 'metrics' || frame.metrics?.userId !== this.userId) {
+            let frame;
+            try {
+                frame = JSON.parse(event.data);
+            } catch (e) {
+                return;
+            }
+            if (frame.kind !== 'metrics' || frame.metrics?.userId !== this.userId || socket !== this.figuresSocket) {
                 return;
             }
             this.figures = this.figures.filter((f) => f.day !== frame.metrics.day).concat([frame.metrics]);

@@ -28,6 +28,7 @@ let learner = null;
 let renderQueued = false;
 let statsTimer = null;
 let countdown = null;
+let refusals = 0; // handshakes refused in a row while the REST API answers
 
 // ---- start -------------------------------------------------------------------------------------
 
@@ -137,6 +138,7 @@ function setConnection(connection) {
 
 /** After each (re)connection: a resumed one got the missed alerts by `since`; otherwise reload. */
 function connected({ resumed }) {
+    refusals = 0;
     showBanner(null);
     if (!resumed) {
         // no resume point: the history query closes the gap between it and this connection
@@ -155,6 +157,12 @@ async function diagnose({ since }) {
             await api(`/api/alerts/${encode(since)}`);
         } else {
             await api('/api/alerts', { params: { limit: 1 } });
+        }
+        refusals += 1;
+        if (refusals >= 3) {
+            // the REST API answers but WebSockets do not get through: a proxy or ws.allowed.origins
+            showBanner('Live updates are refused although the gateway answers: a proxy may not pass WebSockets, '
+                + 'or this address is not among the gateway\'s allowed origins. Retrying.');
         }
         return 'retry';
     } catch (e) {

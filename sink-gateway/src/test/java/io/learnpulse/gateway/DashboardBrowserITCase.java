@@ -96,6 +96,8 @@ class DashboardBrowserITCase {
         page.open("http://127.0.0.1:" + port + "/?token=" + ADMIN);
         page.awaitConnection("live");
         page.awaitCards(history);
+        assertThat(page.openedWebSockets()).as("the feed resumes after the newest alert of the history")
+                .anyMatch(url -> url.contains("/ws/alerts?") && url.contains("since=hist-emma-rhythm"));
         assertThat(page.currentUrl()).as("the token leaves the address bar").doesNotContain(ADMIN);
         page.awaitStat("open", String.valueOf(history.size()));
 
@@ -146,6 +148,9 @@ class DashboardBrowserITCase {
         harness.start();
         page.awaitConnection("live");
         page.awaitCards(whileDown);
+        List<String> reconnects = page.openedWebSockets().stream().filter(url -> url.contains("/ws/alerts?")).toList();
+        assertThat(reconnects).as("every reconnection resumes after the last alert seen").isNotEmpty()
+                .allMatch(url -> url.contains("since=live-farid"));
         List<String> everything = new ArrayList<>(history);
         everything.add("live-farid");
         everything.addAll(whileDown);

@@ -5,8 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -18,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,6 +39,8 @@ final class DashboardPage implements AutoCloseable {
     /** Debian's {@code chromium} and {@code chromium-driver}; override with these system properties. */
     static final Path CHROMIUM = Path.of(System.getProperty("learnpulse.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("learnpulse.chromedriver", "/usr/bin/chromedriver"));
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -57,11 +67,29 @@ final class DashboardPage implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=en-GB", "--hide-scrollbars", "--window-size=1440,1400",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // the DevTools network events, to see which WebSocket URLs the page opens
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         return new DashboardPage(new ChromeDriver(service, options), timeout);
+    }
+
+    /** The URLs of the WebSockets the page opened since the last call, oldest first. */
+    List<String> openedWebSockets() {
+        List<String> urls = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            try {
+                JsonNode message = MAPPER.readTree(entry.getMessage()).path("message");
+                if ("Network.webSocketCreated".equals(message.path("method").asText())) {
+                    urls.add(message.path("params").path("url").asText());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a DevTools event: " + entry.getMessage(), e);
+            }
+        }
+        return urls;
     }
 
     void open(String url) {
