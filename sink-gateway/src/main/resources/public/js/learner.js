@@ -149,7 +149,7 @@ export class LearnerView {
             tile('Open alerts', String(open), `${this.alerts.length} in all`));
 
         const charts = h('div', { class: 'learner-charts' });
-        const sorted = [...this.alerts].sort((a, b) => b.eventTime.localeCompare(a.eventTime));
+        const sorted = [...this.alerts].sort((a, b) => Date.parse(b.eventTime) - Date.parse(a.eventTime));
         this.body.replaceChildren(tiles, charts, this.alertList(sorted));
 
         if (this.figures.length === 0) {

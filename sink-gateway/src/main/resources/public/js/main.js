@@ -131,7 +131,7 @@ function setConnection(connection) {
         countdown = setInterval(tick, 500);
         el.title = 'The connection to the gateway was lost; alerts raised meanwhile will appear once it is back';
     } else {
-        text.textContent = 'Offline';
+        text.textContent = 'Signed out';
         el.title = '';
     }
 }
@@ -295,8 +295,9 @@ function matches(alert) {
 
 // ---- feed ------------------------------------------------------------------------------------------
 
+/** Newest event time first (as instants: "…:25Z" and "…:25.448Z" are not in text order), then alertId. */
 function byNewest(a, b) {
-    return b.eventTime.localeCompare(a.eventTime) || b.alertId.localeCompare(a.alertId);
+    return (Date.parse(b.eventTime) - Date.parse(a.eventTime)) || b.alertId.localeCompare(a.alertId);
 }
 
 function queueRender() {
