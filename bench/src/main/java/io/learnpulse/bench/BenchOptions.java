@@ -19,10 +19,10 @@ final class BenchOptions {
             "  --parallelism N             parallelism of the jobs and the replay (the number of cores)",
             "  --checkpoint-interval S     seconds between checkpoints of the live runs (10; quick 2)",
             "  --latency-out-of-orderness S watermark delay of the latency runs, seconds (2; quick 1)",
-            "  --phase-seconds S           length of each measured latency phase (20; quick 4)",
+            "  --phase-seconds S           length of each measured latency phase (20; quick 2)",
             "  --state-learners N          learners per wave of the state run (the workload's; quick 100)",
             "  --fanout-clients A,B        WebSocket client counts of the fan-out runs (100,1000; quick 10,50)",
-            "  --fanout-seconds S          length of each fan-out run (8; quick 2)",
+            "  --fanout-seconds S          length of each fan-out run (8; quick 1)",
             "  --fanout-deliveries N       offered deliveries per second in the fan-out runs (20000; quick 2000)",
             "  --cron-budget-seconds S     query time spent per cron cycle length (30; quick 2)",
             "  --output FILE               where to write the table (bench/results/latest.md; quick: latest-quick.md)",
@@ -65,12 +65,13 @@ final class BenchOptions {
             o.repeats = 1;
             o.checkpointSeconds = 2;
             o.latencyOutOfOrdernessSeconds = 1;
-            o.warmupSeconds = 2;
-            o.phaseSeconds = 4;
+            o.warmupSeconds = 1;
+            o.phaseSeconds = 2;
             o.stateLearners = 100;
             o.stateCheckpointSeconds = 1;
+            o.stateWaves = 6;
             o.fanoutClients = List.of(10, 50);
-            o.fanoutSeconds = 2;
+            o.fanoutSeconds = 1;
             o.fanoutDeliveries = 2_000;
             o.cronBudgetSeconds = 2;
         }

@@ -94,8 +94,8 @@ final class Drain {
             if (now > deadline) {
                 throw new IllegalStateException(label + ": only " + count + " of " + events + " events processed in time");
             }
-            if (++polls % 20 == 0 && !flink.rest().running(jobId)) {
-                throw new IllegalStateException(label + ": job stopped running: " + flink.rest().exceptions(jobId));
+            if (++polls % 20 == 0) {
+                flink.rest().checkNotEnded(jobId);
             }
             Thread.sleep(100);
         }

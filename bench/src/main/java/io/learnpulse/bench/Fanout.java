@@ -146,7 +146,7 @@ final class Fanout {
                 stalledClient.abort();
             }
             executor.shutdownNow();
-            Thread.sleep(1000);
+            Thread.sleep(300);
         }
     }
 

@@ -56,6 +56,14 @@ final class FlinkRest {
         return true;
     }
 
+    /** Throws if the job has ended (failed, cancelled or finished): a running bench job never ends by itself. */
+    void checkNotEnded(String jobId) {
+        String state = get("/jobs/" + jobId).path("state").asText();
+        if (state.equals("FAILED") || state.equals("CANCELED") || state.equals("FINISHED")) {
+            throw new IllegalStateException("job " + jobId + " is " + state + ": " + exceptions(jobId));
+        }
+    }
+
     String exceptions(String jobId) {
         try {
             return get("/jobs/" + jobId + "/exceptions").path("root-exception").asText("?");

@@ -174,7 +174,7 @@ final class LatencyRun {
                     && System.nanoTime() < tailDeadline) {
                 sender.send(0.5 * sustainedRate, 1000);
             }
-            sender.send(0.5 * sustainedRate, outOfOrdernessMillis + checkpointMillis + 3000);
+            sender.send(0.5 * sustainedRate, outOfOrdernessMillis + checkpointMillis + (checkpointMillis >= 10_000 ? 3000 : 1000));
             producer.flush();
             Thread.sleep(1000);
         } finally {

@@ -1,22 +1,28 @@
 package io.learnpulse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * State (issue 6, item 5): the live job on RocksDB drains a backlog of learners arriving in waves,
- * each wave active for a few days and then silent for good, with a shortened {@code
- * rules.forget-after}, so that learners are forgotten (their state dropped by event-time timers)
- * within the run. Every completed checkpoint's full state size is recorded with the job's
- * watermark at that moment; the workload says how many learners had been seen and how many were
- * still remembered at that event time.
+ * State (issue 6, item 5): the live job on RocksDB is fed learners arriving in waves, each wave
+ * active for a few days and then silent for good, with a shortened {@code rules.forget-after}, so
+ * that learners are forgotten (their state dropped by event-time timers) within the run. After each
+ * wave has been published and taken in by the rule operator, the bench waits for the next completed
+ * checkpoint and records its full state size beside the learners seen so far and the learners not
+ * yet forgotten (counted in the workload).
  */
 final class StateRun {
-    /** One checkpoint: its full state size, and the learners seen and remembered by its event time. */
-    record Point(long checkpointId, long stateBytes, long eventTime, long eventsIn, long learnersSeen,
+    /** One checkpoint after a wave: its full state size, and the learners seen and remembered by then. */
+    record Point(int wave, long checkpointId, long stateBytes, long eventTime, long eventsIn, long learnersSeen,
             long learnersRemembered) {
         double bytesPerRemembered() {
             return learnersRemembered == 0 ? Double.NaN : stateBytes / (double) learnersRemembered;
@@ -30,49 +36,61 @@ final class StateRun {
     }
 
     private final FlinkSession flink;
+    private final BenchKafka kafka;
 
-    StateRun(FlinkSession flink) {
+    StateRun(FlinkSession flink, BenchKafka kafka) {
         this.flink = flink;
+        this.kafka = kafka;
     }
 
-    Result run(Map<String, String> options, Workload workload) throws Exception {
+    Result run(Map<String, String> options, String topic, Workload workload, int waveDays, int waves) throws Exception {
         JobClient job = flink.submitJob(options, "bench state");
         String id = job.getJobID().toHexString();
         FlinkRest rest = flink.rest();
         List<Point> points = new ArrayList<>();
         long started = System.nanoTime();
-        long deadline = started + 300_000_000_000L;
-        long lastId = -1;
-        long doneAt = 0;
-        long watermark = Long.MIN_VALUE;
-        try {
-            flink.awaitRunning(job, java.time.Duration.ofMinutes(2));
-            while (System.nanoTime() < deadline) {
-                long in = rest.recordsIn(id, "learner-rules");
-                long w = rest.inputWatermark(id, "learner-rules");
-                JsonNode checkpoint = rest.latestCompletedCheckpoint(id);
-                if (!checkpoint.isMissingNode() && !checkpoint.isNull() && checkpoint.path("id").asLong() != lastId) {
-                    lastId = checkpoint.path("id").asLong();
-                    // the watermark seen at the previous poll is the closest to the checkpoint's trigger
-                    long eventTime = watermark == Long.MIN_VALUE ? workload.startMillis : watermark;
-                    int day = Math.max(0, workload.dayOf(eventTime) - 1);
-                    points.add(new Point(lastId, checkpoint.path("state_size").asLong(), eventTime, in,
-                            workload.seenByDayEnd[day], workload.rememberedByDayEnd[day]));
-                    if (doneAt != 0 && checkpoint.path("trigger_timestamp").asLong() > doneAt) {
+        try (KafkaProducer<String, String> producer = kafka.producer(true);
+                BufferedReader lines = Files.newBufferedReader(workload.file, StandardCharsets.UTF_8)) {
+            flink.awaitRunning(job, Duration.ofMinutes(2));
+            long produced = 0;
+            for (int wave = 0; wave < waves; wave++) {
+                int lastDay = Math.min(workload.days, (wave + 1) * waveDays) - 1;
+                long target = workload.eventsByDayEnd[lastDay];
+                for (; produced < target; produced++) {
+                    String line = lines.readLine();
+                    producer.send(new ProducerRecord<>(topic, Workload.userIdOf(line), line));
+                }
+                producer.flush();
+                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+                while (rest.recordsIn(id, "learner-rules") < target) {
+                    check(deadline, "wave " + wave + " not taken in within 5 minutes");
+                    Thread.sleep(100);
+                }
+                long takenIn = System.currentTimeMillis();
+                JsonNode checkpoint;
+                while (true) {
+                    checkpoint = rest.latestCompletedCheckpoint(id);
+                    if (!checkpoint.isMissingNode() && !checkpoint.isNull()
+                            && checkpoint.path("trigger_timestamp").asLong() > takenIn) {
                         break;
                     }
+                    check(deadline, "no checkpoint completed after wave " + wave);
+                    Thread.sleep(100);
                 }
-                if (w > Long.MIN_VALUE && w < Long.MAX_VALUE) {
-                    watermark = w;
-                }
-                if (doneAt == 0 && in >= workload.events) {
-                    doneAt = System.currentTimeMillis();
-                }
-                Thread.sleep(250);
+                points.add(new Point(wave, checkpoint.path("id").asLong(), checkpoint.path("state_size").asLong(),
+                        rest.inputWatermark(id, "learner-rules"), target, workload.seenByDayEnd[lastDay],
+                        workload.rememberedByDayEnd[lastDay]));
             }
         } finally {
             flink.cancel(job);
         }
-        return new Result(points, workload.events, workload.learnersSeen, workload.startMillis, (System.nanoTime() - started) / 1e9);
+        return new Result(points, workload.events, workload.learnersSeen, workload.startMillis,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void check(long deadline, String message) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("state run: " + message);
+        }
     }
 }

@@ -28,13 +28,13 @@ final class Stats {
             return new Spread(median, sorted.get(0), sorted.get(n - 1), n);
         }
 
-        /** "min–max (n runs)", or "1 run". */
-        String range(String format) {
+        /** "min–max unit (n runs)", or "1 run". */
+        String range(String format, String unit) {
             if (runs <= 1) {
                 return runs == 1 ? "1 run" : "no run";
             }
             return String.format(Locale.ROOT, format, min) + "–" + String.format(Locale.ROOT, format, max)
-                    + " (" + runs + " runs)";
+                    + " " + unit + " (" + runs + " runs)";
         }
     }
 

@@ -35,7 +35,11 @@ final class Workload {
     final long[] eventsByDayEnd;
     /** Per day d: learners with at least one event up to the end of day d. */
     final long[] seenByDayEnd;
-    /** Per day d: learners whose last event up to the end of day d lies within the forget-after window. */
+    /**
+     * Per day d: learners not yet forgotten once day d's events are in, i.e. whose last event lies
+     * within the forget-after window before the watermark that day's last event raises (its time
+     * minus the default out-of-orderness of 1 minute).
+     */
     final long[] rememberedByDayEnd;
 
     private Workload(Path file, long events, int days, long startMillis, long lastEventMillis, long learnersSeen,
@@ -99,10 +103,10 @@ final class Workload {
                     last[0] = Math.max(last[0], event.timestamp);
                     count[0]++;
                 });
-                long dayEnd = start.toEpochMilli() + (day + 1L) * DAY;
+                long watermark = last[0] - Duration.ofMinutes(1).toMillis() - 1;
                 long remembered = 0;
                 for (long t : lastEvent.values()) {
-                    if (t > dayEnd - forget) {
+                    if (t > watermark - forget) {
                         remembered++;
                     }
                 }
