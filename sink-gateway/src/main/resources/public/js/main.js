@@ -11,7 +11,7 @@ import { AlertStream } from './live.js';
 import { LearnerView } from './learner.js';
 
 const HISTORY_LIMIT = 200; // alerts fetched per filter change
-const SHOWN_LIMIT = 300; // cards in the feed at most
+const SHOWN_LIMIT = 300; // cards in the feed at most, unless the reader asks for older ones
 const KEPT_LIMIT = 5000; // alerts kept in memory at most (the oldest by event time go first)
 
 const state = {
@@ -20,6 +20,8 @@ const state = {
     cohorts: new Set(),
     filters: { cohortId: '', type: '', severity: '', status: '' },
     historyLoaded: false,
+    olderCursor: null, // where the next page of older alerts (for the current filters) starts
+    shownLimit: SHOWN_LIMIT,
 };
 const cards = new Map(); // alertId -> {el, key}
 const fresh = new Set(); // alerts that arrived live, highlighted once
@@ -29,12 +31,30 @@ let renderQueued = false;
 let statsTimer = null;
 let countdown = null;
 let refusals = 0; // handshakes refused in a row while the REST API answers
+let unseen = 0; // alerts that arrived while the tab was in the background
+const TITLE = document.title;
 
 // ---- start -------------------------------------------------------------------------------------
 
 adoptTokenFromUrl();
 learner = new LearnerView({ panel: $('#learner'), onClose: () => {} });
 setUpFilters();
+$('#feed-older').addEventListener('click', async (event) => {
+    const matching = [...state.alerts.values()].filter(matches).length;
+    if (matching > state.shownLimit) {
+        state.shownLimit += HISTORY_LIMIT; // already loaded, only not shown
+        queueRender();
+        return;
+    }
+    event.target.disabled = true;
+    try {
+        await loadOlder();
+    } catch (e) {
+        showBanner(`Could not load older alerts: ${e.message}`);
+    } finally {
+        event.target.disabled = false;
+    }
+});
 $('#signin-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const token = new FormData(event.target).get('token').trim();
@@ -45,6 +65,12 @@ $('#signin-form').addEventListener('submit', (event) => {
     }
 });
 $('#sign-out').addEventListener('click', () => signOut(null));
+document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) {
+        unseen = 0;
+        document.title = TITLE;
+    }
+});
 document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && learner.isOpen) {
         learner.close();
@@ -186,6 +212,10 @@ function alertArrived(alert) {
     remember(alert);
     if (isNew && state.historyLoaded) {
         fresh.add(alert.alertId);
+        if (document.hidden && matches(alert)) {
+            unseen += 1;
+            document.title = `(${unseen}) ${TITLE}`; // the tab shows how many arrived meanwhile
+        }
     }
     learner.alertArrived(alert);
     queueRender();
@@ -218,13 +248,33 @@ function remember(alert) {
  * which the live connection resumes (or null when there is none).
  */
 async function loadHistory() {
-    const { cohortId, type, severity, status } = state.filters;
-    const page = await api('/api/alerts', { params: { cohortId, type, severity, status, limit: HISTORY_LIMIT } });
+    const filters = { ...state.filters };
+    const page = await api('/api/alerts', { params: { ...filters, limit: HISTORY_LIMIT } });
     (page.items ?? []).forEach(remember);
     state.historyLoaded = true;
+    if (sameFilters(filters)) {
+        state.olderCursor = page.nextCursor ?? null;
+    }
     queueRender();
     return page.items?.[0]?.alertId ?? null;
 }
+
+/** The next page of older alerts matching the filters, added below the ones shown. */
+async function loadOlder() {
+    const filters = { ...state.filters };
+    const page = await api('/api/alerts', {
+        params: { ...filters, limit: HISTORY_LIMIT, cursor: state.olderCursor },
+    });
+    if (!sameFilters(filters)) {
+        return;
+    }
+    (page.items ?? []).forEach(remember);
+    state.olderCursor = page.nextCursor ?? null;
+    state.shownLimit += page.items?.length ?? 0;
+    queueRender();
+}
+
+const sameFilters = (filters) => Object.entries(filters).every(([name, value]) => state.filters[name] === value);
 
 async function refreshStats() {
     clearTimeout(statsTimer);
@@ -263,6 +313,8 @@ function setUpFilters() {
         for (const name of Object.keys(state.filters)) {
             state.filters[name] = form.elements[name].value;
         }
+        state.olderCursor = null;
+        state.shownLimit = SHOWN_LIMIT;
         queueRender();
         loadHistory().catch((e) => showBanner(`Could not load the alert history: ${e.message}`));
         if (cohortChanged) {
@@ -312,7 +364,7 @@ function queueRender() {
 
 function renderFeed() {
     const matching = [...state.alerts.values()].filter(matches).sort(byNewest);
-    const shown = matching.slice(0, SHOWN_LIMIT);
+    const shown = matching.slice(0, state.shownLimit);
     const list = $('#feed');
     const wanted = new Set();
     shown.forEach((alert, index) => {
@@ -332,6 +384,7 @@ function renderFeed() {
     fresh.clear();
     renderAttention();
     $('#feed-empty').hidden = shown.length > 0 || !state.historyLoaded;
+    $('#feed-older').hidden = !state.olderCursor && matching.length <= shown.length;
     $('#feed-count').textContent = matching.length > shown.length
         ? `newest ${shown.length} of ${matching.length}`
         : `${matching.length} shown · newest first`;

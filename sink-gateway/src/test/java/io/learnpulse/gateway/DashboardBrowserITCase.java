@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +211,29 @@ class DashboardBrowserITCase {
                 "2026-11-24T00:00:00Z", "ana.souza's mean score stayed below 60% on 2 days in a row.", Map.of()));
         page.awaitCard("k1-live");
         assertThat(page.cardIds()).containsExactly("k1-live", "k1-low");
+    }
+
+    @Test
+    void olderAlertsComeOnRequest() throws Exception {
+        harness = new GatewayHarness(kafka, dataDir);
+        int count = 230; // more than the page loads at first (200)
+        for (int i = 0; i < count; i++) {
+            String user = String.format("learner-%03d", i);
+            produce(String.format("old-%03d", i), user, "k1", "LOW_CONSISTENCY", "LOW",
+                    Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofHours(i)).toString(),
+                    user + " was active on only 2 of the last 7 days.", Map.of("activeDays", 2, "windowDays", 7));
+        }
+        await().atMost(WAIT).until(() -> json(harness.get("/api/alerts/stats", ADMIN)).path("total").asInt() == count);
+
+        page = DashboardPage.start(browserProfile, WAIT);
+        page.open(harness.uri("/?token=" + ADMIN).toString());
+        page.awaitConnection("live");
+        page.awaitCardCount(200);
+        assertThat(page.cardIds().get(0)).isEqualTo("old-229");
+        page.showOlder();
+        page.awaitCardCount(count);
+        assertThat(page.cardIds().get(count - 1)).isEqualTo("old-000");
+        assertThat(page.olderButtonShown()).as("nothing older left").isFalse();
     }
 
     /** What the job would have written before the page opens: alerts of a few learners, and daily figures. */

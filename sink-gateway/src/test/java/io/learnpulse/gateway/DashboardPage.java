@@ -155,6 +155,18 @@ final class DashboardPage implements AutoCloseable {
                 .until(d -> cardIds().containsAll(alertIds));
     }
 
+    void awaitCardCount(int count) {
+        wait.withMessage(() -> count + " cards, not " + cardIds().size()).until(d -> cardIds().size() == count);
+    }
+
+    void showOlder() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("feed-older"))).click();
+    }
+
+    boolean olderButtonShown() {
+        return driver.findElement(By.id("feed-older")).isDisplayed();
+    }
+
     String cardText(String alertId) {
         return driver.findElement(card(alertId)).getText();
     }
