@@ -12,11 +12,8 @@ const DAY = 86400;
 const COLOURS = { score: '#1f6fb2', progress: '#2e7d32', consistency: '#8e44ad', events: '#5c6bc0' };
 
 export class LearnerView {
-    /**
-     * @param panel     the <aside> that holds the view (hidden while closed)
-     * @param onClose   called when the reader closes the view
-     */
-    constructor({ panel, onClose }) {
+    /** @param panel the <aside> that holds the view (hidden while closed) */
+    constructor({ panel }) {
         this.panel = panel;
         this.title = panel.querySelector('#learner-title');
         this.meta = panel.querySelector('#learner-meta');
@@ -27,9 +24,15 @@ export class LearnerView {
         this.charts = [];
         this.figuresSocket = null;
         this.loading = 0;
-        panel.querySelector('#learner-close').addEventListener('click', () => {
-            this.close();
-            onClose();
+        panel.querySelector('#learner-close').addEventListener('click', () => this.close());
+        // the view has its own history entry, so a phone's back button closes it
+        window.addEventListener('popstate', () => {
+            const linked = LearnerView.linked();
+            if (linked === null) {
+                this.hide();
+            } else if (linked !== this.userId) {
+                this.show(linked);
+            }
         });
         new ResizeObserver(() => this.resize()).observe(this.body);
     }
@@ -44,27 +47,50 @@ export class LearnerView {
         return this.userId !== null;
     }
 
-    async open(userId) {
-        this.close();
+    /** Opens the view of a learner (replacing the one open, if any) with the address #learner=ID. */
+    open(userId) {
+        const address = `${window.location.pathname}${window.location.search}#learner=${encode(userId)}`;
+        if (LearnerView.linked() === userId) {
+            // already in the address (a link was opened): nothing to add to the history
+        } else if (this.isOpen) {
+            history.replaceState(history.state, '', address);
+        } else {
+            history.pushState({ learner: true }, '', address);
+        }
+        return this.show(userId);
+    }
+
+    /** Closes the view as the reader asks: back through its history entry, if it made one. */
+    close() {
+        if (!this.isOpen) {
+            return;
+        }
+        if (history.state?.learner) {
+            history.back(); // popstate hides the view
+        } else {
+            history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+            this.hide();
+        }
+    }
+
+    async show(userId) {
+        this.hide();
         this.userId = userId;
         this.panel.hidden = false;
         this.panel.dataset.userId = userId;
-        history.replaceState(null, '', `${window.location.pathname}${window.location.search}#learner=${encode(userId)}`);
         document.body.classList.add('learner-open');
         this.title.textContent = userId;
         this.meta.textContent = '';
         this.body.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
         await this.reload();
-        this.panel.focus?.();
     }
 
-    close() {
+    /** Hides the view and stops listening, leaving the address alone. */
+    hide() {
         this.figuresSocket?.close();
         this.figuresSocket = null;
         this.destroyCharts();
-        if (this.userId !== null) {
-            history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
-        }
+        this.loading += 1; // an answer still on its way is for nobody
         this.userId = null;
         this.panel.hidden = true;
         delete this.panel.dataset.userId;

@@ -37,7 +37,7 @@ const TITLE = document.title;
 // ---- start -------------------------------------------------------------------------------------
 
 adoptTokenFromUrl();
-learner = new LearnerView({ panel: $('#learner'), onClose: () => {} });
+learner = new LearnerView({ panel: $('#learner') });
 setUpFilters();
 $('#feed-older').addEventListener('click', async (event) => {
     const matching = [...state.alerts.values()].filter(matches).length;
@@ -101,7 +101,7 @@ async function start() {
     refreshStats();
     const linked = LearnerView.linked();
     if (linked && !learner.isOpen) {
-        learner.open(linked);
+        learner.show(linked);
     }
     stream = new AlertStream({
         token: getToken(),
@@ -118,7 +118,7 @@ function signOut(message) {
     stream?.stop();
     stream = null;
     clearToken();
-    learner.close();
+    learner.hide();
     state.alerts.clear();
     state.trails.clear();
     state.cohorts.clear();

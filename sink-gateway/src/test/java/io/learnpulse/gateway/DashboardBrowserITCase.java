@@ -176,7 +176,9 @@ class DashboardBrowserITCase {
         assertThat(page.fitsWidth()).as("fits a phone's width with the learner view open").isTrue();
         page.awaitLearnerCharts(2);
         page.screenshot(PHONE_LEARNER_SCREENSHOT);
-        page.closeLearner();
+        page.back();
+        page.awaitLearnerClosed();
+        assertThat(page.currentUrl()).as("the back button closed the learner view").doesNotContain("#learner");
         assertThat(page.fitsWidth()).as("fits a phone's width").isTrue();
         page.screenshot(PHONE_SCREENSHOT);
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -43,11 +45,20 @@ final class DashboardPage implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ChromeDriver driver;
-    private final WebDriverWait wait;
+    private final Duration timeout;
 
     private DashboardPage(ChromeDriver driver, Duration timeout) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        this.timeout = timeout;
+    }
+
+    /** A bounded wait that fails saying what it waited for. */
+    private WebDriverWait waitFor(Supplier<String> what) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        // the page re-renders what changed: an element found a moment ago may have been replaced
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.withMessage(what);
+        return wait;
     }
 
     /** Says how to install Chromium when it is missing, instead of letting Selenium look for one online. */
@@ -101,9 +112,9 @@ final class DashboardPage implements AutoCloseable {
     }
 
     void awaitSignIn(String message) {
-        wait.withMessage(() -> "the sign-in form saying: " + message)
+        waitFor(() -> "the sign-in form saying: " + message)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"), message));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        waitFor(() -> "the sign-in form").until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
     }
 
     void signIn(String token) {
@@ -114,13 +125,13 @@ final class DashboardPage implements AutoCloseable {
 
     void chooseFilter(String name, String value) {
         WebElement select = driver.findElement(By.cssSelector("#filters select[name='" + name + "']"));
-        wait.withMessage(() -> "filter " + name + " offering " + value).until(d ->
+        waitFor(() -> "filter " + name + " offering " + value).until(d ->
                 !select.findElements(By.cssSelector("option[value='" + value + "']")).isEmpty());
         new Select(select).selectByValue(value);
     }
 
     void awaitStatsNote(String text) {
-        wait.withMessage(() -> "overview note: " + text)
+        waitFor(() -> "overview note: " + text)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats-note"), text));
     }
 
@@ -129,12 +140,12 @@ final class DashboardPage implements AutoCloseable {
     }
 
     void awaitConnection(String state) {
-        wait.withMessage(() -> "connection state " + state + ", is " + connectionState())
+        waitFor(() -> "connection state " + state + ", is " + connectionState())
                 .until(d -> state.equals(connectionState()));
     }
 
     void awaitConnectionLeft(String state) {
-        wait.withMessage(() -> "connection state other than " + state)
+        waitFor(() -> "connection state other than " + state)
                 .until(d -> !state.equals(connectionState()));
     }
 
@@ -146,21 +157,22 @@ final class DashboardPage implements AutoCloseable {
     }
 
     WebElement awaitCard(String alertId) {
-        return wait.withMessage(() -> "card of alert " + alertId + " among " + cardIds())
+        return waitFor(() -> "card of alert " + alertId + " among " + cardIds())
                 .until(ExpectedConditions.visibilityOfElementLocated(card(alertId)));
     }
 
     void awaitCards(List<String> alertIds) {
-        wait.withMessage(() -> "cards " + alertIds + " among " + cardIds())
+        waitFor(() -> "cards " + alertIds + " among " + cardIds())
                 .until(d -> cardIds().containsAll(alertIds));
     }
 
     void awaitCardCount(int count) {
-        wait.withMessage(() -> count + " cards, not " + cardIds().size()).until(d -> cardIds().size() == count);
+        waitFor(() -> count + " cards, not " + cardIds().size()).until(d -> cardIds().size() == count);
     }
 
     void showOlder() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("feed-older"))).click();
+        waitFor(() -> "the button showing older alerts")
+                .until(ExpectedConditions.elementToBeClickable(By.id("feed-older"))).click();
     }
 
     boolean olderButtonShown() {
@@ -175,14 +187,15 @@ final class DashboardPage implements AutoCloseable {
     void acknowledge(String alertId, String reason, String note) {
         WebElement card = awaitCard(alertId);
         card.findElement(By.cssSelector("button[data-action='ack']")).click();
-        WebElement form = wait.until(d -> card.findElement(By.cssSelector("form.ack-form")));
+        WebElement form = waitFor(() -> "the acknowledge form of " + alertId)
+                .until(d -> card.findElement(By.cssSelector("form.ack-form")));
         form.findElement(By.cssSelector("input[type='radio'][value='" + reason + "']")).click();
         form.findElement(By.cssSelector("textarea[name='note']")).sendKeys(note);
         form.findElement(By.cssSelector("button[type='submit']")).click();
     }
 
     void awaitStatus(String alertId, String status) {
-        wait.withMessage(() -> "alert " + alertId + " shown as " + status)
+        waitFor(() -> "alert " + alertId + " shown as " + status)
                 .until(ExpectedConditions.attributeToBe(card(alertId), "data-status", status));
     }
 
@@ -192,21 +205,21 @@ final class DashboardPage implements AutoCloseable {
     }
 
     void awaitStat(String stat, String value) {
-        wait.withMessage(() -> "overview " + stat + " = " + value)
+        waitFor(() -> "overview " + stat + " = " + value)
                 .until(d -> !d.findElements(By.cssSelector("[data-stat='" + stat + "'] .tile-value")).isEmpty()
                         && value.equals(statValue(stat)));
     }
 
     void openLearner(String userId) {
-        wait.until(ExpectedConditions.elementToBeClickable(
+        waitFor(() -> "a link to learner " + userId).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#feed button.learner-link[data-user-id='" + userId + "']"))).click();
-        wait.withMessage(() -> "learner view of " + userId)
+        waitFor(() -> "learner view of " + userId)
                 .until(ExpectedConditions.attributeToBe(By.id("learner"), "data-user-id", userId));
     }
 
     /** Waits for the learner view's uPlot charts and answers their canvases, each drawn at a real size. */
     List<WebElement> awaitLearnerCharts(int count) {
-        return wait.withMessage(() -> count + " charts drawn in the learner view").until(d -> {
+        return waitFor(() -> count + " charts drawn in the learner view").until(d -> {
             List<WebElement> canvases = d.findElements(By.cssSelector("#learner .uplot canvas"));
             boolean drawn = canvases.size() == count && canvases.stream()
                     .allMatch(c -> c.getSize().getWidth() > 100 && c.getSize().getHeight() > 50);
@@ -220,12 +233,23 @@ final class DashboardPage implements AutoCloseable {
 
     void closeLearner() {
         driver.findElement(By.id("learner-close")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("learner")));
+        awaitLearnerClosed();
+    }
+
+    void awaitLearnerClosed() {
+        waitFor(() -> "the learner view closed")
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("learner")));
+    }
+
+    /** The browser's back button. */
+    void back() {
+        driver.navigate().back();
     }
 
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        wait.until(d -> ((Number) script("return window.innerWidth")).intValue() <= width);
+        waitFor(() -> "a window " + width + " pixels wide")
+                .until(d -> ((Number) script("return window.innerWidth")).intValue() <= width);
     }
 
     /** True when the page is no wider than the window (nothing to scroll sideways on a phone). */
