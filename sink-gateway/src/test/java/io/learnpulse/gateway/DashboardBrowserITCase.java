@@ -3,6 +3,7 @@ package io.learnpulse.gateway;
 import static io.learnpulse.gateway.GatewayHarness.ADMIN;
 import static io.learnpulse.gateway.GatewayHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -64,7 +65,9 @@ class DashboardBrowserITCase {
     @BeforeAll
     static void startKafka() {
         String missing = DashboardPage.missingBrowser();
-        assertThat(missing).as("%s", missing).isNull();
+        if (missing != null) {
+            fail(missing); // not a skip: CI installs Chromium (bin/test), and so must whoever runs this
+        }
         kafka = LocalKafka.start();
     }
 
