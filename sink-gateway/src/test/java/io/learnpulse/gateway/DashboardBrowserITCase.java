@@ -135,6 +135,8 @@ class DashboardBrowserITCase {
                 "Performance decline", "Low scores in a row");
         page.screenshot(SCREENSHOT);
 
+        assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
+
         // the gateway goes away; alerts raised meanwhile show once it is back, each exactly once
         harness.stop();
         page.awaitConnectionLeft("live");
@@ -172,6 +174,8 @@ class DashboardBrowserITCase {
         assertThat(page.bannerShown()).as("no error banner").isFalse();
         page.awaitLearnerCharts(2);
         assertThat(page.learnerText()).as("the open learner view got the new alert").contains("Progress stalled");
+        assertThat(page.consoleErrors()).as("no script errors; refused connections while the gateway was down")
+                .allMatch(error -> error.contains("ERR_CONNECTION_REFUSED") || error.contains("WebSocket connection"));
         page.screenshot(SCREENSHOT);
 
         // on a phone: one column, nothing to scroll sideways, the learner view covers the page

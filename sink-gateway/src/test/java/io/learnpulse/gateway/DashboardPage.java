@@ -1,10 +1,8 @@
 package io.learnpulse.gateway;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +77,8 @@ final class DashboardPage implements AutoCloseable {
                 "--disable-sync", "--lang=en-GB", "--hide-scrollbars", "--window-size=1440,1400",
                 "--user-data-dir=" + profile.toAbsolutePath());
         // the DevTools network events, to see which WebSocket URLs the page opens
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
+        // and the console's errors
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL", LogType.BROWSER, "SEVERE"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -101,6 +100,11 @@ final class DashboardPage implements AutoCloseable {
             }
         }
         return urls;
+    }
+
+    /** The errors in the browser's console since the last call (script errors, failed requests). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     void open(String url) {
@@ -268,9 +272,9 @@ final class DashboardPage implements AutoCloseable {
     /** Saves what the window shows, scrolled to the top of the page and of the learner view. */
     Path screenshot(Path target) throws IOException {
         script("window.scrollTo(0, 0); document.getElementById('learner').scrollTop = 0;");
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        byte[] shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.createDirectories(target.getParent());
-        return Files.move(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return Files.write(target, shot);
     }
 
     WebDriver driver() {
