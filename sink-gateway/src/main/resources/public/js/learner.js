@@ -24,6 +24,7 @@ export class LearnerView {
         this.charts = [];
         this.figuresSocket = null;
         this.loading = 0;
+        this.loaded = false;
         panel.querySelector('#learner-close').addEventListener('click', () => this.close());
         // the view has its own history entry, so a phone's back button closes it
         window.addEventListener('popstate', () => {
@@ -91,6 +92,9 @@ export class LearnerView {
         this.figuresSocket = null;
         this.destroyCharts();
         this.loading += 1; // an answer still on its way is for nobody
+        this.loaded = false;
+        this.figures = [];
+        this.alerts = [];
         this.userId = null;
         this.panel.hidden = true;
         delete this.panel.dataset.userId;
@@ -111,6 +115,7 @@ export class LearnerView {
             }
             this.figures = figures.items ?? [];
             this.alerts = alerts.items ?? [];
+            this.loaded = true;
             this.render();
             this.listenToFigures();
         } catch (e) {
@@ -131,7 +136,9 @@ export class LearnerView {
         } else {
             this.alerts.push(alert);
         }
-        this.render();
+        if (this.loaded) {
+            this.render();
+        }
     }
 
     listenToFigures() {
@@ -151,7 +158,9 @@ export class LearnerView {
             }
             this.figures = this.figures.filter((f) => f.day !== frame.metrics.day).concat([frame.metrics]);
             this.figures.sort((a, b) => a.day.localeCompare(b.day));
-            this.render();
+            if (this.loaded) {
+                this.render();
+            }
         };
         this.figuresSocket = socket;
     }
