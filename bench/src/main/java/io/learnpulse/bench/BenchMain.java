@@ -36,6 +36,8 @@ public final class BenchMain {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant WORKLOAD_START = Instant.parse("2026-01-05T00:00:00Z");
     private static final String TOKEN = "bench-admin-token";
+    private static final String SNAPSHOT_PROPERTY = "learnpulse.bench.snapshot";
+    private static final String ROOT_PROPERTY = "learnpulse.bench.root";
 
     private final BenchOptions options;
     private final Path work;
@@ -63,6 +65,10 @@ public final class BenchMain {
             return;
         }
         try {
+            if (System.getProperty(SNAPSHOT_PROPERTY) == null) {
+                System.exit(runFromSnapshot(args));
+                return;
+            }
             Path written = run(options);
             System.err.println("bench: table written to " + written);
             System.exit(0);
@@ -73,9 +79,42 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * Runs the bench in a new JVM on a private copy of the project's classes and jars, so that a
+     * build of the working tree during the run cannot pull them from under it; returns its exit status.
+     */
+    private static int runFromSnapshot(String[] args) throws Exception {
+        Path snapshot = Files.createTempDirectory("learnpulse-bench-classpath-");
+        try {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(Child.inheritedJvmFlags());
+            for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (arg.startsWith("-Xmx")) {
+                    command.add(arg);
+                }
+            }
+            command.add("-D" + SNAPSHOT_PROPERTY + "=" + snapshot);
+            command.add("-D" + ROOT_PROPERTY + "=" + repositoryRoot());
+            command.add("-cp");
+            command.add(ClasspathSnapshot.create(snapshot));
+            command.add(BenchMain.class.getName());
+            command.addAll(List.of(args));
+            Process bench = new ProcessBuilder(command).inheritIO().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(bench::destroy));
+            return bench.waitFor();
+        } finally {
+            deleteRecursively(snapshot);
+        }
+    }
+
     /** Runs the bench; returns the file the table was written to. */
     public static Path run(BenchOptions options) throws Exception {
         Path work = Files.createTempDirectory("learnpulse-bench-");
+        if (System.getProperty(SNAPSHOT_PROPERTY) == null) {
+            // run in process (a test): at least the child processes run on a private copy of the classes
+            Child.classpath = ClasspathSnapshot.create(work.resolve("classpath"));
+        }
         try {
             return new BenchMain(options, work).run();
         } finally {
@@ -170,7 +209,7 @@ public final class BenchMain {
         }
 
         // 1-3: ceiling, replay, live; repeats interleaved so that a busy moment of the machine spreads over all
-        Drain drain = new Drain(flink, broker, kafka);
+        Drain drain = new Drain(flink, broker, kafka, options.drainSeconds);
         Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
         Path replayAlerts = null;
         for (int rep = 1; rep <= options.repeats; rep++) {
@@ -226,8 +265,8 @@ public final class BenchMain {
         LatencyRun.Receiver receiver = new LatencyRun.Receiver();
         ExecutorService wsExecutor = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(wsExecutor).build();
-        WsClient ws = WsClient.connect(http, URI.create("ws://127.0.0.1:" + gatewayPort + "/ws/alerts?token=" + TOKEN),
-                receiver, true).get(60, TimeUnit.SECONDS);
+        WsClient ws = WsClient.connectWithRetry(http,
+                URI.create("ws://127.0.0.1:" + gatewayPort + "/ws/alerts?token=" + TOKEN), receiver, true);
         try {
             LatencyRun latency = new LatencyRun(flink, kafka, receiver);
             // at-least-once first: a cancelled exactly-once job leaves its last transaction open on the
@@ -304,6 +343,9 @@ public final class BenchMain {
 
     /** The repository holding this module (bench/target/classes → the root), else the working directory. */
     private static Path repositoryRoot() {
+        if (System.getProperty(ROOT_PROPERTY) != null) {
+            return Path.of(System.getProperty(ROOT_PROPERTY));
+        }
         try {
             Path classes = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             for (Path p = classes; p != null; p = p.getParent()) {

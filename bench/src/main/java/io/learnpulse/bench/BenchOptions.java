@@ -17,14 +17,15 @@ final class BenchOptions {
             "  --seed N                    seed of the workload (42)",
             "  --repeats N                 runs of each throughput measurement (2; quick 1)",
             "  --parallelism N             parallelism of the jobs and the replay (the number of cores)",
+            "  --drain-seconds S           longest measurement of one throughput run (25)",
             "  --checkpoint-interval S     seconds between checkpoints of the live runs (10; quick 2)",
             "  --latency-out-of-orderness S watermark delay of the latency runs, seconds (2; quick 1)",
-            "  --phase-seconds S           length of each measured latency phase (20; quick 2)",
+            "  --phase-seconds S           length of each measured latency phase (15; quick 2)",
             "  --state-learners N          learners per wave of the state run (the workload's; quick 100)",
             "  --fanout-clients A,B        WebSocket client counts of the fan-out runs (100,1000; quick 10,50)",
-            "  --fanout-seconds S          length of each fan-out run (8; quick 1)",
+            "  --fanout-seconds S          length of each fan-out run (6; quick 1)",
             "  --fanout-deliveries N       offered deliveries per second in the fan-out runs (20000; quick 2000)",
-            "  --cron-budget-seconds S     query time spent per cron cycle length (30; quick 2)",
+            "  --cron-budget-seconds S     query time spent per cron cycle length (20; quick 2)",
             "  --output FILE               where to write the table (bench/results/latest.md; quick: latest-quick.md)",
             "  --keep-workdir              keep the generated files, logs and databases");
 
@@ -36,19 +37,20 @@ final class BenchOptions {
     long seed = 42;
     int repeats = 2;
     int parallelism = Runtime.getRuntime().availableProcessors();
+    int drainSeconds = 25;
     int checkpointSeconds = 10;
     int latencyOutOfOrdernessSeconds = 2;
     int warmupSeconds = 8;
-    int phaseSeconds = 20;
+    int phaseSeconds = 15;
     int stateLearners = -1;
     int stateWaveDays = 5;
     int stateWaves = 8;
     int stateForgetDays = 10;
     int stateCheckpointSeconds = 2;
     List<Integer> fanoutClients = List.of(100, 1000);
-    int fanoutSeconds = 8;
+    int fanoutSeconds = 6;
     double fanoutDeliveries = 20_000;
-    double cronBudgetSeconds = 30;
+    double cronBudgetSeconds = 20;
     Path output;
     boolean keepWorkdir;
 
@@ -100,6 +102,7 @@ final class BenchOptions {
                     case "--seed" -> o.seed = Long.parseLong(value);
                     case "--repeats" -> o.repeats = positive(name, Integer.parseInt(value));
                     case "--parallelism" -> o.parallelism = positive(name, Integer.parseInt(value));
+                    case "--drain-seconds" -> o.drainSeconds = positive(name, Integer.parseInt(value));
                     case "--checkpoint-interval" -> o.checkpointSeconds = positive(name, Integer.parseInt(value));
                     case "--latency-out-of-orderness" -> o.latencyOutOfOrdernessSeconds = positive(name, Integer.parseInt(value));
                     case "--phase-seconds" -> o.phaseSeconds = positive(name, Integer.parseInt(value));

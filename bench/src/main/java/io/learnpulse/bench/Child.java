@@ -27,6 +27,9 @@ final class Child implements AutoCloseable {
     static final String PREFIX = "@@bench ";
     private static final String EOF = "\u0000eof";
 
+    /** The classpath of the children: a {@link ClasspathSnapshot}, once the bench has made one. */
+    static volatile String classpath = System.getProperty("java.class.path");
+
     private final String name;
     private final Process process;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
@@ -45,7 +48,7 @@ final class Child implements AutoCloseable {
         command.addAll(inheritedJvmFlags());
         command.add("-Xmx" + heap);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(ChildMain.class.getName());
         command.add(mode);
         command.addAll(args);
@@ -68,7 +71,8 @@ final class Child implements AutoCloseable {
         List<String> flags = new ArrayList<>();
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports")
-                    || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || arg.startsWith("-Dlog4j")) {
+                    || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || arg.startsWith("-Dlog4j")
+                    || arg.startsWith("-Dlearnpulse.bench.")) {
                 flags.add(arg);
             }
         }

@@ -31,10 +31,14 @@ final class Drain {
     private final Child broker;
     private final BenchKafka kafka;
 
-    Drain(FlinkSession flink, Child broker, BenchKafka kafka) {
+    private final long maxMeasureNanos;
+
+    /** {@code maxMeasureSeconds}: a run stops measuring after this long even if the backlog is not drained. */
+    Drain(FlinkSession flink, Child broker, BenchKafka kafka, int maxMeasureSeconds) {
         this.flink = flink;
         this.broker = broker;
         this.kafka = kafka;
+        this.maxMeasureNanos = maxMeasureSeconds * 1_000_000_000L;
     }
 
     /** The live job over the backlog: progress is the record count into its rule operator. */
@@ -81,7 +85,7 @@ final class Drain {
                 jobCpu0 = flink.cpuSeconds();
                 brokerCpu0 = broker.cpuSeconds();
             }
-            if (count >= events) {
+            if (count >= events || (firstAt != 0 && count > firstCount && now - firstAt >= maxMeasureNanos)) {
                 if (count == firstCount) {
                     // all of it between two metric updates (tiny inputs): count from the submission instead
                     firstCount = 0;

@@ -79,11 +79,16 @@ final class Fanout {
                     batch.add(WsClient.connect(http, uri, handler, true));
                 }
                 for (CompletableFuture<WsClient> f : batch) {
-                    readers.add(f.get(60, TimeUnit.SECONDS));
+                    try {
+                        readers.add(f.get(60, TimeUnit.SECONDS));
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        System.err.println("bench: WebSocket connect failed, retrying: " + e.getMessage());
+                        readers.add(WsClient.connectWithRetry(http, uri, handler, true));
+                    }
                 }
             }
             if (stalled) {
-                stalledClient = WsClient.connect(http, uri, handler, false).get(60, TimeUnit.SECONDS);
+                stalledClient = WsClient.connectWithRetry(http, uri, handler, false);
             }
             Thread.sleep(500);
             double cutOffs0 = slowDisconnects();

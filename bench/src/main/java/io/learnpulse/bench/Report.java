@@ -317,12 +317,13 @@ final class Report {
                 + "CPU-seconds are utime + stime of the process from /proc/<pid>/stat over the measured interval; "
                 + "\"events per CPU-s\" divides by the job's process only (the broker's CPU is in the raw table).",
                 Machine.cores(), o.parallelism, o.parallelism));
-        m.add("Throughput (rows 1–3) is the drain rate of a backlog: the topic is filled first, then the job starts at its "
+        m.add(String.format(Locale.ROOT, "Throughput (rows 1–3) is the drain rate of a backlog: the topic is filled first, then the job starts at its "
                 + "earliest offset, and the rate runs from its first progress (records into the rule operator; for the "
-                + "ceiling, records in its output topic) to the last event. A drain rate is the highest input rate at which "
+                + "ceiling, records in its output topic) to the last event or for at most %d s, whichever comes first "
+                + "(the warm-up of the JIT and of RocksDB is inside it); the replay always reads the whole file. A drain rate is the highest input rate at which "
                 + "lag would stay flat if producing were free; stepping offered rates instead would need several minutes "
-                + "per step on this machine. Row 4 then checks the claim: its phases at 50% and 80% of the drain rate run "
-                + "with a producer, and report whether the job's lag stayed flat (grew by at most 1 s of input).");
+                + "per step on this machine. Row 4 then checks the claim: its phases at 50%% and 80%% of the drain rate run "
+                + "with a producer, and report whether the job's lag stayed flat (grew by at most 1 s of input).", o.drainSeconds));
         m.add("Ratios compare the medians with the ceiling's: events/s, and in parentheses events per CPU-second. "
                 + "Spread is the smallest and largest of the repeated runs. Latency, state, fan-out and cron rows are one run each "
                 + "(their percentiles are over many alerts).");

@@ -30,7 +30,36 @@ final class WsClient implements WebSocket.Listener {
 
     static CompletableFuture<WsClient> connect(HttpClient http, URI uri, Handler handler, boolean reading) {
         WsClient client = new WsClient(handler, reading);
-        return http.newWebSocketBuilder().buildAsync(uri, client).thenApply(ws -> client);
+        return http.newWebSocketBuilder().buildAsync(uri, client)
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof java.net.http.WebSocketHandshakeException refused) {
+                        throw new IllegalStateException("WebSocket " + uri.getPath() + " refused: HTTP "
+                                + refused.getResponse().statusCode() + " " + refused.getResponse().body(), cause);
+                    }
+                    throw new IllegalStateException("WebSocket " + uri.getPath() + " failed: " + cause, cause);
+                })
+                .thenApply(ws -> client);
+    }
+
+    /**
+     * Connects, trying up to three times a second apart: on a machine this busy a handshake may
+     * time out; a refusal is reported with the gateway's answer.
+     */
+    static WsClient connectWithRetry(HttpClient http, URI uri, Handler handler, boolean reading) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connect(http, uri, handler, reading).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("cannot connect to " + uri.getPath() + " after 3 attempts: "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e), e);
+                }
+                System.err.println("bench: WebSocket connect failed, retrying: "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e));
+                Thread.sleep(1000);
+            }
+        }
     }
 
     @Override
