@@ -36,6 +36,8 @@ public final class BenchMain {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant WORKLOAD_START = Instant.parse("2026-01-05T00:00:00Z");
     private static final String TOKEN = "bench-admin-token";
+    /** A generous estimate of the minutes the measurements after the throughput runs take (full sizes). */
+    private static final double REST_OF_THE_BENCH_MINUTES = 6.5;
     private static final String SNAPSHOT_PROPERTY = "learnpulse.bench.snapshot";
     private static final String ROOT_PROPERTY = "learnpulse.bench.root";
 
@@ -212,7 +214,18 @@ public final class BenchMain {
         Drain drain = new Drain(flink, broker, kafka, options.drainSeconds);
         Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
         Path replayAlerts = null;
+        long repeatStarted = System.nanoTime();
         for (int rep = 1; rep <= options.repeats; rep++) {
+            if (rep > 1 && options.budgetMinutes > 0) {
+                double elapsed = (System.nanoTime() - startedNanos) / 60e9;
+                double oneRepeat = (System.nanoTime() - repeatStarted) / 60e9 / (rep - 1);
+                if (elapsed + oneRepeat + REST_OF_THE_BENCH_MINUTES > options.budgetMinutes) {
+                    report.note(String.format(Locale.ROOT, "Throughput ran %d of the %d repeats asked for: one repeat took "
+                            + "%.1f min, and another would have taken the bench past its budget of %.0f minutes "
+                            + "(--budget-minutes).", rep - 1, options.repeats, oneRepeat, options.budgetMinutes));
+                    break;
+                }
+            }
             String r = "r" + rep;
             say("run " + rep + "/" + options.repeats + ": ceiling");
             drains.computeIfAbsent("ceiling", k -> new ArrayList<>()).add(drain.ceiling("ceiling",
@@ -241,7 +254,8 @@ public final class BenchMain {
 
         // 5: state, learners arriving in waves and forgotten
         say("state: learners in waves, forgotten after " + options.stateForgetDays + " days of event time");
-        Workload waves = Workload.waves(work.resolve("waves.jsonl"), options.seed, options.stateLearners,
+        int stateLearners = stateLearners(drains.get("rocksdb-exactly-once"), workload);
+        Workload waves = Workload.waves(work.resolve("waves.jsonl"), options.seed, stateLearners,
                 options.stateWaveDays, options.stateWaves, options.zipf, options.busiestEventsPerDay, WORKLOAD_START,
                 Duration.ofDays(options.stateForgetDays));
         kafka.createTopics(4, "state-activity");
@@ -249,7 +263,7 @@ public final class BenchMain {
                 options.stateCheckpointSeconds);
         stateOptions.put("rules.forget-after", options.stateForgetDays + " d");
         report.state(new StateRun(flink, kafka).run(stateOptions, "state-activity", waves, options.stateWaveDays,
-                options.stateWaves), options);
+                options.stateWaves), options, stateLearners);
 
         // 6: gateway fan-out
         Fanout fanout = new Fanout(kafka, gateway, gatewayPort, TOKEN);
@@ -303,6 +317,24 @@ public final class BenchMain {
                 "--budget-seconds", Double.toString(options.cronBudgetSeconds), "--cycles-minutes", "15,1"))) {
             return JSON.readTree(cron.await("result", Duration.ofMinutes(10)));
         }
+    }
+
+    /**
+     * Learners per wave of the state run: as asked, or fewer if the run would take more than about a
+     * minute at the RocksDB drain rate measured before.
+     */
+    private int stateLearners(List<Drain.Result> rocksdb, Workload workload) {
+        double rate = Stats.Spread.of(rocksdb.stream().map(Drain.Result::rate).toList()).median();
+        double eventsPerLearnerDay = workload.events / (double) workload.learnersSeen / workload.days;
+        double events = (double) options.stateLearners * options.stateWaves * options.stateWaveDays * eventsPerLearnerDay;
+        double affordable = options.budgetMinutes > 0 ? rate * 60 : Double.MAX_VALUE;
+        if (events <= affordable) {
+            return options.stateLearners;
+        }
+        int learners = Math.max(100, (int) (options.stateLearners * affordable / events));
+        report.note(String.format(Locale.ROOT, "State: %,d learners per wave instead of %,d, so that the state run takes "
+                + "about a minute at the RocksDB drain rate (--budget-minutes).", learners, options.stateLearners));
+        return learners;
     }
 
     /** One replay in its own process; {wall seconds of the replay, its CPU-seconds, alerts}. */

@@ -26,6 +26,7 @@ final class BenchOptions {
             "  --fanout-seconds S          length of each fan-out run (6; quick 1)",
             "  --fanout-deliveries N       offered deliveries per second in the fan-out runs (20000; quick 2000)",
             "  --cron-budget-seconds S     query time spent per cron cycle length (20; quick 2)",
+            "  --budget-minutes M          fewer repeats and a smaller state run if the whole would take longer (14; quick: none)",
             "  --output FILE               where to write the table (bench/results/latest.md; quick: latest-quick.md)",
             "  --keep-workdir              keep the generated files, logs and databases");
 
@@ -51,6 +52,7 @@ final class BenchOptions {
     int fanoutSeconds = 6;
     double fanoutDeliveries = 20_000;
     double cronBudgetSeconds = 20;
+    double budgetMinutes = 14;
     Path output;
     boolean keepWorkdir;
 
@@ -76,6 +78,7 @@ final class BenchOptions {
             o.fanoutSeconds = 1;
             o.fanoutDeliveries = 2_000;
             o.cronBudgetSeconds = 2;
+            o.budgetMinutes = 0;
         }
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -117,6 +120,7 @@ final class BenchOptions {
                     case "--fanout-seconds" -> o.fanoutSeconds = positive(name, Integer.parseInt(value));
                     case "--fanout-deliveries" -> o.fanoutDeliveries = positive(name, (int) Double.parseDouble(value));
                     case "--cron-budget-seconds" -> o.cronBudgetSeconds = Double.parseDouble(value);
+                    case "--budget-minutes" -> o.budgetMinutes = Double.parseDouble(value);
                     case "--output" -> o.output = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }

@@ -24,6 +24,10 @@ final class Report {
     private Stats.Latencies liveLatency;
     private String liveLatencyLabel = "";
 
+    void note(String note) {
+        notes.add(note);
+    }
+
     void machine(String key, String value) {
         machine.put(key, value);
     }
@@ -138,12 +142,15 @@ final class Report {
         }
     }
 
-    void state(StateRun.Result result, BenchOptions options) {
+    private int stateLearnersPerWave;
+
+    void state(StateRun.Result result, BenchOptions options, int learnersPerWave) {
+        stateLearnersPerWave = learnersPerWave;
         StringBuilder raw = new StringBuilder(String.format(Locale.ROOT, "### State run (raw): RocksDB, exactly-once, "
                 + "checkpoints every %d s, `rules.forget-after` %d days; %d waves of %,d learners, each active for %d days\n\n"
                 + "| after wave | checkpoint | event time (watermark) | events | learners seen | learners not yet forgotten | full state size | bytes per such learner |\n"
                 + "|---:|---:|---|---:|---:|---:|---:|---:|\n", options.stateCheckpointSeconds, options.stateForgetDays,
-                options.stateWaves, options.stateLearners, options.stateWaveDays));
+                options.stateWaves, learnersPerWave, options.stateWaveDays));
         for (StateRun.Point p : result.points()) {
             raw.append(String.format(Locale.ROOT, "| %d | %d | %s | %,d | %,d | %,d | %,d | %,.0f |%n", p.wave() + 1,
                     p.checkpointId(), time(p.eventTime()), p.eventsIn(), p.learnersSeen(), p.learnersRemembered(),
@@ -331,17 +338,17 @@ final class Report {
                 + "moment it is handed to the producer (linger 5 ms, acks=all); the alerts measured are the two rules that fire at "
                 + "their completing event's time (CONSECUTIVE_LOW_SCORES, HIGH_PERFORMANCE), received by a WebSocket client of "
                 + "the gateway (Kafka → gateway consumer → SQLite → push). They use a watermark delay of %d s instead of the "
-                + "default 1 minute (at the default, every figure is 58 s larger) and checkpoints every %d s; an alert waits "
+                + "default 1 minute (at the default, every figure is %d s larger) and checkpoints every %d s; an alert waits "
                 + "for the watermark (the delay plus the gap to the next events on every partition) and, exactly-once, "
                 + "for the checkpoint that commits its transaction (0 to %d s, uniformly). \"Beyond\" subtracts the "
                 + "configured delays in full, so it can be negative for an alert whose checkpoint came early.",
-                o.latencyOutOfOrdernessSeconds, o.checkpointSeconds, o.checkpointSeconds));
-        m.add(String.format(Locale.ROOT, "State (row 5): the live job on RocksDB (exactly-once, checkpoints every %d s so that "
-                + "the run has many) drains learners arriving in %d waves of %,d, each active %d days and then silent, with "
+                o.latencyOutOfOrdernessSeconds, 60 - o.latencyOutOfOrdernessSeconds, o.checkpointSeconds, o.checkpointSeconds));
+        m.add(String.format(Locale.ROOT, "State (row 5): the live job on RocksDB (exactly-once, checkpoints every %d s; after each wave "
+                + "the bench waits for the next one) is fed learners arriving in %d waves of %,d, wave after wave, each active %d days and then silent, with "
                 + "`rules.forget-after` shortened to %d days of event time (the shortest the rules allow is just over 9). "
                 + "The figure is the full checkpoint size (RocksDB SST files plus the heap timers and the Kafka operators' "
                 + "state) divided by the learners not yet forgotten at the checkpoint's watermark (counted in the workload "
-                + "at the end of the previous event-time day).", o.stateCheckpointSeconds, o.stateWaves, o.stateLearners,
+                + "as of the watermark after the wave's last event).", o.stateCheckpointSeconds, o.stateWaves, stateLearnersPerWave,
                 o.stateWaveDays, o.stateForgetDays));
         m.add(String.format(Locale.ROOT, "Fan-out (row 6): alerts written straight to the gateway's alerts topic at a paced "
                 + "rate (offered deliveries/s ÷ clients, for %d s); a delivery is one client receiving one alert; latency "
