@@ -93,7 +93,11 @@ final class Drain {
                 }
                 double jobCpu = flink.cpuSeconds() - jobCpu0;
                 double brokerCpu = broker.cpuSeconds() - brokerCpu0;
-                return new Result(label, count - firstCount, (now - firstAt) / 1e9, jobCpu, brokerCpu);
+                Result result = new Result(label, count - firstCount, (now - firstAt) / 1e9, jobCpu, brokerCpu);
+                System.err.printf(java.util.Locale.ROOT, "bench:   %s: %,d events in %.1f s = %,.0f events/s, "
+                        + "%.2f cores (first progress %.1f s after submission)%n", label, result.events(), result.seconds(),
+                        result.rate(), result.jobCores(), (firstAt - submittedAt) / 1e9);
+                return result;
             }
             if (now > deadline) {
                 throw new IllegalStateException(label + ": only " + count + " of " + events + " events processed in time");

@@ -138,7 +138,9 @@ final class LatencyRun {
         String jobId = job.getJobID().toHexString();
         List<Phase> phases = new ArrayList<>();
         try (KafkaProducer<String, String> producer = kafka.producer(true); Lines lines = new Lines(workload, runTag)) {
+            long submitted = System.nanoTime();
             flink.awaitRunning(job, java.time.Duration.ofMinutes(2));
+            log(mode, "job running after %.1f s", (System.nanoTime() - submitted) / 1e9);
             long[] produced = {0};
             Sender sender = (rate, millis) -> {
                 long start = System.nanoTime();
@@ -169,16 +171,20 @@ final class LatencyRun {
                 phaseWindows.add(new long[] {from, to});
             }
             // keep the watermark moving until the job has caught up, then until the last alerts are through
-            long tailDeadline = System.nanoTime() + 60_000_000_000L;
+            long tailStart = System.nanoTime();
+            long tailDeadline = tailStart + 60_000_000_000L;
             while (produced[0] - flink.rest().recordsIn(jobId, "learner-rules") > 0.5 * sustainedRate
                     && System.nanoTime() < tailDeadline) {
                 sender.send(0.5 * sustainedRate, 1000);
             }
+            log(mode, "caught up %.1f s after the last phase", (System.nanoTime() - tailStart) / 1e9);
             sender.send(0.5 * sustainedRate, outOfOrdernessMillis + checkpointMillis + (checkpointMillis >= 10_000 ? 3000 : 1000));
             producer.flush();
             Thread.sleep(1000);
         } finally {
+            long cancelling = System.nanoTime();
             flink.cancel(job);
+            log(mode, "job cancelled in %.1f s", (System.nanoTime() - cancelling) / 1e9);
         }
         List<Phase> measured = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) {
@@ -192,6 +198,10 @@ final class LatencyRun {
     }
 
     private final List<long[]> phaseWindows = new ArrayList<>();
+
+    private static void log(String mode, String format, Object... args) {
+        System.err.println("bench:   latency " + mode + ": " + String.format(java.util.Locale.ROOT, format, args));
+    }
 
     private interface Sender {
         long send(double rate, long millis) throws IOException;
