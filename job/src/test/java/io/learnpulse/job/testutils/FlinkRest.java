@@ -22,10 +22,6 @@ public final class FlinkRest {
         this.base = base;
     }
 
-    public URI base() {
-        return base;
-    }
-
     /** GET a path; returns the status and body, or status -1 if nothing answers. */
     public HttpResponse<String> getRaw(String path) {
         try {
@@ -54,20 +50,6 @@ public final class FlinkRest {
     /** The job's status, e.g. RUNNING. */
     public String jobState(String jobId) {
         return get("/jobs/" + jobId).path("state").asText();
-    }
-
-    /** Whether every task of the job is running (its state alone says RUNNING while it waits for slots). */
-    public boolean allTasksRunning(String jobId) {
-        JsonNode job = get("/jobs/" + jobId);
-        if (!"RUNNING".equals(job.path("state").asText())) {
-            return false;
-        }
-        for (JsonNode vertex : job.path("vertices")) {
-            if (!"RUNNING".equals(vertex.path("status").asText())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
