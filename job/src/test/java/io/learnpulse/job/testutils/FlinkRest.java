@@ -22,7 +22,7 @@ public final class FlinkRest {
         this.base = base;
     }
 
-    /** GET a path; returns the status and body, or status -1 if nothing answers. */
+    /** GET a path; returns the status and body (throws UncheckedIOException if nothing answers). */
     public HttpResponse<String> getRaw(String path) {
         try {
             return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
