@@ -228,14 +228,17 @@ public final class BenchMain {
             }
             String r = "r" + rep;
             say("run " + rep + "/" + options.repeats + ": ceiling");
-            drains.computeIfAbsent("ceiling", k -> new ArrayList<>()).add(drain.ceiling("ceiling",
+            add(drains, "ceiling", attempt("ceiling run " + rep, () -> drain.ceiling("ceiling",
                     jobOptions(activity, "ceiling-" + r, "at-least-once", "hashmap", options.checkpointSeconds),
-                    "ceiling-out-" + r, workload.events));
+                    "ceiling-out-" + r, workload.events)));
             if (!options.quick) {
                 say("run " + rep + "/" + options.repeats + ": replay");
                 Path replayDir = Files.createDirectories(work.resolve("replay-" + r));
-                replays.add(replay(workload, replayDir));
-                replayAlerts = replayDir.resolve("alerts.jsonl");
+                double[] replayed = attempt("replay run " + rep, () -> replay(workload, replayDir));
+                if (replayed != null) {
+                    replays.add(replayed);
+                    replayAlerts = replayDir.resolve("alerts.jsonl");
+                }
             }
             for (String[] live : new String[][] {
                     {"rocksdb-exactly-once", "exactly-once", "rocksdb"},
@@ -243,34 +246,45 @@ public final class BenchMain {
                     {"rocksdb-at-least-once", "at-least-once", "rocksdb"}}) {
                 say("run " + rep + "/" + options.repeats + ": live " + live[0]);
                 String tag = live[0] + "-" + r;
-                drains.computeIfAbsent(live[0], k -> new ArrayList<>()).add(drain.job(live[0],
-                        jobOptions(activity, tag, live[1], live[2], options.checkpointSeconds), workload.events));
+                add(drains, live[0], attempt(live[0] + " run " + rep, () -> drain.job(live[0],
+                        jobOptions(activity, tag, live[1], live[2], options.checkpointSeconds), workload.events)));
             }
         }
+        JsonNode quickCron = null;
         if (options.quick) {
-            quickReplayAndCron.join();
+            CompletableFuture<JsonNode> quick = quickReplayAndCron;
+            quickCron = attempt("replay and cron baseline", quick::join);
         }
         report.throughput(drains, replays, workload.events);
 
         // 5: state, learners arriving in waves and forgotten
         say("state: learners in waves, forgotten after " + options.stateForgetDays + " days of event time");
-        int stateLearners = stateLearners(drains.get("rocksdb-exactly-once"), workload);
-        Workload waves = Workload.waves(work.resolve("waves.jsonl"), options.seed, stateLearners,
-                options.stateWaveDays, options.stateWaves, options.zipf, options.busiestEventsPerDay, WORKLOAD_START,
-                Duration.ofDays(options.stateForgetDays));
-        kafka.createTopics(4, "state-activity");
-        Map<String, String> stateOptions = jobOptions("state-activity", "state", "exactly-once", "rocksdb",
-                options.stateCheckpointSeconds);
-        stateOptions.put("rules.forget-after", options.stateForgetDays + " d");
-        report.state(new StateRun(flink, kafka).run(stateOptions, "state-activity", waves, options.stateWaveDays,
-                options.stateWaves), options, stateLearners);
+        int stateLearners = stateLearners(drains.getOrDefault("rocksdb-exactly-once", List.of()), workload);
+        StateRun.Result state = attempt("state run", () -> {
+            Workload waves = Workload.waves(work.resolve("waves.jsonl"), options.seed, stateLearners,
+                    options.stateWaveDays, options.stateWaves, options.zipf, options.busiestEventsPerDay, WORKLOAD_START,
+                    Duration.ofDays(options.stateForgetDays));
+            kafka.createTopics(4, "state-activity");
+            Map<String, String> stateOptions = jobOptions("state-activity", "state", "exactly-once", "rocksdb",
+                    options.stateCheckpointSeconds);
+            stateOptions.put("rules.forget-after", options.stateForgetDays + " d");
+            return new StateRun(flink, kafka).run(stateOptions, "state-activity", waves, options.stateWaveDays,
+                    options.stateWaves);
+        });
+        if (state != null) {
+            report.state(state, options, stateLearners);
+        }
 
         // 6: gateway fan-out
         Fanout fanout = new Fanout(kafka, gateway, gatewayPort, TOKEN);
         for (int clients : options.fanoutClients) {
             for (boolean stalled : new boolean[] {false, true}) {
                 say("fan-out: " + clients + " clients" + (stalled ? " and one that stops reading" : ""));
-                report.fanout(fanout.run(clients, stalled, options.fanoutDeliveries, options.fanoutSeconds * 1000L));
+                Fanout.Result result = attempt("fan-out to " + clients + " clients" + (stalled ? " + 1 stalled" : ""),
+                        () -> fanout.run(clients, stalled, options.fanoutDeliveries, options.fanoutSeconds * 1000L));
+                if (result != null) {
+                    report.fanout(result);
+                }
             }
         }
 
@@ -287,17 +301,25 @@ public final class BenchMain {
             // gateway's topic, which holds back read_committed readers until the transaction times out
             for (String[] mode : new String[][] {{"at-least-once", "rocksdb-at-least-once"},
                     {"exactly-once", "rocksdb-exactly-once"}}) {
-                double sustained = Stats.Spread.of(drains.get(mode[1]).stream().map(Drain.Result::rate).toList()).median();
+                double sustained = Stats.Spread.of(drains.getOrDefault(mode[1], List.of()).stream()
+                        .map(Drain.Result::rate).toList()).median();
+                if (Double.isNaN(sustained)) {
+                    report.note("Latency " + mode[0] + ": not measured, since its drain rate could not be measured.");
+                    continue;
+                }
                 String topic = "latency-" + mode[0];
                 kafka.createTopics(4, topic);
                 Map<String, String> opts = jobOptions(topic, "latency-" + mode[0], mode[0], "rocksdb", options.checkpointSeconds);
                 opts.put("topic.alerts", LatencyRun.ALERTS_TOPIC);
                 opts.put("watermark.out-of-orderness", options.latencyOutOfOrdernessSeconds + " s");
                 say(String.format(Locale.ROOT, "latency, %s: 50%% and 80%% of %,.0f events/s", mode[0], sustained));
-                report.latency(latency.run(mode[0], opts, topic, workload.file, sustained,
-                        options.warmupSeconds * 1000L, options.phaseSeconds * 1000L,
+                LatencyRun.Result result = attempt("latency " + mode[0], () -> latency.run(mode[0], opts, topic,
+                        workload.file, sustained, options.warmupSeconds * 1000L, options.phaseSeconds * 1000L,
                         options.latencyOutOfOrdernessSeconds * 1000L, options.checkpointSeconds * 1000L,
                         "lat-" + (mode[0].startsWith("exactly") ? "eo" : "alo") + "-"));
+                if (result != null) {
+                    report.latency(result);
+                }
             }
         } finally {
             ws.abort();
@@ -305,7 +327,44 @@ public final class BenchMain {
         }
 
         // 7: the cron baseline
-        report.cron(options.quick ? quickReplayAndCron.join() : cron(workload, replayAlerts));
+        Path alerts = replayAlerts;
+        JsonNode cron = options.quick ? quickCron
+                : alerts == null ? null : attempt("cron baseline", () -> cron(workload, alerts));
+        if (cron != null) {
+            report.cron(cron);
+        } else {
+            report.note("Cron baseline: not measured in this run (it needs the replay's alerts; see the notes above).");
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs one measurement; if it fails, the bench goes on with the others and the table says what
+     * could not be measured and why.
+     */
+    private <T> T attempt(String what, Step<T> step) {
+        try {
+            return step.run();
+        } catch (Exception | Error e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            say(what + " FAILED: " + root);
+            report.note("Not measured: " + what + " failed (" + root.getClass().getSimpleName() + ": "
+                    + String.valueOf(root.getMessage()).split("\n")[0] + "); process logs are kept with --keep-workdir.");
+            return null;
+        }
+    }
+
+    private static void add(Map<String, List<Drain.Result>> drains, String label, Drain.Result result) {
+        List<Drain.Result> runs = drains.computeIfAbsent(label, k -> new ArrayList<>());
+        if (result != null) {
+            runs.add(result);
+        }
     }
 
     /** The cron baseline in its own process, over the workload, with the replay's alerts for the simulated latency. */
@@ -325,6 +384,9 @@ public final class BenchMain {
      */
     private int stateLearners(List<Drain.Result> rocksdb, Workload workload) {
         double rate = Stats.Spread.of(rocksdb.stream().map(Drain.Result::rate).toList()).median();
+        if (Double.isNaN(rate)) {
+            return options.stateLearners;
+        }
         double eventsPerLearnerDay = workload.events / (double) workload.learnersSeen / workload.days;
         double events = (double) options.stateLearners * options.stateWaves * options.stateWaveDays * eventsPerLearnerDay;
         double affordable = options.budgetMinutes > 0 ? rate * 60 : Double.MAX_VALUE;

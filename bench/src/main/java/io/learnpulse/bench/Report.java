@@ -33,12 +33,13 @@ final class Report {
     }
 
     void throughput(Map<String, List<Drain.Result>> drains, List<double[]> replays, long events) {
-        List<Drain.Result> ceiling = drains.get("ceiling");
+        List<Drain.Result> ceiling = drains.getOrDefault("ceiling", List.of());
         Stats.Spread ceilingRates = spread(ceiling, Drain.Result::rate);
         Stats.Spread ceilingCpu = spread(ceiling, Drain.Result::perJobCpuSecond);
         ceilingRate = ceilingRates.median();
         ceilingPerCpu = ceilingCpu.median();
-        rows.add(new String[] {"1", "Ceiling: stateless parse and write-through, Kafka → Flink → Kafka (at-least-once, no state, no checkpoints)",
+        String ceilingLabel = "Ceiling: stateless parse and write-through, Kafka → Flink → Kafka (at-least-once, no state, no checkpoints)";
+        rows.add(ceiling.isEmpty() ? notMeasured("1", ceilingLabel) : new String[] {"1", ceilingLabel,
                 rate(ceilingRates.median()), perCpu(ceilingCpu.median(), spread(ceiling, Drain.Result::jobCores).median()),
                 "1.00 (reference)", ceilingRates.range("%,.0f", "events/s")});
 
@@ -52,7 +53,8 @@ final class Report {
         }
         Stats.Spread replayRate = Stats.Spread.of(replayRates);
         Stats.Spread replayCpu = Stats.Spread.of(replayPerCpu);
-        rows.add(new String[] {"2", "Replay: `learnpulse replay` of the generated file (file → job graph → sorted alert file)",
+        String replayLabel = "Replay: `learnpulse replay` of the generated file (file → job graph → sorted alert file)";
+        rows.add(replays.isEmpty() ? notMeasured("2", replayLabel) : new String[] {"2", replayLabel,
                 rate(replayRate.median()), perCpu(replayCpu.median(), Stats.Spread.of(replayCores).median()),
                 ratio(replayRate.median(), replayCpu.median()), replayRate.range("%,.0f", "events/s")});
 
@@ -61,13 +63,18 @@ final class Report {
                 {"hashmap-exactly-once", "3b", "Live: the same on the hashmap (heap) state backend, exactly-once"},
                 {"rocksdb-at-least-once", "3c", "Live: the same on RocksDB, at-least-once delivery"}};
         for (String[] l : live) {
-            List<Drain.Result> runs = drains.get(l[0]);
+            List<Drain.Result> runs = drains.getOrDefault(l[0], List.of());
+            String label = l[2].contains("%d") ? String.format(Locale.ROOT, l[2], checkpointSeconds) : l[2];
+            if (runs.isEmpty()) {
+                rows.add(notMeasured(l[1], label));
+                continue;
+            }
             Stats.Spread rates = spread(runs, Drain.Result::rate);
             Stats.Spread cpu = spread(runs, Drain.Result::perJobCpuSecond);
             if (l[0].equals("rocksdb-exactly-once")) {
                 liveCpuPerEvent = 1 / cpu.median();
             }
-            rows.add(new String[] {l[1], l[2].contains("%d") ? String.format(Locale.ROOT, l[2], checkpointSeconds) : l[2],
+            rows.add(new String[] {l[1], label,
                     rate(rates.median()), perCpu(cpu.median(), spread(runs, Drain.Result::jobCores).median()),
                     ratio(rates.median(), cpu.median()), rates.range("%,.0f", "events/s")});
         }
@@ -89,9 +96,9 @@ final class Report {
         }
         details.add(raw.toString());
 
-        double liveRatio = spread(drains.get("rocksdb-exactly-once"), Drain.Result::rate).median() / ceilingRate;
-        double heapRatio = spread(drains.get("hashmap-exactly-once"), Drain.Result::rate).median() / ceilingRate;
-        double atLeastOnceRatio = spread(drains.get("rocksdb-at-least-once"), Drain.Result::rate).median() / ceilingRate;
+        double liveRatio = spread(drains.getOrDefault("rocksdb-exactly-once", List.of()), Drain.Result::rate).median() / ceilingRate;
+        double heapRatio = spread(drains.getOrDefault("hashmap-exactly-once", List.of()), Drain.Result::rate).median() / ceilingRate;
+        double atLeastOnceRatio = spread(drains.getOrDefault("rocksdb-at-least-once", List.of()), Drain.Result::rate).median() / ceilingRate;
         if (liveRatio < 0.8) {
             notes.add(String.format(Locale.ROOT, "The live job on RocksDB, exactly-once, reaches %.0f%% of the ceiling; on the "
                     + "heap backend it reaches %.0f%%, and on RocksDB at-least-once %.0f%%. What the ceiling does not do at all: "
@@ -386,7 +393,14 @@ final class Report {
         return String.format(Locale.ROOT, "%,.0f events per CPU-s (%.2f cores used)", perCpuSecond, cores);
     }
 
+    private static String[] notMeasured(String number, String label) {
+        return new String[] {number, label, "not measured (see the notes)", "–", "–", "–"};
+    }
+
     private String ratio(double rate, double perCpu) {
+        if (Double.isNaN(ceilingRate)) {
+            return "no ceiling to compare with";
+        }
         return String.format(Locale.ROOT, "%.2f × ceiling (per CPU-s: %.2f ×)", rate / ceilingRate, perCpu / ceilingPerCpu);
     }
 }
