@@ -17,6 +17,7 @@ final class Report {
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
+    private final Map<String, String> headline = new LinkedHashMap<>();
 
     private double ceilingRate = Double.NaN;
     private double ceilingPerCpu = Double.NaN;
@@ -39,6 +40,10 @@ final class Report {
         ceilingRate = ceilingRates.median();
         ceilingPerCpu = ceilingCpu.median();
         String ceilingLabel = "Ceiling: stateless parse and write-through, Kafka → Flink → Kafka (at-least-once, no state, no checkpoints)";
+        if (!ceiling.isEmpty()) {
+            headline.put("ceiling", String.format(Locale.ROOT, "%s, %,.0f per CPU-second", rate(ceilingRates.median()),
+                    ceilingCpu.median()));
+        }
         rows.add(ceiling.isEmpty() ? notMeasured("1", ceilingLabel) : new String[] {"1", ceilingLabel,
                 rate(ceilingRates.median()), perCpu(ceilingCpu.median(), spread(ceiling, Drain.Result::jobCores).median()),
                 "1.00 (reference)", ceilingRates.range("%,.0f", "events/s")});
@@ -54,6 +59,10 @@ final class Report {
         Stats.Spread replayRate = Stats.Spread.of(replayRates);
         Stats.Spread replayCpu = Stats.Spread.of(replayPerCpu);
         String replayLabel = "Replay: `learnpulse replay` of the generated file (file → job graph → sorted alert file)";
+        if (!replays.isEmpty()) {
+            headline.put("replay", String.format(Locale.ROOT, "%s, %,.0f per CPU-second (%.2f × the ceiling)",
+                    rate(replayRate.median()), replayCpu.median(), replayRate.median() / ceilingRate));
+        }
         rows.add(replays.isEmpty() ? notMeasured("2", replayLabel) : new String[] {"2", replayLabel,
                 rate(replayRate.median()), perCpu(replayCpu.median(), Stats.Spread.of(replayCores).median()),
                 ratio(replayRate.median(), replayCpu.median()), replayRate.range("%,.0f", "events/s")});
@@ -73,6 +82,9 @@ final class Report {
             Stats.Spread cpu = spread(runs, Drain.Result::perJobCpuSecond);
             if (l[0].equals("rocksdb-exactly-once")) {
                 liveCpuPerEvent = 1 / cpu.median();
+                headline.put("live, RocksDB, exactly-once", String.format(Locale.ROOT,
+                        "%s, %,.0f per CPU-second (%.2f × the ceiling)", rate(rates.median()), cpu.median(),
+                        rates.median() / ceilingRate));
             }
             rows.add(new String[] {l[1], label,
                     rate(rates.median()), perCpu(cpu.median(), spread(runs, Drain.Result::jobCores).median()),
@@ -123,6 +135,12 @@ final class Report {
             if (exactlyOnce && p.name().equals("50%")) {
                 liveLatency = p.latency();
                 liveLatencyLabel = "exactly-once at 50% load";
+            }
+            if (p.name().equals("50%")) {
+                headline.put("alert latency, " + result.mode() + ", 50% load", String.format(Locale.ROOT,
+                        "p50 / p99 / max %s (watermark delay %d s%s)", p.latency().seconds(),
+                        result.outOfOrdernessMillis() / 1000,
+                        exactlyOnce ? ", checkpoints every " + result.checkpointMillis() / 1000 + " s" : ""));
             }
             rows.add(new String[] {"4", String.format(Locale.ROOT,
                     "Alert latency, append to Kafka → WebSocket client, %s, %s of the sustained rate (%,.0f events/s offered, %,.0f produced)",
@@ -262,6 +280,8 @@ final class Report {
                     minutes, cycles, time(c.path("spanStart").asLong()), time(c.path("spanEnd").asLong()), cpuPerCycle,
                     c.path("medianQueryWallSeconds").asDouble(), c.path("maxQueryWallSeconds").asDouble(),
                     c.path("alertsFoundByQueries").toString(), c.path("alertsOfReplayInSpan").toString(), queried.seconds()));
+            headline.put("cron every " + minutes + " min", String.format(Locale.ROOT,
+                    "latency p50 / p99 / max %s, %s CPU per event", simulated.seconds(), duration(cpuPerEvent)));
             String comparison;
             if (liveLatency != null && liveLatency.count() > 0 && !Double.isNaN(liveCpuPerEvent)) {
                 comparison = String.format(Locale.ROOT, "learnpulse (%s): p50 %s s, %s CPU per event → the cron is %.0f× "
@@ -305,6 +325,10 @@ final class Report {
         md.append("# learnpulse bench").append(options.quick ? " (quick: tiny sizes, not a benchmark)" : "").append("\n\n");
         md.append("`bin/learnpulse bench").append(options.quick ? " --quick" : "").append("` on this machine:\n\n");
         machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        if (!headline.isEmpty()) {
+            md.append("\n**Headline**\n\n");
+            headline.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        }
         md.append("\n| # | Measurement | Figure | Per CPU-second actually used | Compared with | Spread / sample |\n");
         md.append("|---|---|---|---|---|---|\n");
         List<String[]> ordered = new ArrayList<>(rows);
