@@ -87,6 +87,8 @@ public final class ChildMain {
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.BIND_PORT, "0");
         config.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(250));
+        // the latency runs read every checkpoint's completion time back
+        config.set(org.apache.flink.configuration.WebOptions.CHECKPOINTS_HISTORY_SIZE, 200);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE,
                 MemorySize.ofMebiBytes(Long.parseLong(options.getOrDefault("managed-mb", "512"))));
         try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()

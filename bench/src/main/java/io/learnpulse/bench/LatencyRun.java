@@ -28,7 +28,7 @@ final class LatencyRun {
 
     /** One phase: its offered rate, what was actually produced, the lag at its ends, and its latencies. */
     record Phase(String name, double offeredRate, double producedRate, long lagStart, long lagEnd,
-            Stats.Latencies latency) {
+            Stats.Latencies latency, Stats.Latencies beyond) {
         /** Lag growth over the phase in seconds of input at the offered rate. */
         double lagGrowthSeconds() {
             return (lagEnd - lagStart) / offeredRate;
@@ -73,6 +73,39 @@ final class LatencyRun {
             return java.util.stream.IntStream.range(0, Math.min(times.length, values.length))
                     .filter(i -> times[i] >= fromMillis && times[i] < toMillis)
                     .mapToLong(i -> values[i]).toArray();
+        }
+
+        /**
+         * Per alert of the window, the time from when the configuration let it out to its receipt: from
+         * its event time plus the watermark delay, or exactly-once, from the completion of the first
+         * checkpoint triggered after that moment (whose commit makes it visible).
+         */
+        synchronized long[] beyondBetween(long fromMillis, long toMillis, long outOfOrdernessMillis,
+                List<long[]> checkpoints) {
+            long[] times = eventTimes.toArray();
+            long[] values = latencies.toArray();
+            List<Long> beyond = new ArrayList<>();
+            for (int i = 0; i < Math.min(times.length, values.length); i++) {
+                if (times[i] < fromMillis || times[i] >= toMillis) {
+                    continue;
+                }
+                long received = times[i] + values[i];
+                long released = times[i] + outOfOrdernessMillis;
+                if (checkpoints != null) {
+                    long committed = -1;
+                    for (long[] c : checkpoints) {
+                        if (c[0] >= released && (committed < 0 || c[1] < committed)) {
+                            committed = c[1];
+                        }
+                    }
+                    if (committed < 0) {
+                        continue;
+                    }
+                    released = committed;
+                }
+                beyond.add(received - released);
+            }
+            return beyond.stream().mapToLong(Long::longValue).toArray();
         }
     }
 
@@ -137,6 +170,7 @@ final class LatencyRun {
         JobClient job = flink.submitJob(options, "bench latency " + mode);
         String jobId = job.getJobID().toHexString();
         List<Phase> phases = new ArrayList<>();
+        List<long[]> checkpoints = null;
         try (KafkaProducer<String, String> producer = kafka.producer(true); Lines lines = new Lines(workload, runTag)) {
             long submitted = System.nanoTime();
             flink.awaitRunning(job, java.time.Duration.ofMinutes(2));
@@ -167,7 +201,7 @@ final class LatencyRun {
                 long to = System.currentTimeMillis();
                 long lagEnd = produced[0] - flink.rest().recordsIn(jobId, "learner-rules");
                 phases.add(new Phase(Math.round(share * 100) + "%", rate, sent * 1000.0 / (to - from), lagStart, lagEnd,
-                        null));
+                        null, null));
                 phaseWindows.add(new long[] {from, to});
             }
             // keep the watermark moving until the job has caught up, then until the last alerts are through
@@ -181,6 +215,16 @@ final class LatencyRun {
             sender.send(0.5 * sustainedRate, outOfOrdernessMillis + checkpointMillis + (checkpointMillis >= 10_000 ? 3000 : 1000));
             producer.flush();
             Thread.sleep(1000);
+            if (options.get("delivery").equals("exactly-once")) {
+                checkpoints = new ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode c : flink.rest().get("/jobs/" + jobId + "/checkpoints")
+                        .path("history")) {
+                    if ("COMPLETED".equals(c.path("status").asText())) {
+                        checkpoints.add(new long[] {c.path("trigger_timestamp").asLong(), c.path("latest_ack_timestamp").asLong()});
+                    }
+                }
+                log(mode, "%d completed checkpoints in the history", checkpoints.size());
+            }
         } finally {
             long cancelling = System.nanoTime();
             flink.cancel(job);
@@ -191,7 +235,8 @@ final class LatencyRun {
             Phase p = phases.get(i);
             long[] window = phaseWindows.get(i);
             measured.add(new Phase(p.name(), p.offeredRate(), p.producedRate(), p.lagStart(), p.lagEnd(),
-                    Stats.Latencies.of(receiver.latenciesBetween(window[0], window[1]))));
+                    Stats.Latencies.of(receiver.latenciesBetween(window[0], window[1])),
+                    Stats.Latencies.of(receiver.beyondBetween(window[0], window[1], outOfOrdernessMillis, checkpoints))));
         }
         phaseWindows.clear();
         return new Result(mode, sustainedRate, outOfOrdernessMillis, checkpointMillis, measured);
