@@ -43,7 +43,7 @@ final class ActivityPublisher implements AutoCloseable {
         return published.get();
     }
 
-    /** The event time of the latest event published. */
+    /** The event time of the latest synthetic event published; 0 when publishing a file. */
     long simulatedTime() {
         return simulatedTime;
     }
@@ -82,7 +82,7 @@ final class ActivityPublisher implements AutoCloseable {
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null && !stopped.get(); line = lines.readLine()) {
                 if (!line.isBlank()) {
-                    send(userIdOf(line), line, System.currentTimeMillis());
+                    send(userIdOf(line), line, 0L);
                 }
             }
         }

@@ -142,8 +142,9 @@ public final class DemoMain {
             Thread.currentThread().interrupt();
             alerts = "?";
         }
-        return String.format("events published: %,d (event time %s)  alerts on the dashboard: %s",
-                activity.published(), Instant.ofEpochMilli(activity.simulatedTime()), alerts);
+        String eventTime = activity.simulatedTime() > 0
+                ? " (event time " + Instant.ofEpochMilli(activity.simulatedTime()) + ")" : "";
+        return String.format("events published: %,d%s  alerts on the dashboard: %s", activity.published(), eventTime, alerts);
     }
 
     private static void say(String line) {
