@@ -214,6 +214,13 @@ public final class BenchMain {
         Drain drain = new Drain(flink, broker, kafka, options.drainSeconds);
         Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
         Path replayAlerts = null;
+        if (!options.quick) {
+            // the cluster's first jobs run on a cold JVM (JIT) and a cold broker: one unmeasured run first
+            say("warm-up: one unmeasured live run of 10 s");
+            Drain warmUp = new Drain(flink, broker, kafka, 10);
+            attempt("warm-up run", () -> warmUp.job("warm-up",
+                    jobOptions(activity, "warm-up", "exactly-once", "rocksdb", options.checkpointSeconds), workload.events));
+        }
         long repeatStarted = System.nanoTime();
         for (int rep = 1; rep <= options.repeats; rep++) {
             if (rep > 1 && options.budgetMinutes > 0) {

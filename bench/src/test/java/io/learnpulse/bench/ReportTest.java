@@ -25,10 +25,10 @@ class ReportTest {
         report.throughput(drains, List.of(new double[] {50, 80, 1234}), 1_000_000);
         Stats.Latencies latency = Stats.Latencies.of(new long[] {2500, 3100, 4000, 12900});
         report.latency(new LatencyRun.Result("at-least-once", 14_000, 2000, 10_000, List.of(
-                new LatencyRun.Phase("50%", 7000, 6990, 100, 200, latency, latency),
-                new LatencyRun.Phase("80%", 11_200, 10_000, 100, 40_000, Stats.Latencies.of(new long[0]), Stats.Latencies.of(new long[0])))));
+                new LatencyRun.Phase("50%", 7000, 6990, 100, 200, latency, latency, 0.1),
+                new LatencyRun.Phase("80%", 11_200, 10_000, 100, 40_000, Stats.Latencies.of(new long[0]), Stats.Latencies.of(new long[0]), 4.5))));
         report.latency(new LatencyRun.Result("exactly-once", 12_000, 2000, 10_000, List.of(
-                new LatencyRun.Phase("50%", 6000, 6000, 100, 200, latency, latency))));
+                new LatencyRun.Phase("50%", 6000, 6000, 100, 200, latency, latency, Double.NaN))));
         long day = Workload.DAY;
         report.state(new StateRun.Result(List.of(
                 new StateRun.Point(0, 3, 10_000_000, 5 * day, 70_000, 10_000, 10_000),
