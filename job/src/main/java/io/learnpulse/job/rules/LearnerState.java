@@ -37,10 +37,7 @@ public class LearnerState {
     public int dayAssessments;
     public double dayScoreSum;
 
-    /**
-     * Length of the current streak of low (high) scores, and its last scores. A streak rule fires
-     * when the length reaches its count, so it cannot fire again before a score breaks the streak.
-     */
+    /** Length of the current streak of low (high) scores, and its last scores. */
     public int lowStreak;
     public List<Double> lowScores = new ArrayList<>();
     public int highStreak;

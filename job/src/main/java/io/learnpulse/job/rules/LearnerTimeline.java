@@ -274,28 +274,30 @@ public final class LearnerTimeline implements Serializable {
         double score = e.score;
         s.dayAssessments++;
         s.dayScoreSum += score;
-        if (score < config.lowScoreThreshold) {
-            s.lowStreak++;
-            s.lowScores.add(score);
-            keepLast(s.lowScores, config.lowScoreCount);
-            if (s.lowStreak == config.lowScoreCount) {
-                out.alert(alerts.lowScores(userId, s, e.timestamp, e.eventId));
-            }
-        } else {
-            s.lowStreak = 0;
-            s.lowScores.clear();
+        s.lowStreak = streak(score < config.lowScoreThreshold, s.lowStreak, s.lowScores, score, config.lowScoreCount);
+        if (s.lowStreak == config.lowScoreCount) {
+            out.alert(alerts.lowScores(userId, s, e.timestamp, e.eventId));
         }
-        if (score >= config.highScoreThreshold) {
-            s.highStreak++;
-            s.highScores.add(score);
-            keepLast(s.highScores, config.highScoreCount);
-            if (s.highStreak == config.highScoreCount) {
-                out.alert(alerts.highScores(userId, s, e.timestamp, e.eventId));
-            }
-        } else {
-            s.highStreak = 0;
-            s.highScores.clear();
+        s.highStreak = streak(score >= config.highScoreThreshold, s.highStreak, s.highScores, score,
+                config.highScoreCount);
+        if (s.highStreak == config.highScoreCount) {
+            out.alert(alerts.highScores(userId, s, e.timestamp, e.eventId));
         }
+    }
+
+    /**
+     * Extends a streak by a score that continues it, keeping its last {@code keep} scores, or breaks
+     * it; returns its new length. A streak rule fires when the length reaches its count, so it cannot
+     * fire again before a score breaks the streak (its clear condition).
+     */
+    private static int streak(boolean continues, int length, List<Double> scores, double score, int keep) {
+        if (!continues) {
+            scores.clear();
+            return 0;
+        }
+        scores.add(score);
+        keepLast(scores, keep);
+        return length + 1;
     }
 
     private void applyProgress(LearnerState s, ActivityEvent e) {
