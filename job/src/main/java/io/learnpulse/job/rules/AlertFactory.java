@@ -6,6 +6,7 @@ import io.learnpulse.job.records.AlertType;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -29,25 +30,28 @@ final class AlertFactory implements Serializable {
     }
 
     Alert lowScores(String userId, LearnerState s, long at, String eventId) {
-        AlertMetrics m = new AlertMetrics();
-        m.scores = new ArrayList<>(s.lowScores);
-        m.threshold = config.lowScoreThreshold;
-        m.count = config.lowScoreCount;
-        return alert(userId, s, AlertType.CONSECUTIVE_LOW_SCORES, at, eventId, m,
-                String.format(Locale.ROOT, "%s scored below %s on %d assessments in a row (%s).",
-                        userId, percent(config.lowScoreThreshold), config.lowScoreCount, scores(s.lowScores)),
+        return streak(userId, s, AlertType.CONSECUTIVE_LOW_SCORES, at, eventId, s.lowScores,
+                config.lowScoreThreshold, config.lowScoreCount, "below %s",
                 "Reach out today: go through the last assessments together and offer targeted practice or tutoring.");
     }
 
     Alert highScores(String userId, LearnerState s, long at, String eventId) {
-        AlertMetrics m = new AlertMetrics();
-        m.scores = new ArrayList<>(s.highScores);
-        m.threshold = config.highScoreThreshold;
-        m.count = config.highScoreCount;
-        return alert(userId, s, AlertType.HIGH_PERFORMANCE, at, eventId, m,
-                String.format(Locale.ROOT, "%s scored %s or more on %d assessments in a row (%s).",
-                        userId, percent(config.highScoreThreshold), config.highScoreCount, scores(s.highScores)),
+        return streak(userId, s, AlertType.HIGH_PERFORMANCE, at, eventId, s.highScores,
+                config.highScoreThreshold, config.highScoreCount, "%s or more",
                 "Acknowledge the achievement and offer enrichment or more challenging material.");
+    }
+
+    /** A streak rule's alert; {@code comparison} says how the scores relate to the threshold. */
+    private static Alert streak(String userId, LearnerState s, AlertType type, long at, String eventId,
+            List<Double> scores, double threshold, int count, String comparison, String recommendation) {
+        AlertMetrics m = new AlertMetrics();
+        m.scores = new ArrayList<>(scores);
+        m.threshold = threshold;
+        m.count = count;
+        return alert(userId, s, type, at, eventId, m,
+                String.format(Locale.ROOT, "%s scored " + comparison + " on %d assessments in a row (%s).",
+                        userId, percent(threshold), count, scores(scores)),
+                recommendation);
     }
 
     Alert decline(String userId, LearnerState s, long at) {
@@ -122,7 +126,7 @@ final class AlertFactory implements Serializable {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static String scores(java.util.List<Double> scores) {
+    private static String scores(List<Double> scores) {
         StringBuilder sb = new StringBuilder();
         for (Double score : scores) {
             if (sb.length() > 0) {
