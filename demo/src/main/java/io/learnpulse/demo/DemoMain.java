@@ -32,6 +32,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * events), all in this one process; Ctrl-C or SIGTERM stops everything and deletes its data.
  */
 public final class DemoMain {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private DemoMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -131,11 +134,11 @@ public final class DemoMain {
     private static String status(ActivityPublisher activity, int port, String token) {
         String alerts;
         try {
-            HttpResponse<String> stats = HttpClient.newHttpClient().send(
+            HttpResponse<String> stats = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stats"))
                             .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            alerts = new ObjectMapper().readTree(stats.body()).path("total").asText("?");
+            alerts = JSON.readTree(stats.body()).path("total").asText("?");
         } catch (IOException e) {
             alerts = "?";
         } catch (InterruptedException e) {
