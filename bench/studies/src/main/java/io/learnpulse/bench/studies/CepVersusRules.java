@@ -1,4 +1,4 @@
-package io.learnpulse.bench;
+package io.learnpulse.bench.studies;
 
 import io.learnpulse.job.EventTimeWatermarks;
 import io.learnpulse.job.LearnpulseTopology;
@@ -39,7 +39,7 @@ import org.apache.flink.util.Collector;
  * Why the rules are one keyed function and not Flink CEP: the same file through (a) a CEP pattern
  * for one rule alone (three consecutive low scores) and (b) learnpulse's rule operator running all
  * six rules, both on RocksDB, parallelism 1. Prints events/s of each and their ratio. A measurement,
- * not a test: {@code learnpulse bench --cep [--learners N] [--days D]}.
+ * not a test; how to run it and its committed result: {@code bench/studies/results/cep-vs-rules.md}.
  */
 public final class CepVersusRules {
     private CepVersusRules() {}
