@@ -2,9 +2,9 @@ package io.learnpulse.bench;
 
 import io.learnpulse.job.JobOptions;
 import io.learnpulse.job.LearnpulseJob;
-import io.learnpulse.job.io.JsonCodec;
 import io.learnpulse.job.kafka.KafkaConnectors;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.JsonCodec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -2,12 +2,12 @@ package io.learnpulse.job;
 
 import io.learnpulse.job.functions.LearnerAlertFunction;
 import io.learnpulse.job.functions.RejectionRouter;
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.DailyFigures;
-import io.learnpulse.job.records.DeadLetter;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.job.rules.RuleConfig;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.DailyFigures;
+import io.learnpulse.model.DeadLetter;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 

@@ -1,7 +1,7 @@
 package io.learnpulse.job.functions;
 
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
 import java.time.Instant;
 
 /** The dead letter of an event behind the watermark (DESIGN §4). */

@@ -2,15 +2,15 @@ package io.learnpulse.job.functions;
 
 import static io.learnpulse.job.rules.LearnerState.NONE;
 
-import io.learnpulse.job.io.JsonCodec;
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.AlertType;
-import io.learnpulse.job.records.DailyFigures;
-import io.learnpulse.job.records.DeadLetter;
 import io.learnpulse.job.rules.LearnerState;
 import io.learnpulse.job.rules.LearnerTimeline;
 import io.learnpulse.job.rules.RuleConfig;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.DailyFigures;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.JsonCodec;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;

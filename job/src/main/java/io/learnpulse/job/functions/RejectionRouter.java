@@ -1,8 +1,8 @@
 package io.learnpulse.job.functions;
 
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.DeadLetter;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;

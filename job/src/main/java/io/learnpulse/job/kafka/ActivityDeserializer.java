@@ -2,8 +2,8 @@ package io.learnpulse.job.kafka;
 
 import io.learnpulse.job.parse.EventParser;
 import io.learnpulse.job.parse.InputFormat;
-import io.learnpulse.job.records.DeadLetter;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.DeadLetter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -2,10 +2,10 @@ package io.learnpulse.job.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnpulse.job.io.JsonCodec;
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.DailyFigures;
-import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.DailyFigures;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;

@@ -3,9 +3,9 @@ package io.learnpulse.job.parse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.DeadLetter;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
 import java.io.Serializable;
 import java.util.function.Consumer;
 

@@ -1,7 +1,7 @@
 package io.learnpulse.job.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.model.DeadLetter;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 

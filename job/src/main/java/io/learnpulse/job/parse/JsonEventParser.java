@@ -1,9 +1,9 @@
 package io.learnpulse.job.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.DeadLetter;
-import io.learnpulse.job.records.EventType;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.EventType;
 
 /** The learnpulse event format of DESIGN §1. */
 final class JsonEventParser extends EventParser {

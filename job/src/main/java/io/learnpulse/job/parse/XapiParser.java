@@ -1,10 +1,10 @@
 package io.learnpulse.job.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.DeadLetter;
-import io.learnpulse.job.records.EventType;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.EventType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package io.learnpulse.job.records;
 
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
+
 /**
  * What a source hands to the topology: either a parsed event or the rejection of unusable input.
  * Sources never throw on bad input; they wrap it here so it reaches the dead-letter output.

@@ -1,8 +1,9 @@
 package io.learnpulse.job.rules;
 
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.AlertMetrics;
-import io.learnpulse.job.records.AlertType;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertMetrics;
+import io.learnpulse.model.AlertStatus;
+import io.learnpulse.model.AlertType;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ final class AlertFactory implements Serializable {
         alert.severity = type.severity();
         alert.eventTime = at;
         alert.detectedAt = System.currentTimeMillis();
-        alert.status = Alert.OPEN;
+        alert.status = AlertStatus.OPEN;
         alert.metrics = metrics;
         alert.message = message;
         alert.recommendation = recommendation;

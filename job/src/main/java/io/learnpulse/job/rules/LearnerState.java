@@ -1,6 +1,6 @@
 package io.learnpulse.job.rules;
 
-import io.learnpulse.job.records.ActivityEvent;
+import io.learnpulse.model.ActivityEvent;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,10 +2,10 @@ package io.learnpulse.job.rules;
 
 import static io.learnpulse.job.rules.LearnerState.NONE;
 
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.DailyFigures;
-import io.learnpulse.job.records.EventType;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.DailyFigures;
+import io.learnpulse.model.EventType;
 import java.io.Serializable;
 import java.util.List;
 

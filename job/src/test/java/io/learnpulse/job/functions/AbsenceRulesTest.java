@@ -3,11 +3,11 @@ package io.learnpulse.job.functions;
 import static io.learnpulse.job.functions.RulesHarness.at;
 import static io.learnpulse.job.functions.RulesHarness.firing;
 import static io.learnpulse.job.functions.RulesHarness.midnight;
-import static io.learnpulse.job.records.AlertType.COMPLETION_STAGNATION;
-import static io.learnpulse.job.records.AlertType.ENGAGEMENT_DROP;
+import static io.learnpulse.model.AlertType.COMPLETION_STAGNATION;
+import static io.learnpulse.model.AlertType.ENGAGEMENT_DROP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.AlertType;
+import io.learnpulse.model.AlertType;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -3,12 +3,12 @@ package io.learnpulse.job.functions;
 import static io.learnpulse.job.functions.RulesHarness.at;
 import static io.learnpulse.job.functions.RulesHarness.firing;
 import static io.learnpulse.job.functions.RulesHarness.midnight;
-import static io.learnpulse.job.records.AlertType.LOW_CONSISTENCY;
-import static io.learnpulse.job.records.AlertType.PERFORMANCE_DECLINE;
+import static io.learnpulse.model.AlertType.LOW_CONSISTENCY;
+import static io.learnpulse.model.AlertType.PERFORMANCE_DECLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.DailyFigures;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.DailyFigures;
 import org.junit.jupiter.api.Test;
 
 /** PERFORMANCE_DECLINE, LOW_CONSISTENCY and the daily figures (DESIGN §2, §3) at their boundaries. */

@@ -3,12 +3,12 @@ package io.learnpulse.job.functions;
 import static io.learnpulse.job.functions.RulesHarness.at;
 import static io.learnpulse.job.functions.RulesHarness.firing;
 import static io.learnpulse.job.functions.RulesHarness.midnight;
-import static io.learnpulse.job.records.AlertType.CONSECUTIVE_LOW_SCORES;
+import static io.learnpulse.model.AlertType.CONSECUTIVE_LOW_SCORES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.DeadLetter;
-import io.learnpulse.job.records.EventType;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.EventType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

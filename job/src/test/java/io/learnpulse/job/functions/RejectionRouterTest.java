@@ -2,10 +2,10 @@ package io.learnpulse.job.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.DeadLetter;
-import io.learnpulse.job.records.EventType;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.EventType;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.operators.ProcessOperator;

@@ -1,12 +1,12 @@
 package io.learnpulse.job.functions;
 
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.AlertType;
-import io.learnpulse.job.records.DailyFigures;
-import io.learnpulse.job.records.DeadLetter;
-import io.learnpulse.job.records.EventType;
 import io.learnpulse.job.rules.RuleConfig;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.DailyFigures;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.learnpulse.job.functions;
 
 import static io.learnpulse.job.functions.RulesHarness.at;
 import static io.learnpulse.job.functions.RulesHarness.firing;
-import static io.learnpulse.job.records.AlertType.CONSECUTIVE_LOW_SCORES;
-import static io.learnpulse.job.records.AlertType.HIGH_PERFORMANCE;
+import static io.learnpulse.model.AlertType.CONSECUTIVE_LOW_SCORES;
+import static io.learnpulse.model.AlertType.HIGH_PERFORMANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.Severity;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.Severity;
 import org.junit.jupiter.api.Test;
 
 /** CONSECUTIVE_LOW_SCORES and HIGH_PERFORMANCE (DESIGN §3) at their boundaries, in the operator harness. */

@@ -3,8 +3,8 @@ package io.learnpulse.job.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnpulse.job.parse.InputFormat;
-import io.learnpulse.job.records.DeadLetter;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

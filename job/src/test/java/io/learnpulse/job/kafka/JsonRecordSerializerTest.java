@@ -2,12 +2,13 @@ package io.learnpulse.job.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.io.JsonCodec;
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.AlertMetrics;
-import io.learnpulse.job.records.AlertType;
-import io.learnpulse.job.records.DeadLetter;
-import io.learnpulse.job.records.Severity;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertMetrics;
+import io.learnpulse.model.AlertStatus;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.JsonCodec;
+import io.learnpulse.model.Severity;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class JsonRecordSerializerTest {
         alert.severity = Severity.LOW;
         alert.eventTime = 1_764_000_000_000L;
         alert.detectedAt = 1_764_000_000_500L;
-        alert.status = Alert.OPEN;
+        alert.status = AlertStatus.OPEN;
         alert.metrics = new AlertMetrics();
         alert.message = "m";
         alert.recommendation = "r";

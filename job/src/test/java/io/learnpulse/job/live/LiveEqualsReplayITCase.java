@@ -2,7 +2,6 @@ package io.learnpulse.job.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.io.JsonCodec;
 import io.learnpulse.job.replay.Replay;
 import io.learnpulse.job.testutils.AlertRecords;
 import io.learnpulse.job.testutils.CommittedReader;
@@ -11,6 +10,7 @@ import io.learnpulse.job.testutils.LiveJobs;
 import io.learnpulse.job.testutils.ReplayOracle;
 import io.learnpulse.job.testutils.TestTopics;
 import io.learnpulse.kafka.LocalKafka;
+import io.learnpulse.model.JsonCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.learnpulse.job.parse;
 import static io.learnpulse.job.parse.EventParserTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.DeadLetter;
-import io.learnpulse.job.records.EventType;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.EventType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,11 @@ package io.learnpulse.job.records;
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
 
 import io.learnpulse.job.rules.LearnerState;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertMetrics;
+import io.learnpulse.model.DailyFigures;
+import io.learnpulse.model.DeadLetter;
 import org.junit.jupiter.api.Test;
 
 /** Every record and the learner state are Flink POJOs, serialised without a Kryo fallback. */

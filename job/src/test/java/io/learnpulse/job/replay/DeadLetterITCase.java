@@ -2,8 +2,8 @@ package io.learnpulse.job.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.AlertType;
-import io.learnpulse.job.records.DeadLetter;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.DeadLetter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package io.learnpulse.job.replay;
 
 import io.learnpulse.job.parse.EventParser;
 import io.learnpulse.job.parse.InputFormat;
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.EventType;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -233,12 +233,12 @@ final class ReferenceRules {
                 progress == null ? "null" : String.format(Locale.ROOT, "%.6f", progress), consistency);
     }
 
-    static String figure(io.learnpulse.job.records.DailyFigures f) {
+    static String figure(io.learnpulse.model.DailyFigures f) {
         return figure(f.userId, LocalDate.parse(f.day).toEpochDay(), f.events, f.assessments, f.meanScore, f.progress,
                 f.consistency7d);
     }
 
-    static String alert(io.learnpulse.job.records.Alert a) {
+    static String alert(io.learnpulse.model.Alert a) {
         return a.type + " " + a.userId + " " + Instant.ofEpochMilli(a.eventTime).atOffset(ZoneOffset.UTC).toInstant();
     }
 }

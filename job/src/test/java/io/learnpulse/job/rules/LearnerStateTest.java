@@ -2,8 +2,8 @@ package io.learnpulse.job.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.EventType;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.EventType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.learnpulse.job.testutils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnpulse.job.io.JsonCodec;
-import io.learnpulse.job.records.Alert;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.learnpulse.job.records;
+package io.learnpulse.model;
 
 /** The kinds of learner activity (DESIGN §1). Every type counts as activity. */
 public enum EventType {

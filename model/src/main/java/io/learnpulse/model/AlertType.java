@@ -1,4 +1,4 @@
-package io.learnpulse.job.records;
+package io.learnpulse.model;
 
 /** The six rules of DESIGN §3, with their fixed severities. */
 public enum AlertType {

@@ -1,4 +1,4 @@
-package io.learnpulse.job.records;
+package io.learnpulse.model;
 
 /** How urgently an instructor should look at an alert. */
 public enum Severity {

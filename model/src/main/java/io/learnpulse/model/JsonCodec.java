@@ -1,13 +1,9 @@
-package io.learnpulse.job.io;
+package io.learnpulse.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnpulse.job.records.ActivityEvent;
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.DailyFigures;
-import io.learnpulse.job.records.DeadLetter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
@@ -28,7 +24,7 @@ public final class JsonCodec {
         json.put("severity", a.severity.name());
         json.put("eventTime", Instant.ofEpochMilli(a.eventTime).toString());
         json.put("detectedAt", Instant.ofEpochMilli(a.detectedAt).toString());
-        json.put("status", a.status);
+        json.put("status", a.status == null ? null : a.status.name());
         json.set("metrics", MAPPER.valueToTree(a.metrics));
         json.put("message", a.message);
         json.put("recommendation", a.recommendation);

@@ -1,4 +1,4 @@
-package io.learnpulse.job.records;
+package io.learnpulse.model;
 
 import java.util.Objects;
 

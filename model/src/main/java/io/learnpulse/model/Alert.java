@@ -1,11 +1,9 @@
-package io.learnpulse.job.records;
+package io.learnpulse.model;
 
 import java.util.Objects;
 
 /** An alert raised by one of the rules (DESIGN §2). Times are epoch milliseconds. */
 public class Alert {
-    public static final String OPEN = "OPEN";
-
     public String alertId;
     public String userId;
     public String courseId;
@@ -16,7 +14,7 @@ public class Alert {
     public long eventTime;
     /** Wall-clock time the job emitted it. */
     public long detectedAt;
-    public String status;
+    public AlertStatus status;
     public AlertMetrics metrics;
     public String message;
     public String recommendation;
@@ -37,7 +35,7 @@ public class Alert {
                 && Objects.equals(cohortId, a.cohortId)
                 && type == a.type
                 && severity == a.severity
-                && Objects.equals(status, a.status)
+                && status == a.status
                 && Objects.equals(metrics, a.metrics)
                 && Objects.equals(message, a.message)
                 && Objects.equals(recommendation, a.recommendation);
