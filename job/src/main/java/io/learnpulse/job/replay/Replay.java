@@ -37,10 +37,13 @@ import org.apache.flink.util.CloseableIterator;
  * replays of one file give the same files apart from {@code detectedAt}.
  */
 public final class Replay {
-    /** Alert order of the output file (DESIGN §5). */
+    /**
+     * Alert order of the output file (DESIGN §5): the type by its name as written in the file, not by
+     * the enum's declaration order, so that the file's order is what its readers see.
+     */
     public static final Comparator<Alert> ALERT_ORDER = Comparator.<Alert>comparingLong(a -> a.eventTime)
             .thenComparing(a -> a.userId)
-            .thenComparing(a -> a.type)
+            .thenComparing(a -> a.type.name())
             .thenComparing(a -> a.alertId);
     private static final Comparator<DailyFigures> FIGURES_ORDER = Comparator.<DailyFigures, String>comparing(f -> f.day)
             .thenComparing(f -> f.userId);
