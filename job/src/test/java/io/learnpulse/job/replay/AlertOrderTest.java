@@ -2,8 +2,8 @@ package io.learnpulse.job.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnpulse.job.records.Alert;
-import io.learnpulse.job.records.AlertType;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
