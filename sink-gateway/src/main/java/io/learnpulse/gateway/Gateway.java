@@ -4,6 +4,14 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.learnpulse.gateway.auth.TokenRegistry;
+import io.learnpulse.gateway.ingest.ConsumerSettings;
+import io.learnpulse.gateway.ingest.KafkaProbe;
+import io.learnpulse.gateway.ingest.RecordConsumerLoop;
+import io.learnpulse.gateway.ingest.RecordParser;
+import io.learnpulse.gateway.live.Broadcaster;
+import io.learnpulse.gateway.store.AlertStore;
+import io.learnpulse.gateway.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +60,8 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("no tokens configured: every /api and /ws request will get 401");
         }
         ObjectMapper mapper = new ObjectMapper();
-        Database database = Database.open(config);
+        Database database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
+                config.usesEmbeddedDatabase() ? config.dataDir() : null);
         GatewayMetrics metrics = new GatewayMetrics();
         Broadcaster broadcaster = null;
         KafkaProbe kafka = null;
@@ -61,10 +70,10 @@ public final class Gateway implements AutoCloseable {
         try {
             AlertStore store = new AlertStore(database, mapper, Clock.systemUTC());
             metrics.alertsInStore(store.countAlerts());
-            broadcaster = new Broadcaster(new Frames(mapper), metrics, config.wsQueueBound(),
-                    config.heartbeatInterval());
+            broadcaster = new Broadcaster(mapper, metrics, config.wsQueueBound(), config.heartbeatInterval());
             kafka = new KafkaProbe(config.bootstrapServers());
-            consumer = new RecordConsumerLoop(config, store, broadcaster, new RecordParser(mapper), metrics);
+            consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
+                    config.alertsTopic(), config.metricsTopic()), store, broadcaster, new RecordParser(mapper), metrics);
             app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, metrics, database,
                     kafka, consumer, mapper));
             app.start(config.httpHost(), config.httpPort());

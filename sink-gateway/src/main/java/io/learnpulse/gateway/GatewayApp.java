@@ -9,6 +9,19 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.learnpulse.gateway.api.AlertRoutes;
+import io.learnpulse.gateway.api.ApiException;
+import io.learnpulse.gateway.api.OperationsRoutes;
+import io.learnpulse.gateway.api.UserRoutes;
+import io.learnpulse.gateway.auth.AccessPolicy;
+import io.learnpulse.gateway.auth.Authenticator;
+import io.learnpulse.gateway.auth.TokenRegistry;
+import io.learnpulse.gateway.ingest.ConsumerStatus;
+import io.learnpulse.gateway.ingest.KafkaProbe;
+import io.learnpulse.gateway.live.Broadcaster;
+import io.learnpulse.gateway.live.LiveRoutes;
+import io.learnpulse.gateway.store.AlertStore;
+import io.learnpulse.gateway.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +32,7 @@ final class GatewayApp {
 
     /** What the routes need; {@link Gateway} makes the real ones. */
     record Dependencies(AlertStore store, Broadcaster broadcaster, GatewayConfig config, TokenRegistry tokens,
-            GatewayMetrics metrics, Database database, KafkaProbe kafka, OperationsRoutes.ConsumerStatus consumer,
+            GatewayMetrics metrics, Database database, KafkaProbe kafka, ConsumerStatus consumer,
             ObjectMapper mapper) {
     }
 
@@ -30,12 +43,12 @@ final class GatewayApp {
         GatewayConfig config = deps.config();
         AccessPolicy access = new AccessPolicy(deps.store());
         Authenticator authenticator = new Authenticator(deps.tokens(), config.allowedOrigins());
-        AlertRoutes alerts = new AlertRoutes(deps.store(), access, deps.mapper(), config);
+        AlertRoutes alerts = new AlertRoutes(deps.store(), access, deps.mapper(), config.pageLimit(),
+                config.pageLimitMax());
         UserRoutes users = new UserRoutes(deps.store(), access);
         OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
                 deps.metrics());
-        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator,
-                new Frames(deps.mapper()));
+        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator);
         long maxRequestBytes = config.maxRequestBytes();
         Duration wsIdleTimeout = config.heartbeatInterval().multipliedBy(4).plusSeconds(30);
 

@@ -11,7 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** The gateway's meters, exposed at {@code GET /metrics} in Prometheus text format. */
-final class GatewayMetrics {
+public final class GatewayMetrics {
 
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -26,7 +26,7 @@ final class GatewayMetrics {
     private final Counter messagesDropped;
     private final Counter slowClientsDisconnected;
 
-    GatewayMetrics() {
+    public GatewayMetrics() {
         Gauge.builder("learnpulse.gateway.alerts.stored", alertsStored, AtomicLong::get)
                 .description("Alerts in the history store").register(registry);
         Gauge.builder("learnpulse.gateway.consumer.lag", consumerLag, AtomicLong::get)
@@ -43,57 +43,57 @@ final class GatewayMetrics {
                 .description("WebSocket clients disconnected because their outgoing queue was full").register(registry);
     }
 
-    void alertsInStore(long count) {
+    public void alertsInStore(long count) {
         alertsStored.set(count);
     }
 
-    void alertsInserted(int count) {
+    public void alertsInserted(int count) {
         alertsStored.addAndGet(count);
         alertsInserted.increment(count);
     }
 
-    void duplicateAlerts(int count) {
+    public void duplicateAlerts(int count) {
         duplicateAlerts.increment(count);
     }
 
-    void consumerLag(long lag) {
+    public void consumerLag(long lag) {
         consumerLag.set(lag);
     }
 
-    long consumerLag() {
+    public long consumerLag() {
         return consumerLag.get();
     }
 
-    void recordConsumed(String topic) {
+    public void recordConsumed(String topic) {
         registry.counter("learnpulse.gateway.records.consumed", "topic", topic).increment();
     }
 
-    void poisonRecord(String topic) {
+    public void poisonRecord(String topic) {
         registry.counter("learnpulse.gateway.records.poison", "topic", topic).increment();
     }
 
-    double recordsConsumed(String topic) {
+    public double recordsConsumed(String topic) {
         return registry.counter("learnpulse.gateway.records.consumed", "topic", topic).count();
     }
 
-    void messageSent() {
+    public void messageSent() {
         messagesSent.increment();
     }
 
-    void messageDropped() {
+    public void messageDropped() {
         messagesDropped.increment();
     }
 
-    void slowClientDisconnected() {
+    public void slowClientDisconnected() {
         slowClientsDisconnected.increment();
     }
 
-    void websocketClients(String endpoint, Supplier<Number> count) {
+    public void websocketClients(String endpoint, Supplier<Number> count) {
         Gauge.builder("learnpulse.gateway.websocket.clients", count)
                 .tag("endpoint", endpoint).description("Open WebSocket connections").register(registry);
     }
 
-    void request(String method, String route, int status, Duration latency) {
+    public void request(String method, String route, int status, Duration latency) {
         Timer.builder("learnpulse.gateway.http.requests")
                 .description("HTTP request latency")
                 .tags("method", method, "route", route, "status", Integer.toString(status))
@@ -102,7 +102,7 @@ final class GatewayMetrics {
                 .record(latency);
     }
 
-    String scrape() {
+    public String scrape() {
         return registry.scrape();
     }
 }

@@ -1,7 +1,0 @@
-package io.learnpulse.gateway;
-
-import java.util.List;
-
-/** One page of a list answer: {@code {"items": [...], "nextCursor": "..."}}, the cursor null on the last page. */
-public record Page<T>(List<T> items, String nextCursor) {
-}

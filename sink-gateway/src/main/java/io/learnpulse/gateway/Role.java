@@ -1,6 +1,0 @@
-package io.learnpulse.gateway;
-
-/** What a token may see: everything, its cohorts, or only its own learner. */
-public enum Role {
-    ADMIN, INSTRUCTOR, LEARNER
-}

@@ -1,0 +1,57 @@
+package io.learnpulse.gateway.api;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.javalin.http.Context;
+import io.learnpulse.gateway.GatewayMetrics;
+import io.learnpulse.gateway.ingest.ConsumerStatus;
+import io.learnpulse.gateway.ingest.KafkaProbe;
+import io.learnpulse.gateway.store.Database;
+
+/** {@code GET /health} and {@code GET /metrics}: open without a token, for probes and Prometheus. */
+public final class OperationsRoutes {
+
+    private final Database database;
+    private final KafkaProbe kafka;
+    private final ConsumerStatus consumer;
+    private final GatewayMetrics metrics;
+
+    public OperationsRoutes(Database database, KafkaProbe kafka, ConsumerStatus consumer, GatewayMetrics metrics) {
+        this.database = database;
+        this.kafka = kafka;
+        this.consumer = consumer;
+        this.metrics = metrics;
+    }
+
+    /**
+     * 200 when the database answers, a broker answers, and the consumer loop runs without a pending
+     * error; else 503. The body says which part is not well.
+     */
+    public void health(Context ctx) {
+        boolean databaseUp = database.isReachable();
+        int brokers = kafka.reachableBrokers();
+        boolean consumerUp = consumer.isRunning();
+        boolean up = databaseUp && brokers > 0 && consumerUp && consumer.lastError() == null;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("database", Map.of("up", databaseUp));
+        Map<String, Object> kafkaStatus = new LinkedHashMap<>();
+        kafkaStatus.put("reachable", brokers > 0);
+        kafkaStatus.put("brokers", Math.max(brokers, 0));
+        body.put("kafka", kafkaStatus);
+        Map<String, Object> consumerStatus = new LinkedHashMap<>();
+        consumerStatus.put("running", consumerUp);
+        consumerStatus.put("lag", metrics.consumerLag());
+        Instant lastPoll = consumer.lastPoll();
+        consumerStatus.put("lastPoll", lastPoll == null ? null : lastPoll.toString());
+        consumerStatus.put("lastError", consumer.lastError());
+        body.put("consumer", consumerStatus);
+        ctx.status(up ? 200 : 503).json(body);
+    }
+
+    public void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    }
+}

@@ -1,0 +1,116 @@
+package io.learnpulse.gateway.api;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import io.learnpulse.gateway.store.AlertCursor;
+
+/**
+ * Reads and checks query parameters; anything malformed is a 400 naming the parameter. Values are
+ * only ever bound as SQL parameters, so the checks are about meaning, not escaping.
+ */
+public final class QueryParams {
+
+    public static final int MAX_TEXT_LENGTH = 256;
+
+    private final Function<String, List<String>> values;
+
+    public QueryParams(Function<String, List<String>> values) {
+        this.values = values;
+    }
+
+    /** The single value of a parameter, or null when absent; 400 when repeated, empty or too long. */
+    public String text(String name) {
+        List<String> all = values.apply(name);
+        if (all == null || all.isEmpty()) {
+            return null;
+        }
+        if (all.size() > 1) {
+            throw ApiException.badParameter(name, "given more than once");
+        }
+        String value = all.get(0);
+        if (value.isEmpty()) {
+            throw ApiException.badParameter(name, "empty");
+        }
+        if (value.length() > MAX_TEXT_LENGTH) {
+            throw ApiException.badParameter(name, "longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    public String oneOf(String name, Set<String> allowed) {
+        String value = text(name);
+        if (value != null && !allowed.contains(value)) {
+            throw ApiException.badParameter(name, "must be one of " + new TreeSet<>(allowed));
+        }
+        return value;
+    }
+
+    /** An ISO-8601 instant ({@code 2026-11-24T10:15:00Z}) or a day ({@code 2026-11-24}, its start in UTC), as epoch ms. */
+    Long instant(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            return Instant.parse(value).toEpochMilli();
+        } catch (DateTimeException e) {
+            throw ApiException.badParameter(name, "not an ISO-8601 instant or date");
+        }
+    }
+
+    /** A day, {@code 2026-11-24}. */
+    String day(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value).toString();
+        } catch (DateTimeException e) {
+            throw ApiException.badParameter(name, "not a date like 2026-11-24");
+        }
+    }
+
+    int limit(String name, int defaultLimit, int maxLimit) {
+        String value = text(name);
+        if (value == null) {
+            return defaultLimit;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, "not an integer");
+        }
+        if (limit < 1 || limit > maxLimit) {
+            throw ApiException.badParameter(name, "must be between 1 and " + maxLimit);
+        }
+        return limit;
+    }
+
+    AlertCursor cursor(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        return AlertCursor.decode(value).orElseThrow(() -> ApiException.badParameter(name, "not a cursor of this API"));
+    }
+
+    static void checkRange(String fromName, Comparable<?> from, String toName, Comparable<?> to) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        boolean inverted = from != null && to != null && ((Comparable) from).compareTo(to) > 0;
+        if (inverted) {
+            throw ApiException.badParameter(toName, "before " + fromName);
+        }
+    }
+}

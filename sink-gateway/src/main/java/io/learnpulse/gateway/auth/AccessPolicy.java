@@ -1,0 +1,123 @@
+package io.learnpulse.gateway.auth;
+
+import java.util.Set;
+
+import io.learnpulse.gateway.api.ApiException;
+import io.learnpulse.gateway.store.Alert;
+import io.learnpulse.gateway.store.AlertQuery;
+import io.learnpulse.gateway.store.AlertStore;
+import io.learnpulse.gateway.store.FiguresFilter;
+
+/**
+ * Who may see and do what (DESIGN §6 roles). {@code admin} sees everything; an {@code instructor}
+ * sees the alerts and figures of its cohorts; a {@code learner} sees only its own. Naming something
+ * outside the role is refused (403) rather than silently narrowed; leaving a filter out narrows it
+ * to the role.
+ */
+public final class AccessPolicy {
+
+    private final AlertStore store;
+
+    public AccessPolicy(AlertStore store) {
+        this.store = store;
+    }
+
+    /** The alert filter narrowed to the principal's role; 403 if it names a cohort or user outside it. */
+    public AlertQuery scope(Principal principal, AlertQuery requested) {
+        return switch (principal.role()) {
+            case ADMIN -> requested;
+            case INSTRUCTOR -> {
+                if (requested.cohortId() != null && !principal.cohorts().contains(requested.cohortId())) {
+                    throw ApiException.forbidden("cohort " + requested.cohortId() + " is not one of yours");
+                }
+                yield requested.withCohortScope(principal.cohorts());
+            }
+            case LEARNER -> {
+                if (requested.userId() != null && !requested.userId().equals(principal.userId())) {
+                    throw ApiException.forbidden("a learner sees only its own alerts");
+                }
+                yield requested.withUserId(principal.userId());
+            }
+        };
+    }
+
+    public void checkCanView(Principal principal, Alert alert) {
+        boolean allowed = switch (principal.role()) {
+            case ADMIN -> true;
+            case INSTRUCTOR -> alert.cohortId() != null && principal.cohorts().contains(alert.cohortId());
+            case LEARNER -> alert.userId().equals(principal.userId());
+        };
+        if (!allowed) {
+            throw ApiException.forbidden("this alert is outside your role");
+        }
+    }
+
+    /** Admins and the instructors of the alert's cohort acknowledge; learners do not. */
+    public void checkCanAcknowledge(Principal principal, Alert alert) {
+        if (principal.role() == Role.LEARNER) {
+            throw ApiException.forbidden("learners cannot acknowledge alerts");
+        }
+        checkCanView(principal, alert);
+    }
+
+    /**
+     * The cohort scope of a stats request: admins any (null: all cohorts); an instructor must name
+     * one of its cohorts (stats across all cohorts are for admins); learners get no stats.
+     */
+    public Set<String> statsScope(Principal principal, String cohortId) {
+        return switch (principal.role()) {
+            case ADMIN -> null;
+            case INSTRUCTOR -> {
+                if (cohortId == null) {
+                    throw ApiException.forbidden("stats across all cohorts are for admins: give cohortId");
+                }
+                if (!principal.cohorts().contains(cohortId)) {
+                    throw ApiException.forbidden("cohort " + cohortId + " is not one of yours");
+                }
+                yield principal.cohorts();
+            }
+            case LEARNER -> throw ApiException.forbidden("learners get no stats");
+        };
+    }
+
+    /**
+     * The cohort scope of a learner's daily figures: admins all; the learner itself all of its own;
+     * an instructor those of its cohorts, and only for a learner seen in one of them.
+     */
+    public Set<String> figuresScope(Principal principal, String userId) {
+        return switch (principal.role()) {
+            case ADMIN -> null;
+            case LEARNER -> {
+                if (!userId.equals(principal.userId())) {
+                    throw ApiException.forbidden("a learner sees only its own figures");
+                }
+                yield null;
+            }
+            case INSTRUCTOR -> {
+                if (!store.learnerInCohorts(userId, principal.cohorts())) {
+                    throw ApiException.forbidden("learner " + userId + " is not in your cohorts");
+                }
+                yield principal.cohorts();
+            }
+        };
+    }
+
+    /** The filter of a live figures subscription, narrowed like {@link #scope}. */
+    public FiguresFilter scope(Principal principal, FiguresFilter requested) {
+        return switch (principal.role()) {
+            case ADMIN -> requested;
+            case INSTRUCTOR -> {
+                if (requested.cohortId() != null && !principal.cohorts().contains(requested.cohortId())) {
+                    throw ApiException.forbidden("cohort " + requested.cohortId() + " is not one of yours");
+                }
+                yield new FiguresFilter(requested.userId(), requested.cohortId(), principal.cohorts());
+            }
+            case LEARNER -> {
+                if (requested.userId() != null && !requested.userId().equals(principal.userId())) {
+                    throw ApiException.forbidden("a learner sees only its own figures");
+                }
+                yield new FiguresFilter(principal.userId(), requested.cohortId(), null);
+            }
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package io.learnpulse.gateway.ingest;
+
+import java.time.Instant;
+
+/** What {@code /health} needs to know about the consumer loop. */
+public interface ConsumerStatus {
+
+    boolean isRunning();
+
+    Instant lastPoll();
+
+    String lastError();
+}

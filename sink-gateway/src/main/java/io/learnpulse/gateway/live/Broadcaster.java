@@ -1,0 +1,108 @@
+package io.learnpulse.gateway.live;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.gateway.GatewayMetrics;
+import io.learnpulse.gateway.store.Alert;
+import io.learnpulse.gateway.store.DailyFigures;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * Live pushes to WebSocket clients: the alert and the daily-figures channels, heartbeats at a fixed
+ * interval, and the hard disconnect of clients cut off for being slow that do not read their close frame.
+ */
+public final class Broadcaster implements AutoCloseable {
+
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
+    private final Channel<Alert> alerts;
+    private final Channel<DailyFigures> figures;
+    private final Frames frames;
+    private final GatewayMetrics metrics;
+    private final int queueBound;
+    private final ScheduledExecutorService timer;
+
+    public Broadcaster(ObjectMapper mapper, GatewayMetrics metrics, int queueBound, Duration heartbeatInterval) {
+        this.frames = new Frames(mapper);
+        this.metrics = metrics;
+        this.queueBound = queueBound;
+        this.alerts = new Channel<>(this.frames::alert);
+        this.figures = new Channel<>(this.frames::figures);
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = heartbeatInterval.toMillis();
+        timer.scheduleAtFixedRate(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
+        metrics.websocketClients("alerts", alerts::size);
+        metrics.websocketClients("metrics", figures::size);
+    }
+
+    Subscriber<Alert> subscribeAlerts(Session session, Predicate<Alert> filter, boolean replaying) {
+        return subscribe(alerts, session, filter, replaying);
+    }
+
+    Subscriber<DailyFigures> subscribeFigures(Session session, Predicate<DailyFigures> filter) {
+        return subscribe(figures, session, filter, false);
+    }
+
+    private <T> Subscriber<T> subscribe(Channel<T> channel, Session session, Predicate<T> filter, boolean replaying) {
+        AtomicReference<Subscriber<T>> self = new AtomicReference<>();
+        self.set(new Subscriber<>(session, filter, queueBound, replaying, metrics, () -> cutOff(channel, self.get())));
+        channel.add(self.get());
+        return self.get();
+    }
+
+    void unsubscribeAlerts(Subscriber<Alert> subscriber) {
+        alerts.remove(subscriber);
+    }
+
+    void unsubscribeFigures(Subscriber<DailyFigures> subscriber) {
+        figures.remove(subscriber);
+    }
+
+    /** A newly stored alert, pushed to the matching clients; {@code sequence} is its store sequence. */
+    public void publishAlert(long sequence, Alert alert) {
+        alerts.publish(sequence, alert);
+    }
+
+    public void publishFigures(DailyFigures dailyFigures) {
+        figures.publish(0, dailyFigures);
+    }
+
+    /** The frames of this broadcaster, for the replays of {@link LiveRoutes}. */
+    Frames frames() {
+        return frames;
+    }
+
+    private void heartbeat() {
+        String frame = frames.heartbeat();
+        alerts.heartbeat(frame);
+        figures.heartbeat(frame);
+    }
+
+    private <T> void cutOff(Channel<T> channel, Subscriber<T> subscriber) {
+        channel.remove(subscriber);
+        Session session = subscriber.session();
+        timer.schedule(() -> {
+            if (session.isOpen()) {
+                session.disconnect();
+            }
+        }, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        alerts.closeAll(StatusCode.SHUTDOWN, "gateway stopping");
+        figures.closeAll(StatusCode.SHUTDOWN, "gateway stopping");
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,196 @@
+package io.learnpulse.gateway.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.learnpulse.gateway.GatewayMetrics;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * One WebSocket client of a channel, with a bounded outgoing queue: at most {@code bound} frames
+ * handed to Jetty and not yet written to the socket. A live frame that finds the queue full
+ * disconnects the client (close code 1008 and a reason) instead of waiting, so one client that
+ * stops reading never slows the others, and memory stays bounded.
+ *
+ * <p>A subscriber that asked for a replay starts <em>buffering</em>: live frames are held (boundedly)
+ * while stored ones are sent; {@link #goLive} then sends the held frames whose store sequence is
+ * after the last replayed one. Every alert frame carries its sequence, and a subscriber never sends
+ * a sequence at or below the last it sent: no gap and no duplicate at the seam.
+ */
+final class Subscriber<T> {
+
+    private record Held(long sequence, String frame) {
+    }
+
+    private static final int MIN_HELD = 1024;
+
+    private final Session session;
+    private final Predicate<T> filter;
+    private final int bound;
+    private final Semaphore room;
+    private final GatewayMetrics metrics;
+    private final Runnable onCutOff;
+    private final Object lock = new Object();
+    private long lastSequence;
+    private List<Held> held;
+    private boolean closed;
+
+    Subscriber(Session session, Predicate<T> filter, int bound, boolean replaying, GatewayMetrics metrics,
+            Runnable onCutOff) {
+        this.session = session;
+        this.filter = filter;
+        this.bound = bound;
+        this.room = new Semaphore(bound);
+        this.metrics = metrics;
+        this.onCutOff = onCutOff;
+        this.held = replaying ? new ArrayList<>() : null;
+    }
+
+    boolean accepts(T item) {
+        return filter.test(item);
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** A live frame; {@code sequence} 0 for frames without one. Never blocks. */
+    void push(long sequence, String frame) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (held != null) {
+                if (held.size() >= maxHeld()) {
+                    cutOff("client too slow: more than " + maxHeld() + " live messages held during replay");
+                } else {
+                    held.add(new Held(sequence, frame));
+                }
+                return;
+            }
+            if (sequence > 0) {
+                if (sequence <= lastSequence) {
+                    return;
+                }
+                lastSequence = sequence;
+            }
+            sendNow(frame);
+        }
+    }
+
+    /** A stored frame of the replay, in sequence order; waits at most {@code maxWait} for queue room. */
+    boolean replay(long sequence, String frame, Duration maxWait) throws InterruptedException {
+        if (!room.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            synchronized (lock) {
+                cutOff("client too slow: replay queue full for " + maxWait.toSeconds() + " s");
+            }
+            return false;
+        }
+        synchronized (lock) {
+            if (closed) {
+                room.release();
+                return false;
+            }
+            lastSequence = sequence;
+            write(frame);
+            return true;
+        }
+    }
+
+    /** Ends the replay: sends the live frames held meanwhile that come after the last replayed one. */
+    void goLive() {
+        synchronized (lock) {
+            if (closed || held == null) {
+                return;
+            }
+            List<Held> pending = held;
+            held = null;
+            for (Held frame : pending) {
+                if (closed) {
+                    return;
+                }
+                if (frame.sequence() > lastSequence) {
+                    lastSequence = frame.sequence();
+                    sendNow(frame.frame());
+                }
+            }
+        }
+    }
+
+    /**
+     * A heartbeat is a live frame like any other, except while a replay keeps the queue busy: then
+     * it is skipped when there is no room, since the replay itself shows the client is reading.
+     */
+    void heartbeat(String frame) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (held == null) {
+                sendNow(frame);
+            } else if (room.tryAcquire()) {
+                write(frame);
+            }
+        }
+    }
+
+    boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    /** Closes the connection normally (gateway stopping, client gone). */
+    void close(int code, String reason) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (session.isOpen()) {
+            try {
+                session.close(code, reason, Callback.NOOP);
+            } catch (RuntimeException e) {
+                session.disconnect();
+            }
+        }
+    }
+
+    /** Live frames held while a replay runs, at most: the queue bound, and never fewer than 1024. */
+    private int maxHeld() {
+        return Math.max(bound, MIN_HELD);
+    }
+
+    private void sendNow(String frame) {
+        if (!room.tryAcquire()) {
+            cutOff("client too slow: " + bound + " messages queued");
+            return;
+        }
+        write(frame);
+    }
+
+    private void write(String frame) {
+        session.sendText(frame, Callback.from(() -> {
+            room.release();
+            metrics.messageSent();
+        }, failure -> {
+            room.release();
+            metrics.messageDropped();
+        }));
+    }
+
+    private void cutOff(String reason) {
+        closed = true;
+        metrics.messageDropped();
+        metrics.slowClientDisconnected();
+        onCutOff.run();
+        session.close(StatusCode.POLICY_VIOLATION, reason, Callback.NOOP);
+    }
+}

@@ -1,0 +1,38 @@
+package io.learnpulse.gateway.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The position after the last alert of a page, newest first: (event time, alertId). Opaque to
+ * clients (URL-safe base64). Keyset paging on it is stable under concurrent inserts: a new alert
+ * never shifts or repeats the alerts of later pages.
+ */
+public record AlertCursor(long eventTimeMillis, String alertId) {
+
+    private static final String VERSION = "1";
+
+    static AlertCursor after(Alert alert) {
+        return new AlertCursor(alert.eventTimeMillis(), alert.alertId());
+    }
+
+    String encode() {
+        String plain = VERSION + ":" + eventTimeMillis + ":" + alertId;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor, or empty if the text is not one this gateway made. */
+    public static Optional<AlertCursor> decode(String text) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+            String[] parts = plain.split(":", 3);
+            if (parts.length != 3 || !VERSION.equals(parts[0]) || parts[2].isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new AlertCursor(Long.parseLong(parts[1]), parts[2]));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.learnpulse.gateway.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A filter over alerts: the query parameters of {@code GET /api/alerts} and {@code WS /ws/alerts},
+ * narrowed by the caller's role ({@code cohortScope}: null means every cohort). The same filter
+ * becomes a SQL condition with bound parameters ({@link #where}) and an in-memory test for live
+ * pushes ({@link #matches}).
+ *
+ * @param fromMillis event time, inclusive; null for no bound
+ * @param toMillis event time, exclusive; null for no bound
+ */
+public record AlertQuery(
+        String userId,
+        String cohortId,
+        Set<String> cohortScope,
+        String type,
+        String severity,
+        String status,
+        Long fromMillis,
+        Long toMillis) {
+
+    public AlertQuery withUserId(String value) {
+        return new AlertQuery(value, cohortId, cohortScope, type, severity, status, fromMillis, toMillis);
+    }
+
+    public AlertQuery withCohortScope(Set<String> scope) {
+        return new AlertQuery(userId, cohortId, scope, type, severity, status, fromMillis, toMillis);
+    }
+
+    public boolean matches(Alert alert) {
+        return (userId == null || userId.equals(alert.userId()))
+                && (cohortId == null || cohortId.equals(alert.cohortId()))
+                && (cohortScope == null || (alert.cohortId() != null && cohortScope.contains(alert.cohortId())))
+                && (type == null || type.equals(alert.type()))
+                && (severity == null || severity.equals(alert.severity()))
+                && (status == null || status.equals(alert.status()))
+                && (fromMillis == null || alert.eventTimeMillis() >= fromMillis)
+                && (toMillis == null || alert.eventTimeMillis() < toMillis);
+    }
+
+    /** Appends {@code AND ...} conditions to {@code sql} and their values to {@code parameters}. */
+    void where(StringBuilder sql, List<Object> parameters) {
+        condition(sql, parameters, "user_id = ?", userId);
+        condition(sql, parameters, "cohort_id = ?", cohortId);
+        condition(sql, parameters, "type = ?", type);
+        condition(sql, parameters, "severity = ?", severity);
+        condition(sql, parameters, "status = ?", status);
+        condition(sql, parameters, "event_time_ms >= ?", fromMillis);
+        condition(sql, parameters, "event_time_ms < ?", toMillis);
+        if (cohortScope != null) {
+            inCohorts(sql, parameters, cohortScope);
+        }
+    }
+
+    static void inCohorts(StringBuilder sql, List<Object> parameters, Set<String> cohorts) {
+        if (cohorts.isEmpty()) {
+            sql.append(" AND 1 = 0");
+            return;
+        }
+        List<String> marks = new ArrayList<>();
+        for (String cohort : cohorts) {
+            marks.add("?");
+            parameters.add(cohort);
+        }
+        sql.append(" AND cohort_id IN (").append(String.join(", ", marks)).append(')');
+    }
+
+    private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            parameters.add(value);
+        }
+    }
+}

@@ -1,0 +1,402 @@
+package io.learnpulse.gateway.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The alert history, acknowledgements and daily figures, over JDBC with bound parameters only and
+ * SQL that SQLite and PostgreSQL both run. Alerts are written by one thread, the consumer loop
+ * ({@link #store}); it assigns the insertion sequence, so no database-specific identity column is needed.
+ */
+public final class AlertStore {
+
+    /** What one batch changed: the alerts that were new, the daily figures that were new or different. */
+    public record Stored(List<StoredAlert> newAlerts, List<DailyFigures> changedFigures, int duplicateAlerts) {
+    }
+
+    private static final String ALERT_COLUMNS = "seq, alert_id, user_id, course_id, cohort_id, type, severity, "
+            + "status, event_time, detected_at, metrics, message, recommendation";
+
+    private final Database database;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private long lastSequence;
+
+    public AlertStore(Database database, ObjectMapper mapper, Clock clock) {
+        this.database = database;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.lastSequence = query("SELECT MAX(seq) FROM alerts", List.of(), rs -> rs.getLong(1)).stream()
+                .findFirst().orElse(0L);
+    }
+
+    /**
+     * Stores a batch in one transaction: each alert once (an alertId already stored changes nothing),
+     * each daily figure upserted by (userId, day). Called by the consumer loop only.
+     */
+    public synchronized Stored store(List<Alert> alerts, List<DailyFigures> figures) throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                long sequence = lastSequence;
+                List<StoredAlert> newAlerts = new ArrayList<>();
+                int duplicates = 0;
+                String now = clock.instant().toString();
+                for (Alert alert : alerts) {
+                    if (exists(connection, "SELECT 1 FROM alerts WHERE alert_id = ?", alert.alertId())) {
+                        duplicates++;
+                        continue;
+                    }
+                    sequence++;
+                    insertAlert(connection, sequence, alert, now);
+                    newAlerts.add(new StoredAlert(sequence, alert));
+                }
+                List<DailyFigures> changed = new ArrayList<>();
+                for (DailyFigures day : figures) {
+                    if (upsertFigures(connection, day)) {
+                        changed.add(day);
+                    }
+                }
+                connection.commit();
+                lastSequence = sequence;
+                return new Stored(newAlerts, changed, duplicates);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void insertAlert(Connection connection, long sequence, Alert alert, String storedAt) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alerts (" + ALERT_COLUMNS
+                + ", event_time_ms, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, sequence);
+            insert.setString(2, alert.alertId());
+            insert.setString(3, alert.userId());
+            setText(insert, 4, alert.courseId());
+            setText(insert, 5, alert.cohortId());
+            insert.setString(6, alert.type());
+            insert.setString(7, alert.severity());
+            insert.setString(8, alert.status());
+            insert.setString(9, alert.eventTime());
+            setText(insert, 10, alert.detectedAt());
+            insert.setString(11, alert.metrics().toString());
+            setText(insert, 12, alert.message());
+            setText(insert, 13, alert.recommendation());
+            insert.setLong(14, alert.eventTimeMillis());
+            insert.setString(15, storedAt);
+            insert.executeUpdate();
+        }
+    }
+
+    private boolean upsertFigures(Connection connection, DailyFigures day) throws SQLException {
+        Optional<DailyFigures> existing = Optional.empty();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM daily_figures WHERE user_id = ? AND day = ?")) {
+            select.setString(1, day.userId());
+            select.setString(2, day.day());
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    existing = Optional.of(figures(rs));
+                }
+            }
+        }
+        if (existing.isPresent() && !existing.get().differsFrom(day)) {
+            return false;
+        }
+        String sql = existing.isPresent()
+                ? "UPDATE daily_figures SET course_id = ?, cohort_id = ?, events = ?, assessments = ?, mean_score = ?, "
+                        + "progress = ?, consistency_7d = ? WHERE user_id = ? AND day = ?"
+                : "INSERT INTO daily_figures (course_id, cohort_id, events, assessments, mean_score, progress, "
+                        + "consistency_7d, user_id, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement write = connection.prepareStatement(sql)) {
+            setText(write, 1, day.courseId());
+            setText(write, 2, day.cohortId());
+            write.setInt(3, day.events());
+            write.setInt(4, day.assessments());
+            setNumber(write, 5, day.meanScore());
+            setNumber(write, 6, day.progress());
+            setNumber(write, 7, day.consistency7d());
+            write.setString(8, day.userId());
+            write.setString(9, day.day());
+            write.executeUpdate();
+        }
+        return true;
+    }
+
+    /** One page of alerts matching {@code query}, newest first by (eventTime, alertId). */
+    public Page<Alert> findAlerts(AlertQuery query, AlertCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        query.where(sql, parameters);
+        if (after != null) {
+            sql.append(" AND (event_time_ms < ? OR (event_time_ms = ? AND alert_id < ?))");
+            parameters.add(after.eventTimeMillis());
+            parameters.add(after.eventTimeMillis());
+            parameters.add(after.alertId());
+        }
+        sql.append(" ORDER BY event_time_ms DESC, alert_id DESC LIMIT ?");
+        parameters.add(limit + 1);
+        List<Alert> rows = query(sql.toString(), parameters, rs -> alert(rs).alert());
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<Alert> page = rows.subList(0, limit);
+        return new Page<>(List.copyOf(page), AlertCursor.after(page.get(limit - 1)).encode());
+    }
+
+    /** Alerts matching {@code query} stored after sequence {@code afterSequence}, in insertion order. */
+    public List<StoredAlert> alertsAfter(long afterSequence, AlertQuery query, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE seq > ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(afterSequence);
+        query.where(sql, parameters);
+        sql.append(" ORDER BY seq LIMIT ?");
+        parameters.add(limit);
+        return query(sql.toString(), parameters, this::alert);
+    }
+
+    public Optional<StoredAlert> findAlert(String alertId) {
+        return query("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE alert_id = ?", List.of(alertId), this::alert)
+                .stream().findFirst();
+    }
+
+    public List<Acknowledgement> acknowledgements(String alertId) {
+        return query("SELECT acked_by, acked_at, note, reason FROM acknowledgements WHERE alert_id = ? "
+                        + "ORDER BY acked_at_ms, acked_by", List.of(alertId),
+                rs -> new Acknowledgement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    /**
+     * Records {@code by}'s acknowledgement of an alert and marks it ACKNOWLEDGED. Idempotent: a
+     * principal acknowledges an alert once; a repeat changes nothing and answers false.
+     */
+    public boolean acknowledge(String alertId, String by, String note, String reason) throws SQLException {
+        Instant now = clock.instant();
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (exists(connection, "SELECT 1 FROM acknowledgements WHERE alert_id = ? AND acked_by = ?",
+                        alertId, by)) {
+                    connection.rollback();
+                    return false;
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO acknowledgements "
+                        + "(alert_id, acked_by, acked_at, acked_at_ms, note, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, alertId);
+                    insert.setString(2, by);
+                    insert.setString(3, now.toString());
+                    insert.setLong(4, now.toEpochMilli());
+                    setText(insert, 5, note);
+                    setText(insert, 6, reason);
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE alerts SET status = ? WHERE alert_id = ?")) {
+                    update.setString(1, Alert.ACKNOWLEDGED);
+                    update.setString(2, alertId);
+                    update.executeUpdate();
+                }
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                connection.rollback();
+                // a concurrent identical acknowledgement won the race: still idempotent
+                if (exists(connection, "SELECT 1 FROM acknowledgements WHERE alert_id = ? AND acked_by = ?",
+                        alertId, by)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Counts over alerts whose event time is in [from, to) and cohort in the scope (null: all). */
+    public AlertStats stats(String cohortId, Set<String> cohortScope, Long fromMillis, Long toMillis) {
+        AlertQuery query = new AlertQuery(null, cohortId, cohortScope, null, null, null, fromMillis, toMillis);
+        StringBuilder sql = new StringBuilder("SELECT type, severity, status, COUNT(*) FROM alerts WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        query.where(sql, parameters);
+        sql.append(" GROUP BY type, severity, status");
+        Map<String, Long> byType = new TreeMap<>();
+        Map<String, Long> bySeverity = new TreeMap<>();
+        Map<String, Long> byStatus = new TreeMap<>();
+        long total = 0;
+        for (Object[] row : query(sql.toString(), parameters,
+                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)})) {
+            long count = (Long) row[3];
+            byType.merge((String) row[0], count, Long::sum);
+            bySeverity.merge((String) row[1], count, Long::sum);
+            byStatus.merge((String) row[2], count, Long::sum);
+            total += count;
+        }
+
+        StringBuilder feedbackSql = new StringBuilder("SELECT type, COUNT(*), "
+                + "SUM(CASE WHEN k.reason = ? THEN 1 ELSE 0 END) FROM acknowledgements k "
+                + "JOIN alerts ON alerts.alert_id = k.alert_id WHERE 1 = 1");
+        List<Object> feedbackParameters = new ArrayList<>();
+        feedbackParameters.add(Acknowledgement.USEFUL);
+        query.where(feedbackSql, feedbackParameters);
+        feedbackSql.append(" GROUP BY type");
+        Map<String, AlertStats.TypeFeedback> feedback = new TreeMap<>();
+        for (String type : byType.keySet()) {
+            feedback.put(type, new AlertStats.TypeFeedback(0, 0, null));
+        }
+        query(feedbackSql.toString(), feedbackParameters, rs -> {
+            long acknowledgements = rs.getLong(2);
+            long useful = rs.getLong(3);
+            Double share = acknowledgements == 0 ? null : (double) useful / acknowledgements;
+            feedback.put(rs.getString(1), new AlertStats.TypeFeedback(acknowledgements, useful, share));
+            return null;
+        });
+        return new AlertStats(cohortId, total, byType, bySeverity, byStatus, feedback);
+    }
+
+    /** A learner's daily figures in [fromDay, toDay] (inclusive, null: open), oldest first, after {@code afterDay}. */
+    public Page<DailyFigures> figures(String userId, Set<String> cohortScope, String fromDay, String toDay,
+            String afterDay, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM daily_figures WHERE user_id = ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(userId);
+        if (fromDay != null) {
+            sql.append(" AND day >= ?");
+            parameters.add(fromDay);
+        }
+        if (toDay != null) {
+            sql.append(" AND day <= ?");
+            parameters.add(toDay);
+        }
+        if (afterDay != null) {
+            sql.append(" AND day > ?");
+            parameters.add(afterDay);
+        }
+        if (cohortScope != null) {
+            AlertQuery.inCohorts(sql, parameters, cohortScope);
+        }
+        sql.append(" ORDER BY day LIMIT ?");
+        parameters.add(limit + 1);
+        List<DailyFigures> rows = query(sql.toString(), parameters, AlertStore::figures);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<DailyFigures> page = List.copyOf(rows.subList(0, limit));
+        return new Page<>(page, page.get(limit - 1).day());
+    }
+
+    /** True when the learner has any daily figure or alert in one of the cohorts. */
+    public boolean learnerInCohorts(String userId, Set<String> cohorts) {
+        for (String table : List.of("daily_figures", "alerts")) {
+            StringBuilder sql = new StringBuilder("SELECT 1 FROM " + table + " WHERE user_id = ?");
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(userId);
+            AlertQuery.inCohorts(sql, parameters, cohorts);
+            sql.append(" LIMIT 1");
+            if (!query(sql.toString(), parameters, rs -> 1).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public long countAlerts() {
+        return query("SELECT COUNT(*) FROM alerts", List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
+    private StoredAlert alert(ResultSet rs) throws SQLException {
+        JsonNode metrics;
+        try {
+            metrics = mapper.readTree(rs.getString("metrics"));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored metrics are not JSON", e);
+        }
+        return new StoredAlert(rs.getLong("seq"), new Alert(rs.getString("alert_id"), rs.getString("user_id"),
+                rs.getString("course_id"), rs.getString("cohort_id"), rs.getString("type"), rs.getString("severity"),
+                rs.getString("event_time"), rs.getString("detected_at"), rs.getString("status"), metrics,
+                rs.getString("message"), rs.getString("recommendation")));
+    }
+
+    private static DailyFigures figures(ResultSet rs) throws SQLException {
+        return new DailyFigures(rs.getString("user_id"), rs.getString("course_id"), rs.getString("cohort_id"),
+                rs.getString("day"), rs.getInt("events"), rs.getInt("assessments"), number(rs, "mean_score"),
+                number(rs, "progress"), number(rs, "consistency_7d"));
+    }
+
+    private static Double number(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static void setNumber(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
+        try (Connection connection = database.connection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A database failure while reading; answered 503 by the API. */
+    public static final class StoreException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

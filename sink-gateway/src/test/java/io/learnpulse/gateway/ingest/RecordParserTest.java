@@ -1,0 +1,78 @@
+package io.learnpulse.gateway.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.gateway.store.Alert;
+import io.learnpulse.gateway.store.DailyFigures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Parsing the job's records, and rejecting the ones that are not valid. */
+class RecordParserTest {
+
+    private final RecordParser parser = new RecordParser(new ObjectMapper());
+
+    @Test
+    void parsesAnAlertWithNullCohortAndNestedMetrics() throws Exception {
+        Alert alert = parser.alert(bytes("{\"alertId\":\"5f0c\",\"userId\":\"u1\",\"courseId\":null,"
+                + "\"type\":\"CONSECUTIVE_LOW_SCORES\",\"severity\":\"HIGH\",\"eventTime\":\"2026-11-24T10:15:00Z\","
+                + "\"detectedAt\":\"2026-11-24T10:15:01.123Z\",\"status\":\"OPEN\","
+                + "\"metrics\":{\"scores\":[0.5,0.4,0.3],\"threshold\":0.6},\"message\":\"m\",\"recommendation\":\"r\"}"));
+        assertThat(alert.alertId()).isEqualTo("5f0c");
+        assertThat(alert.cohortId()).isNull();
+        assertThat(alert.courseId()).isNull();
+        assertThat(alert.metrics().path("threshold").asDouble()).isEqualTo(0.6);
+        assertThat(alert.eventTimeMillis()).isEqualTo(java.time.Instant.parse("2026-11-24T10:15:00Z").toEpochMilli());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "not json",
+        "[1,2]",
+        "{\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"NOPE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"URGENT\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"yesterday\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\",\"metrics\":[1]}",
+        "{\"alertId\":\"\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":7,\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}"
+    })
+    void rejectsInvalidAlerts(String value) {
+        assertThatThrownBy(() -> parser.alert(bytes(value))).isInstanceOf(PoisonRecordException.class);
+    }
+
+    @Test
+    void rejectsAMissingValue() {
+        assertThatThrownBy(() -> parser.alert(null)).isInstanceOf(PoisonRecordException.class);
+    }
+
+    @Test
+    void parsesDailyFiguresWithNulls() throws Exception {
+        DailyFigures figures = parser.dailyFigures(bytes("{\"userId\":\"u1\",\"courseId\":\"c1\",\"cohortId\":\"k1\","
+                + "\"day\":\"2026-11-24\",\"events\":12,\"assessments\":3,\"meanScore\":null,\"progress\":0.4,"
+                + "\"consistency7d\":0.43}"));
+        assertThat(figures).isEqualTo(new DailyFigures("u1", "c1", "k1", "2026-11-24", 12, 3, null, 0.4, 0.43));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"userId\":\"u1\",\"day\":\"24/11/2026\",\"events\":1}",
+        "{\"day\":\"2026-11-24\",\"events\":1}",
+        "{\"userId\":\"u1\",\"day\":\"2026-11-24\",\"events\":-1}",
+        "{\"userId\":\"u1\",\"day\":\"2026-11-24\",\"events\":1.5}",
+        "{\"userId\":\"u1\",\"day\":\"2026-11-24\",\"events\":1,\"meanScore\":\"high\"}"
+    })
+    void rejectsInvalidDailyFigures(String value) {
+        assertThatThrownBy(() -> parser.dailyFigures(bytes(value))).isInstanceOf(PoisonRecordException.class);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

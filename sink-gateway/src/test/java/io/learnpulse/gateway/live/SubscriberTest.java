@@ -1,0 +1,136 @@
+package io.learnpulse.gateway.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.learnpulse.gateway.GatewayMetrics;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.junit.jupiter.api.Test;
+
+/** The per-client queue: the replay/live seam, duplicates, and the bound that cuts a slow client off. */
+class SubscriberTest {
+
+    /** A Jetty session that records what is sent; {@code writes} says whether frames reach the socket. */
+    private static final class FakeSession {
+        final List<String> sent = new ArrayList<>();
+        final List<Callback> pending = new ArrayList<>();
+        final List<String> closes = new ArrayList<>();
+        final boolean writes;
+        final Session session;
+
+        FakeSession(boolean writes) {
+            this.writes = writes;
+            this.session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(),
+                    new Class<?>[] {Session.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "sendText" -> {
+                            sent.add((String) args[0]);
+                            if (this.writes) {
+                                ((Callback) args[1]).succeed();
+                            } else {
+                                pending.add((Callback) args[1]);
+                            }
+                            yield null;
+                        }
+                        case "close" -> {
+                            closes.add(args[0] + " " + args[1]);
+                            yield null;
+                        }
+                        case "isOpen" -> closes.isEmpty();
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> null;
+                    });
+        }
+    }
+
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final AtomicInteger cutOffs = new AtomicInteger();
+
+    private Subscriber<String> subscriber(FakeSession session, int bound, boolean replaying) {
+        return new Subscriber<>(session.session, item -> true, bound, replaying, metrics, cutOffs::incrementAndGet);
+    }
+
+    @Test
+    void liveFramesHeldDuringReplayAreSentAfterItWithoutTheOnesTheReplayAlreadySent() throws Exception {
+        FakeSession session = new FakeSession(true);
+        Subscriber<String> subscriber = subscriber(session, 10, true);
+        subscriber.push(5, "a5"); // stored and published while the replay runs: the replay sends it too
+        subscriber.push(6, "a6");
+        subscriber.heartbeat("hb");
+        assertThat(subscriber.replay(4, "a4", Duration.ofSeconds(1))).isTrue();
+        assertThat(subscriber.replay(5, "a5", Duration.ofSeconds(1))).isTrue();
+        subscriber.goLive();
+        subscriber.push(7, "a7");
+        subscriber.push(6, "a6"); // a late duplicate of something sent
+
+        assertThat(session.sent).containsExactly("hb", "a4", "a5", "a6", "a7");
+    }
+
+    @Test
+    void liveSubscriberSendsEachSequenceOnce() {
+        FakeSession session = new FakeSession(true);
+        Subscriber<String> subscriber = subscriber(session, 10, false);
+        subscriber.push(1, "a1");
+        subscriber.push(1, "a1");
+        subscriber.push(2, "a2");
+        subscriber.push(0, "figures"); // frames without a sequence are never deduplicated
+        subscriber.push(0, "figures");
+        assertThat(session.sent).containsExactly("a1", "a2", "figures", "figures");
+    }
+
+    @Test
+    void aClientWhoseQueueIsFullIsCutOffWithAReason() {
+        FakeSession session = new FakeSession(false);
+        Subscriber<String> subscriber = subscriber(session, 3, false);
+        subscriber.push(1, "a1");
+        subscriber.push(2, "a2");
+        subscriber.heartbeat("hb");
+        assertThat(session.closes).isEmpty();
+        subscriber.push(3, "a3");
+        subscriber.push(4, "a4");
+
+        assertThat(session.sent).containsExactly("a1", "a2", "hb");
+        assertThat(session.closes).containsExactly("1008 client too slow: 3 messages queued");
+        assertThat(cutOffs).hasValue(1);
+        assertThat(subscriber.isClosed()).isTrue();
+        assertThat(metrics.scrape()).contains("learnpulse_gateway_websocket_slow_disconnects_total 1.0");
+    }
+
+    @Test
+    void writtenFramesFreeTheirPlaceInTheQueue() {
+        FakeSession session = new FakeSession(false);
+        Subscriber<String> subscriber = subscriber(session, 2, false);
+        for (int i = 1; i <= 10; i++) {
+            subscriber.push(i, "a" + i);
+            session.pending.remove(0).succeed();
+        }
+        assertThat(session.sent).hasSize(10);
+        assertThat(session.closes).isEmpty();
+    }
+
+    @Test
+    void aHeartbeatDuringABusyReplayIsSkippedNotFatal() throws Exception {
+        FakeSession session = new FakeSession(false);
+        Subscriber<String> subscriber = subscriber(session, 1, true);
+        assertThat(subscriber.replay(1, "a1", Duration.ofSeconds(1))).isTrue();
+        subscriber.heartbeat("hb");
+        assertThat(session.sent).containsExactly("a1");
+        assertThat(session.closes).isEmpty();
+    }
+
+    @Test
+    void aReplayThatCannotGetRoomInTimeCutsTheClientOff() throws Exception {
+        FakeSession session = new FakeSession(false);
+        Subscriber<String> subscriber = subscriber(session, 1, true);
+        assertThat(subscriber.replay(1, "a1", Duration.ofMillis(50))).isTrue();
+        assertThat(subscriber.replay(2, "a2", Duration.ofMillis(50))).isFalse();
+        assertThat(session.closes).hasSize(1);
+        assertThat(session.closes.get(0)).startsWith("1008 client too slow");
+    }
+}
