@@ -2,15 +2,31 @@ package io.learnpulse.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** The JSON wire form of the job's outputs (DESIGN §2): one object per Kafka record or file line. */
+/**
+ * The JSON wire form of learnpulse's records (DESIGN §1, §2): one object per Kafka record or file
+ * line. Writing and reading live here together, so a field is added in one place.
+ *
+ * <p>Written as today's consumers expect: an alert's, daily figures' and dead letter's absent
+ * fields are written as JSON null, an alert's {@code metrics} leave out the figures its rule does
+ * not use, and an event leaves out its absent optional fields (as in the input format). Times are
+ * ISO-8601 instants, event types their wire names, alert types, severities and statuses their names.
+ *
+ * <p>Reading validates: whatever is not a valid record throws an {@link InvalidRecordException}
+ * with a dead-letter reason and a sentence saying what is wrong; nothing is dropped silently.
+ * Fields the model does not know are ignored, so an older reader accepts a newer writer's records.
+ */
 public final class JsonCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private JsonCodec() {}
 
@@ -45,18 +61,18 @@ public final class JsonCodec {
         return write(json);
     }
 
-    /** An event in the input format of DESIGN §1. */
+    /** An event in the input format of DESIGN §1 (without its raw text). */
     public static String event(ActivityEvent e) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("eventId", e.eventId);
         json.put("userId", e.userId);
-        json.put("courseId", e.courseId);
-        json.put("cohortId", e.cohortId);
+        putIfPresent(json, "courseId", e.courseId);
+        putIfPresent(json, "cohortId", e.cohortId);
         json.put("type", e.type.wireName());
         json.put("timestamp", Instant.ofEpochMilli(e.timestamp).toString());
-        json.put("score", e.score);
-        json.put("progress", e.progress);
-        json.put("durationSeconds", e.durationSeconds);
+        putIfPresent(json, "score", e.score);
+        putIfPresent(json, "progress", e.progress);
+        putIfPresent(json, "durationSeconds", e.durationSeconds);
         return write(json);
     }
 
@@ -66,6 +82,171 @@ public final class JsonCodec {
         json.put("detail", d.detail);
         json.put("raw", d.raw);
         return write(json);
+    }
+
+    public static Alert readAlert(String json) throws InvalidRecordException {
+        return readAlert(readObject(json));
+    }
+
+    public static Alert readAlert(byte[] json) throws InvalidRecordException {
+        return readAlert(readObject(json));
+    }
+
+    /**
+     * An alert from its JSON object. Required: {@code alertId}, {@code userId}, {@code type},
+     * {@code severity}, {@code eventTime}, {@code detectedAt}; an absent {@code status} is
+     * {@code OPEN}; absent {@code metrics} are null.
+     */
+    public static Alert readAlert(JsonNode json) throws InvalidRecordException {
+        Alert a = new Alert();
+        a.alertId = JsonFields.requiredString(json, "alertId");
+        a.userId = JsonFields.requiredString(json, "userId");
+        a.courseId = JsonFields.optionalString(json, "courseId");
+        a.cohortId = JsonFields.optionalString(json, "cohortId");
+        a.type = JsonFields.requiredConstant(json, "type", AlertType.class, DeadLetter.UNKNOWN_TYPE);
+        a.severity = JsonFields.requiredConstant(json, "severity", Severity.class, DeadLetter.INVALID_VALUE);
+        a.eventTime = JsonFields.requiredInstant(json, "eventTime");
+        a.detectedAt = JsonFields.requiredInstant(json, "detectedAt");
+        a.status = JsonFields.optionalConstant(json, "status", AlertStatus.class, AlertStatus.OPEN);
+        a.metrics = metrics(json.get("metrics"));
+        a.message = JsonFields.optionalString(json, "message");
+        a.recommendation = JsonFields.optionalString(json, "recommendation");
+        return a;
+    }
+
+    public static DailyFigures readDailyFigures(String json) throws InvalidRecordException {
+        return readDailyFigures(readObject(json));
+    }
+
+    public static DailyFigures readDailyFigures(byte[] json) throws InvalidRecordException {
+        return readDailyFigures(readObject(json));
+    }
+
+    /** Daily figures from their JSON object; absent counts are 0, absent mean score and progress null. */
+    public static DailyFigures readDailyFigures(JsonNode json) throws InvalidRecordException {
+        DailyFigures f = new DailyFigures();
+        f.userId = JsonFields.requiredString(json, "userId");
+        f.courseId = JsonFields.optionalString(json, "courseId");
+        f.cohortId = JsonFields.optionalString(json, "cohortId");
+        f.day = JsonFields.requiredDate(json, "day");
+        f.events = JsonFields.count(json, "events");
+        f.assessments = JsonFields.count(json, "assessments");
+        f.meanScore = JsonFields.optionalNumber(json.get("meanScore"), "meanScore");
+        f.progress = JsonFields.optionalNumber(json.get("progress"), "progress");
+        f.consistency7d = JsonFields.requiredNumber(json, "consistency7d");
+        return f;
+    }
+
+    public static ActivityEvent readEvent(String json) throws InvalidRecordException {
+        return readEvent(readObject(json));
+    }
+
+    /**
+     * An event from its JSON object in the input format of DESIGN §1, validated as the job accepts
+     * it: ids may be numbers (taken as their text), scores and progress are fractions, required for
+     * assessments and progress events. Its {@code raw} is left to the caller.
+     */
+    public static ActivityEvent readEvent(JsonNode json) throws InvalidRecordException {
+        ActivityEvent event = new ActivityEvent();
+        event.eventId = JsonFields.requiredText(json, "eventId");
+        event.userId = JsonFields.requiredText(json, "userId");
+        String type = JsonFields.requiredText(json, "type");
+        event.type = EventType.fromWireName(type);
+        if (event.type == null) {
+            throw new InvalidRecordException(DeadLetter.UNKNOWN_TYPE,
+                    "unknown type '" + type + "' (expected " + EventType.wireNames() + ")");
+        }
+        event.timestamp = JsonFields.requiredInstant(json, "timestamp");
+        event.courseId = JsonFields.optionalText(json, "courseId");
+        event.cohortId = JsonFields.optionalText(json, "cohortId");
+        event.score = event.type == EventType.ASSESSMENT
+                ? JsonFields.requiredFraction(json.get("score"), "score", "an assessment")
+                : JsonFields.optionalFraction(json.get("score"), "score");
+        event.progress = event.type == EventType.PROGRESS
+                ? JsonFields.requiredFraction(json.get("progress"), "progress", "a progress event")
+                : JsonFields.optionalFraction(json.get("progress"), "progress");
+        event.durationSeconds = JsonFields.optionalNonNegative(json.get("durationSeconds"), "durationSeconds");
+        return event;
+    }
+
+    public static DeadLetter readDeadLetter(String json) throws InvalidRecordException {
+        JsonNode node = readObject(json);
+        return new DeadLetter(JsonFields.requiredString(node, "reason"), JsonFields.optionalString(node, "detail"),
+                JsonFields.optionalString(node, "raw"));
+    }
+
+    /** Any JSON value; malformed or empty input is {@link DeadLetter#MALFORMED_JSON}. */
+    public static JsonNode readTree(String json) throws InvalidRecordException {
+        if (json == null) {
+            throw emptyInput();
+        }
+        try {
+            return present(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(DeadLetter.MALFORMED_JSON, e.getOriginalMessage());
+        }
+    }
+
+    /** A JSON object, for readers that keep a part of it as it is (say, an alert's metrics). */
+    public static JsonNode readObject(String json) throws InvalidRecordException {
+        return object(readTree(json));
+    }
+
+    public static JsonNode readObject(byte[] json) throws InvalidRecordException {
+        if (json == null) {
+            throw emptyInput();
+        }
+        try {
+            return object(present(MAPPER.readTree(json)));
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(DeadLetter.MALFORMED_JSON, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array does no I/O
+        }
+    }
+
+    private static AlertMetrics metrics(JsonNode json) throws InvalidRecordException {
+        if (json == null || json.isNull()) {
+            return null;
+        }
+        if (!json.isObject()) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field 'metrics' must be an object");
+        }
+        try {
+            return MAPPER.treeToValue(json, AlertMetrics.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field 'metrics': " + e.getOriginalMessage());
+        }
+    }
+
+    private static JsonNode present(JsonNode node) throws InvalidRecordException {
+        if (node == null || node.isMissingNode()) {
+            throw emptyInput();
+        }
+        return node;
+    }
+
+    private static JsonNode object(JsonNode node) throws InvalidRecordException {
+        if (!node.isObject()) {
+            throw new InvalidRecordException(DeadLetter.MALFORMED_JSON, "not a JSON object");
+        }
+        return node;
+    }
+
+    private static InvalidRecordException emptyInput() {
+        return new InvalidRecordException(DeadLetter.MALFORMED_JSON, "empty input");
+    }
+
+    private static void putIfPresent(ObjectNode json, String field, String value) {
+        if (value != null) {
+            json.put(field, value);
+        }
+    }
+
+    private static void putIfPresent(ObjectNode json, String field, Double value) {
+        if (value != null) {
+            json.put(field, value);
+        }
     }
 
     private static String write(ObjectNode json) {

@@ -1,11 +1,11 @@
 package io.learnpulse.job.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
 import java.io.Serializable;
 import java.util.function.Consumer;
 
@@ -15,7 +15,6 @@ import java.util.function.Consumer;
  */
 public abstract class EventParser implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     public static EventParser forFormat(InputFormat format) {
         return format == InputFormat.XAPI ? new XapiParser() : new JsonEventParser();
@@ -25,13 +24,9 @@ public abstract class EventParser implements Serializable {
     public void parse(String raw, Consumer<InputRecord> out) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(raw);
-        } catch (JsonProcessingException e) {
-            out.accept(InputRecord.rejected(DeadLetter.MALFORMED_JSON, e.getOriginalMessage(), raw));
-            return;
-        }
-        if (node == null || node.isMissingNode()) {
-            out.accept(InputRecord.rejected(DeadLetter.MALFORMED_JSON, "empty input", raw));
+            node = JsonCodec.readTree(raw);
+        } catch (InvalidRecordException e) {
+            out.accept(InputRecord.rejected(e.reason(), e.getMessage(), raw));
             return;
         }
         parseNode(node, raw, out);
@@ -51,10 +46,10 @@ public abstract class EventParser implements Serializable {
             ActivityEvent event = toEvent(node);
             event.raw = raw;
             return InputRecord.of(event);
-        } catch (Rejection r) {
-            return InputRecord.rejected(r.reason, r.getMessage(), raw);
+        } catch (InvalidRecordException e) {
+            return InputRecord.rejected(e.reason(), e.getMessage(), raw);
         }
     }
 
-    protected abstract ActivityEvent toEvent(JsonNode object) throws Rejection;
+    protected abstract ActivityEvent toEvent(JsonNode object) throws InvalidRecordException;
 }

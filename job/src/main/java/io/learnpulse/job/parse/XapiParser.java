@@ -5,6 +5,8 @@ import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.EventType;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonFields;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -29,34 +31,34 @@ final class XapiParser extends EventParser {
     }
 
     @Override
-    protected ActivityEvent toEvent(JsonNode statement) throws Rejection {
+    protected ActivityEvent toEvent(JsonNode statement) throws InvalidRecordException {
         ActivityEvent event = new ActivityEvent();
-        event.eventId = Fields.requiredText(statement, "id");
+        event.eventId = JsonFields.requiredText(statement, "id");
         event.userId = learner(statement.path("actor"));
-        event.timestamp = Fields.requiredInstant(statement, "timestamp");
+        event.timestamp = JsonFields.requiredInstant(statement, "timestamp");
         JsonNode context = statement.path("context");
         JsonNode activities = context.path("contextActivities");
-        event.courseId = Fields.optionalText(activities.path("grouping").path(0), "id");
+        event.courseId = JsonFields.optionalText(activities.path("grouping").path(0), "id");
         if (event.courseId == null) {
-            event.courseId = Fields.optionalText(activities.path("parent").path(0), "id");
+            event.courseId = JsonFields.optionalText(activities.path("parent").path(0), "id");
         }
-        event.cohortId = Fields.optionalText(context.path("team"), "name");
+        event.cohortId = JsonFields.optionalText(context.path("team"), "name");
 
         JsonNode result = statement.path("result");
         String verb = verbName(statement);
-        Double scaled = Fields.optionalNumber(result.path("score").get("scaled"), "result.score.scaled");
-        Double progressPercent = Fields.optionalNumber(result.path("extensions").get(PROGRESS_EXTENSION),
+        Double scaled = JsonFields.optionalNumber(result.path("score").get("scaled"), "result.score.scaled");
+        Double progressPercent = JsonFields.optionalNumber(result.path("extensions").get(PROGRESS_EXTENSION),
                 "result.extensions[progress]");
         if (scaled != null) {
             if (scaled < -1.0 || scaled > 1.0) {
-                throw new Rejection(DeadLetter.OUT_OF_RANGE, "result.score.scaled must be in [-1, 1], was " + scaled);
+                throw new InvalidRecordException(DeadLetter.OUT_OF_RANGE, "result.score.scaled must be in [-1, 1], was " + scaled);
             }
             event.type = EventType.ASSESSMENT;
             event.score = Math.max(0.0, scaled);
         } else if (progressPercent != null || "completed".equals(verb)) {
             event.type = EventType.PROGRESS;
             if (progressPercent != null && (progressPercent < 0.0 || progressPercent > 100.0)) {
-                throw new Rejection(DeadLetter.OUT_OF_RANGE, "progress extension must be in [0, 100], was " + progressPercent);
+                throw new InvalidRecordException(DeadLetter.OUT_OF_RANGE, "progress extension must be in [0, 100], was " + progressPercent);
             }
             event.progress = "completed".equals(verb) ? 1.0 : progressPercent / 100.0;
         } else if (SESSION_VERBS.contains(verb)) {
@@ -68,36 +70,36 @@ final class XapiParser extends EventParser {
         return event;
     }
 
-    private static String learner(JsonNode actor) throws Rejection {
-        String name = Fields.optionalText(actor.path("account"), "name");
+    private static String learner(JsonNode actor) throws InvalidRecordException {
+        String name = JsonFields.optionalText(actor.path("account"), "name");
         if (name != null && !name.isBlank()) {
             return name;
         }
-        String mbox = Fields.optionalText(actor, "mbox");
+        String mbox = JsonFields.optionalText(actor, "mbox");
         if (mbox != null && !mbox.isBlank()) {
             return mbox.startsWith("mailto:") ? mbox.substring("mailto:".length()) : mbox;
         }
-        throw new Rejection(DeadLetter.MISSING_FIELD, "missing required field 'actor.account.name' or 'actor.mbox'");
+        throw new InvalidRecordException(DeadLetter.MISSING_FIELD, "missing required field 'actor.account.name' or 'actor.mbox'");
     }
 
     /** The last path segment of the verb IRI ({@code .../verbs/completed} gives {@code completed}). */
-    private static String verbName(JsonNode statement) throws Rejection {
-        String id = Fields.optionalText(statement.path("verb"), "id");
+    private static String verbName(JsonNode statement) throws InvalidRecordException {
+        String id = JsonFields.optionalText(statement.path("verb"), "id");
         if (id == null) {
             return "";
         }
         return id.substring(id.lastIndexOf('/') + 1);
     }
 
-    private static Double durationSeconds(JsonNode result) throws Rejection {
-        String text = Fields.optionalText(result, "duration");
+    private static Double durationSeconds(JsonNode result) throws InvalidRecordException {
+        String text = JsonFields.optionalText(result, "duration");
         if (text == null) {
             return null;
         }
         try {
             return Duration.parse(text).toMillis() / 1000.0;
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new Rejection(DeadLetter.INVALID_VALUE, "result.duration is not an ISO-8601 duration: " + text);
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "result.duration is not an ISO-8601 duration: " + text);
         }
     }
 }
