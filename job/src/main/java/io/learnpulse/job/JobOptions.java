@@ -76,10 +76,6 @@ public final class JobOptions {
     public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism")
             .intType().noDefaultValue()
             .withDescription("Parallelism of the job; default: the cluster's `parallelism.default` (local: the number of cores).");
-    public static final ConfigOption<Long> FAIL_AFTER_RECORDS = ConfigOptions.key("test.fail-after-records")
-            .longType().defaultValue(0L)
-            .withDescription("Tests only: each source subtask throws once, in the job's first attempt, after this many "
-                    + "records following a completed checkpoint. 0 (default) is off.");
 
     /** Delivery guarantee of the Kafka sinks. */
     public enum Delivery {
@@ -95,7 +91,7 @@ public final class JobOptions {
         List<ConfigOption<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, ACTIVITY_TOPIC, ALERTS_TOPIC,
                 METRICS_TOPIC, DLQ_TOPIC, FORMAT, GROUP_ID, START_FROM, DELIVERY, CHECKPOINT_INTERVAL,
                 CHECKPOINT_DIR, STATE_BACKEND, TIMERS, IDLENESS, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT,
-                PARALLELISM, FAIL_AFTER_RECORDS));
+                PARALLELISM));
         all.addAll(RuleOptions.all());
         return all;
     }
@@ -141,9 +137,6 @@ public final class JobOptions {
         }
         if (config.getOptional(PARALLELISM).map(p -> p < 1).orElse(false)) {
             throw new CommandLine.UsageException("parallelism must be at least 1");
-        }
-        if (config.get(FAIL_AFTER_RECORDS) < 0) {
-            throw new CommandLine.UsageException("test.fail-after-records must not be negative");
         }
         try {
             RuleOptions.ruleConfig(config);

@@ -14,7 +14,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * The job graph shared by the live job and the replay: input records (already carrying event-time
  * timestamps and watermarks from their source) in; alerts, daily figures and dead letters out.
- * Sources and sinks are plugged in by the caller.
+ * Sources and sinks are plugged in by the caller. Every function here is safe with reused input
+ * objects (the rules copy what they keep), so the callers enable object reuse, which spares a
+ * reflective copy of each record between chained operators.
  */
 public final class LearnpulseTopology {
     private LearnpulseTopology() {}
@@ -33,9 +35,6 @@ public final class LearnpulseTopology {
     }
 
     public static Outputs build(DataStream<InputRecord> input, RuleConfig rules) {
-        // every function here is safe with reused input objects (the rules copy what they keep),
-        // which spares a reflective copy of each record between chained operators
-        input.getExecutionEnvironment().getConfig().enableObjectReuse();
         SingleOutputStreamOperator<ActivityEvent> events = input
                 .process(new RejectionRouter())
                 .name("route-rejected-input")

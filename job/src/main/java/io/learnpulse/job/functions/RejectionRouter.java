@@ -5,6 +5,7 @@ import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.DeadLetter;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -21,7 +22,10 @@ import org.apache.flink.util.OutputTag;
 public class RejectionRouter extends ProcessFunction<InputRecord, ActivityEvent> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("rejected-input") {};
+    /** Inputs seen, valid or not: the replay's count of inputs read, in its job's result. */
+    public static final String INPUTS_ACCUMULATOR = "inputs";
 
+    private transient LongCounter inputs;
     private transient Counter eventsIn;
     private transient DeadLetterCounters deadLetters;
 
@@ -29,11 +33,14 @@ public class RejectionRouter extends ProcessFunction<InputRecord, ActivityEvent>
     public void open(OpenContext openContext) {
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("learnpulse");
         eventsIn = metrics.counter("eventsIn");
+        inputs = new LongCounter();
+        getRuntimeContext().addAccumulator(INPUTS_ACCUMULATOR, inputs);
         deadLetters = new DeadLetterCounters(metrics);
     }
 
     @Override
     public void processElement(InputRecord record, Context ctx, Collector<ActivityEvent> out) {
+        inputs.add(1L);
         if (record.isEvent()) {
             ActivityEvent event = record.event;
             long watermark = ctx.timerService().currentWatermark();

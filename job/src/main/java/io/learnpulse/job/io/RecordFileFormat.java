@@ -13,10 +13,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
@@ -30,12 +28,6 @@ import org.apache.flink.core.fs.FSDataInputStream;
  */
 public final class RecordFileFormat implements StreamFormat<InputRecord> {
     private static final long serialVersionUID = 1L;
-
-    /**
-     * Inputs read in this JVM, for the replay's progress line. The replay runs its job in-process
-     * and Flink offers no live pull of a running job's metrics there, hence one process-wide count.
-     */
-    public static final LongAdder INPUTS_READ = new LongAdder();
 
     private final InputFormat format;
 
@@ -102,7 +94,6 @@ public final class RecordFileFormat implements StreamFormat<InputRecord> {
                     return null;
                 }
                 if (!line.isBlank()) {
-                    INPUTS_READ.increment();
                     parser.parse(line, ready::add);
                 }
             }
@@ -146,7 +137,6 @@ public final class RecordFileFormat implements StreamFormat<InputRecord> {
                     return;
                 }
                 JsonNode element = json.readValueAsTree();
-                INPUTS_READ.increment();
                 parser.parseNode(element, element.toString(), ready::add);
             } catch (IOException e) {
                 // a broken array cannot be re-synchronised: the rest of the file is one dead letter

@@ -1,8 +1,11 @@
 package io.learnpulse.job.replay;
 
 import java.net.URI;
+import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -20,6 +23,10 @@ final class LocalFlink implements AutoCloseable {
         Configuration config = new Configuration();
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.BIND_PORT, "0");
+        // the progress line's count of inputs comes with each TaskManager heartbeat (default every
+        // 10 s) and is served from the REST endpoint's cache of the job (default 3 s)
+        config.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        config.set(WebOptions.REFRESH_INTERVAL, Duration.ofSeconds(1));
         cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
                 .setNumTaskManagers(1)

@@ -3,6 +3,7 @@ package io.learnpulse.job.replay;
 import io.learnpulse.job.EventTimeWatermarks;
 import io.learnpulse.job.LearnpulseTopology;
 import io.learnpulse.job.functions.LearnerAlertFunction;
+import io.learnpulse.job.functions.RejectionRouter;
 import io.learnpulse.job.io.RecordFileFormat;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.job.records.InputRecord;
@@ -20,9 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.connector.file.src.FileSource;
@@ -67,6 +70,8 @@ public final class Replay {
         public List<Alert> alerts;
         public List<DeadLetter> deadLetters;
         public List<DailyFigures> dailyFigures;
+        /** Inputs read from the file, valid or not. */
+        public long inputs;
         public long duplicates;
     }
 
@@ -74,6 +79,13 @@ public final class Replay {
 
     /** Runs the replay on {@code env} (a local environment or a test's MiniCluster) and writes its files. */
     public static Result run(StreamExecutionEnvironment env, Request request) throws Exception {
+        return run(env, request, job -> {});
+    }
+
+    /** The same, handing the job to {@code started} once submitted (to follow it with {@link #inputsRead}). */
+    public static Result run(StreamExecutionEnvironment env, Request request, Consumer<JobClient> started)
+            throws Exception {
+        env.getConfig().enableObjectReuse(); // the topology is safe with it (see LearnpulseTopology)
         FileSource<InputRecord> source = FileSource
                 .forRecordStreamFormat(new RecordFileFormat(request.format),
                         new org.apache.flink.core.fs.Path(request.input.toUri()))
@@ -89,6 +101,7 @@ public final class Replay {
         CloseableIterator<DeadLetter> deadLetters = outputs.deadLetters.collectAsync();
         CloseableIterator<DailyFigures> figures = outputs.dailyFigures.collectAsync();
         JobClient job = env.executeAsync("learnpulse replay of " + request.input.getFileName());
+        started.accept(job);
 
         // each output must be drained while the job runs, or its collect sink stalls the job
         ExecutorService drains = Executors.newFixedThreadPool(3);
@@ -105,8 +118,8 @@ public final class Replay {
         } finally {
             drains.shutdownNow();
         }
-        Long duplicates = executed.getAccumulatorResult(LearnerAlertFunction.DUPLICATES_ACCUMULATOR);
-        result.duplicates = duplicates == null ? 0 : duplicates;
+        result.inputs = count(executed.getAllAccumulatorResults(), RejectionRouter.INPUTS_ACCUMULATOR);
+        result.duplicates = count(executed.getAllAccumulatorResults(), LearnerAlertFunction.DUPLICATES_ACCUMULATOR);
 
         write(request.output, result.alerts, JsonCodec::alert);
         write(request.deadLetters, result.deadLetters, JsonCodec::deadLetter);
@@ -114,6 +127,19 @@ public final class Replay {
             write(request.dailyFigures, result.dailyFigures, JsonCodec::dailyFigures);
         }
         return result;
+    }
+
+    /**
+     * Inputs read so far by a running replay. Its accumulators reach the JobManager with each
+     * TaskManager heartbeat, so the count is as old as the last one.
+     */
+    public static long inputsRead(JobClient job) throws Exception {
+        return count(job.getAccumulators().get(), RejectionRouter.INPUTS_ACCUMULATOR);
+    }
+
+    private static long count(Map<String, Object> accumulators, String name) {
+        Object count = accumulators.get(name);
+        return count == null ? 0 : (Long) count;
     }
 
     private static <T> CompletableFuture<List<T>> drain(CloseableIterator<T> iterator, ExecutorService executor) {

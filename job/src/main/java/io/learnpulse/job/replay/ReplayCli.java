@@ -2,7 +2,6 @@ package io.learnpulse.job.replay;
 
 import io.learnpulse.job.CommandLine;
 import io.learnpulse.job.RuleOptions;
-import io.learnpulse.job.io.RecordFileFormat;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.DeadLetter;
@@ -15,8 +14,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 
 /** {@code learnpulse replay}: replays a file on a local Flink and prints progress and a summary. */
 public final class ReplayCli {
@@ -31,17 +33,27 @@ public final class ReplayCli {
         try {
             Configuration config = CommandLine.parse(args, ReplayOptions.all());
             Replay.Request request = request(config);
-            RecordFileFormat.INPUTS_READ.reset();
             long started = System.nanoTime();
             Replay.Result result;
+            AtomicReference<JobClient> job = new AtomicReference<>();
+            AtomicLong read = new AtomicLong();
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "replay-progress");
                 t.setDaemon(true);
                 return t;
             });
-            progress.scheduleAtFixedRate(() -> err.println("replay: " + inputsRead(started)), 2, 2, TimeUnit.SECONDS);
+            progress.scheduleAtFixedRate(() -> {
+                try {
+                    if (job.get() != null) {
+                        read.set(Replay.inputsRead(job.get()));
+                    }
+                } catch (Exception e) {
+                    // the job is ending: its last count stands until the summary
+                }
+                err.println("replay: " + inputsRead(read.get(), started));
+            }, 2, 2, TimeUnit.SECONDS);
             try (LocalFlink flink = new LocalFlink(parallelism(config))) {
-                result = Replay.run(flink.env(), request);
+                result = Replay.run(flink.env(), request, job::set);
             } finally {
                 progress.shutdownNow();
             }
@@ -91,17 +103,15 @@ public final class ReplayCli {
         return output.resolveSibling(base + ".dlq.jsonl");
     }
 
-    private static String inputsRead(long started) {
-        long read = RecordFileFormat.INPUTS_READ.sum();
+    private static String inputsRead(long read, long started) {
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         return String.format(Locale.ROOT, "%,d inputs read in %.1f s (%,.0f/s)", read, seconds, read / seconds);
     }
 
     private static void printSummary(PrintStream err, Replay.Request request, Replay.Result result, long started) {
         long rejected = result.deadLetters.stream().filter(d -> !DeadLetter.LATE.equals(d.reason)).count();
-        long read = RecordFileFormat.INPUTS_READ.sum();
-        err.println("replay: " + inputsRead(started));
-        err.printf(Locale.ROOT, "events: %,d valid, %,d duplicates ignored%n", read - rejected, result.duplicates);
+        err.println("replay: " + inputsRead(result.inputs, started));
+        err.printf(Locale.ROOT, "events: %,d valid, %,d duplicates ignored%n", result.inputs - rejected, result.duplicates);
         Map<String, Long> byType = new TreeMap<>(result.alerts.stream()
                 .collect(Collectors.groupingBy(a -> a.type.name(), Collectors.counting())));
         for (AlertType type : AlertType.values()) {

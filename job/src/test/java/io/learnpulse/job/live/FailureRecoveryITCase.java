@@ -3,9 +3,9 @@ package io.learnpulse.job.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.learnpulse.job.FailureHook;
 import io.learnpulse.job.testutils.AlertRecords;
 import io.learnpulse.job.testutils.CommittedReader;
+import io.learnpulse.job.testutils.FailureHook;
 import io.learnpulse.job.testutils.FlinkRest;
 import io.learnpulse.job.testutils.LearnerStream;
 import io.learnpulse.job.testutils.LiveJobs;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job fails mid-stream after a completed checkpoint (the test failure hook) and restarts on its
+ * The job fails mid-stream after a completed checkpoint ({@link FailureHook}) and restarts on its
  * own from that checkpoint: with exactly-once delivery its read_committed output still holds every
  * expected alert exactly once; with at-least-once, every alert at least once.
  */
@@ -78,11 +78,10 @@ class FailureRecoveryITCase {
             Predicate<List<String>> complete) throws Exception {
         TestTopics topics = TestTopics.create(kafka, 4);
         Map<String, String> options = LiveJobs.testOptions(topics, dir.resolve("checkpoints").toUri().toString());
-        options.put("test.fail-after-records", "500");
         options.put("delivery", delivery);
         List<List<LearnerStream.Line>> halves = STREAM.split(0.5);
         topics.publish(halves.get(0));
-        JobClient job = LiveJobs.start(options);
+        JobClient job = LiveJobs.start(options, FailureHook.stage(500));
         String jobId = job.getJobID().toHexString();
         FlinkRest rest = new FlinkRest(cluster.getRestAddress().get());
         try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts)) {

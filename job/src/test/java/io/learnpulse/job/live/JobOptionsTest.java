@@ -30,7 +30,6 @@ class JobOptionsTest {
         assertThat(JobOptions.backend(config)).isEqualTo(JobOptions.Backend.ROCKSDB);
         assertThat(JobOptions.timersOnHeap(config)).isTrue();
         assertThat(JobOptions.startPosition(config).kind).isEqualTo(JobOptions.StartPosition.Kind.COMMITTED);
-        assertThat(config.get(JobOptions.FAIL_AFTER_RECORDS)).as("failure hook off").isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnpulse.job.JobOptions;
 import io.learnpulse.job.LearnpulseJob;
+import io.learnpulse.job.testutils.FailureHook;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,17 +40,24 @@ class LearnpulseJobTest {
     @Test
     void everyOperatorHasAStableUidAndName() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        LearnpulseJob.build(env, JobOptions.parse(new String[] {
-                "--bootstrap-servers", "localhost:9092", "--test.fail-after-records", "10"}));
+        LearnpulseJob.build(env, JobOptions.parse(new String[] {"--bootstrap-servers", "localhost:9092"}),
+                FailureHook.stage(10));
         StreamGraph graph = env.getStreamGraph();
         List<String> uids = graph.getStreamNodes().stream()
                 .map(StreamNode::getTransformationUID)
                 .collect(Collectors.toList());
         assertThat(uids).doesNotContainNull().doesNotHaveDuplicates();
-        assertThat(uids).contains("kafka-activity", "test-failure-hook", "route-rejected-input", "learner-rules");
+        assertThat(uids).contains("kafka-activity", FailureHook.UID, "route-rejected-input", "learner-rules");
         assertThat(uids.stream().filter(uid -> uid.startsWith("kafka-alerts")).count()).isGreaterThan(0);
         assertThat(uids.stream().filter(uid -> uid.startsWith("kafka-metrics")).count()).isGreaterThan(0);
         assertThat(uids.stream().filter(uid -> uid.startsWith("kafka-dlq")).count()).isGreaterThan(0);
+    }
+
+    @Test
+    void objectReuseIsTheJobsSetting() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        LearnpulseJob.build(env, JobOptions.parse(new String[] {"--bootstrap-servers", "localhost:9092"}));
+        assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
     }
 
     @Test

@@ -2,14 +2,17 @@ package io.learnpulse.job.testutils;
 
 import io.learnpulse.job.JobOptions;
 import io.learnpulse.job.LearnpulseJob;
+import io.learnpulse.job.records.InputRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Starts the live job, as {@code learnpulse job} would, on the test's MiniCluster. */
@@ -46,13 +49,19 @@ public final class LiveJobs {
 
     /** Submits the job with these options and a fixed-delay restart strategy; returns at once. */
     public static JobClient start(Map<String, String> options) throws Exception {
+        return start(options, UnaryOperator.identity());
+    }
+
+    /** The same with {@code sourceStage} after the job's source (see {@link FailureHook#stage}). */
+    public static JobClient start(Map<String, String> options, UnaryOperator<DataStream<InputRecord>> sourceStage)
+            throws Exception {
         Configuration parsed = JobOptions.parse(args(options));
         Configuration flink = LearnpulseJob.flinkConfiguration(parsed);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        LearnpulseJob.build(env, parsed);
+        LearnpulseJob.build(env, parsed, sourceStage);
         return env.executeAsync(LearnpulseJob.JOB_NAME);
     }
 }

@@ -97,6 +97,7 @@ public final class CepVersusRules {
                     .uid("cep")
                     .sinkTo(new DiscardingSink<>()).uid("cep-sink");
         } else {
+            env.getConfig().enableObjectReuse(); // as the job and the replay run the topology
             LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, RuleConfig.defaults());
             outputs.alerts.sinkTo(new DiscardingSink<>()).uid("alerts");
             outputs.dailyFigures.sinkTo(new DiscardingSink<>()).uid("figures");

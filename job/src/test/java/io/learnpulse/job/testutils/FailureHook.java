@@ -1,19 +1,22 @@
-package io.learnpulse.job;
+package io.learnpulse.job.testutils;
 
 import io.learnpulse.job.records.InputRecord;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * Tests only ({@link JobOptions#FAIL_AFTER_RECORDS}): passes records through and, in the job's first
- * attempt only, throws once after a given number of records that follow the subtask's first
- * completed checkpoint. The automatic restart then runs attempt 1, where it never fails again, so a
- * test sees exactly one recovery from a real checkpoint.
+ * Passes records through and, in the job's first attempt only, throws once after a given number of
+ * records that follow the subtask's first completed checkpoint. The automatic restart then runs
+ * attempt 1, where it never fails again, so a test sees exactly one recovery from a real checkpoint.
+ * Plugged in after the job's source with {@link #stage}.
  */
 public class FailureHook extends RichMapFunction<InputRecord, InputRecord> implements CheckpointListener {
     private static final long serialVersionUID = 1L;
     public static final String MESSAGE = "learnpulse test failure hook: injected failure";
+    public static final String UID = "test-failure-hook";
 
     private final long failAfterRecords;
     private transient boolean active;
@@ -22,6 +25,11 @@ public class FailureHook extends RichMapFunction<InputRecord, InputRecord> imple
 
     public FailureHook(long failAfterRecords) {
         this.failAfterRecords = failAfterRecords;
+    }
+
+    /** The stage for {@code LearnpulseJob.build}: each source subtask fails once, after this many records. */
+    public static UnaryOperator<DataStream<InputRecord>> stage(long failAfterRecords) {
+        return input -> input.map(new FailureHook(failAfterRecords)).name(UID).uid(UID);
     }
 
     @Override
