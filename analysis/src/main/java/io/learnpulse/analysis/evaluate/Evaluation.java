@@ -1,0 +1,180 @@
+package io.learnpulse.analysis.evaluate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * How early and how well alerts find the learners who fail or withdraw (DESIGN §5).
+ *
+ * <p>At day N (N days after a learner's {@code start}): the learners are those not withdrawn
+ * before {@code start + N}; a learner is positive when their outcome is {@code fail} or
+ * {@code withdrawn}; a learner is flagged by a type when their first alert of that type has an
+ * {@code eventTime} before {@code start + N}. ANY is the union of every type but HIGH_PERFORMANCE.
+ * The lead time of a flagged positive is the days from their first such alert to their
+ * {@code withdrawnAt}, or without one, to the end of their course.
+ */
+public final class Evaluation {
+    public static final List<Integer> DAYS = List.of(14, 30, 60, 90, 120);
+    public static final String ANY = "ANY";
+    /** The one type that reports a learner doing well: not part of ANY. */
+    static final String HIGH_PERFORMANCE = "HIGH_PERFORMANCE";
+    private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+
+    private final Map<String, Learner> learners = new HashMap<>();
+    private final Set<String> types = new TreeSet<>();
+    private final Duration defaultCourseLength;
+    private long alerts;
+    private long alertsOfUnknownLearners;
+
+    /**
+     * @param knownTypes          the types reported even when no alert of theirs was read
+     * @param defaultCourseLength the course length for outcomes that do not say when it ends
+     */
+    public Evaluation(Collection<String> knownTypes, Duration defaultCourseLength) {
+        this.types.addAll(knownTypes);
+        this.defaultCourseLength = defaultCourseLength;
+    }
+
+    /** Adds a learner; fails on a second line for the same learner (one line per learner, DESIGN §5). */
+    void outcome(LearnerOutcome outcome) {
+        Instant end = outcome.end() != null ? outcome.end() : outcome.start().plus(defaultCourseLength);
+        Learner previous = learners.putIfAbsent(outcome.userId(), new Learner(outcome, end));
+        if (previous != null) {
+            throw new IllegalArgumentException("learner " + outcome.userId()
+                    + " has more than one outcome; the outcomes file holds one line per learner");
+        }
+    }
+
+    /** Adds an alert; one of a learner without an outcome is counted and otherwise ignored. */
+    void alert(String userId, String type, Instant eventTime) {
+        alerts++;
+        Learner learner = learners.get(userId);
+        if (learner == null) {
+            alertsOfUnknownLearners++;
+            return;
+        }
+        types.add(type);
+        learner.firstAlert.merge(type, eventTime, (a, b) -> a.isBefore(b) ? a : b);
+        if (!HIGH_PERFORMANCE.equals(type)) {
+            learner.firstAlert.merge(ANY, eventTime, (a, b) -> a.isBefore(b) ? a : b);
+        }
+    }
+
+    long alerts() {
+        return alerts;
+    }
+
+    long alertsOfUnknownLearners() {
+        return alertsOfUnknownLearners;
+    }
+
+    long learners() {
+        return learners.size();
+    }
+
+    /** ANY first, then every type in name order. */
+    List<String> types() {
+        List<String> all = new ArrayList<>();
+        all.add(ANY);
+        all.addAll(types);
+        return all;
+    }
+
+    /** The learners still enrolled at day N (not withdrawn before it), and the positives among them. */
+    Population population(int day) {
+        long count = 0;
+        long positives = 0;
+        for (Learner learner : learners.values()) {
+            if (learner.inPopulation(day)) {
+                count++;
+                positives += learner.positive ? 1 : 0;
+            }
+        }
+        return new Population(count, positives);
+    }
+
+    /** The figures of each type (ANY first) by day. */
+    public SortedMap<Integer, Map<String, Figures>> byDay() {
+        SortedMap<Integer, Map<String, Figures>> byDay = new TreeMap<>();
+        for (int day : DAYS) {
+            Map<String, Figures> figures = new LinkedHashMap<>();
+            for (String type : types()) {
+                figures.put(type, figures(day, type));
+            }
+            byDay.put(day, Collections.unmodifiableMap(figures));
+        }
+        return Collections.unmodifiableSortedMap(byDay);
+    }
+
+    private Figures figures(int day, String type) {
+        long positives = 0;
+        long flagged = 0;
+        List<Double> leadDays = new ArrayList<>();
+        for (Learner learner : learners.values()) {
+            if (!learner.inPopulation(day)) {
+                continue;
+            }
+            positives += learner.positive ? 1 : 0;
+            Instant first = learner.firstAlert.get(type);
+            if (first == null || !first.isBefore(learner.day(day))) {
+                continue;
+            }
+            flagged++;
+            if (learner.positive) {
+                leadDays.add((learner.leadUntil.toEpochMilli() - first.toEpochMilli()) / MILLIS_PER_DAY);
+            }
+        }
+        long truePositives = leadDays.size();
+        return new Figures(flagged, truePositives,
+                flagged == 0 ? null : (double) truePositives / flagged,
+                positives == 0 ? null : (double) truePositives / positives,
+                median(leadDays));
+    }
+
+    private static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        Collections.sort(values);
+        int middle = values.size() / 2;
+        return values.size() % 2 == 1 ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
+    }
+
+    /** The learners in the figures of one day, and how many of them are positive. */
+    record Population(long learners, long positives) {}
+
+    private static final class Learner {
+        final Instant start;
+        final Instant withdrawnAt;
+        final boolean positive;
+        /** Withdrawal, or without one the end of the course: where a lead time ends. */
+        final Instant leadUntil;
+        final Map<String, Instant> firstAlert = new HashMap<>(4);
+
+        Learner(LearnerOutcome outcome, Instant end) {
+            this.start = outcome.start();
+            this.withdrawnAt = outcome.withdrawnAt();
+            this.positive = "fail".equals(outcome.outcome()) || "withdrawn".equals(outcome.outcome());
+            this.leadUntil = withdrawnAt != null ? withdrawnAt : end;
+        }
+
+        Instant day(int n) {
+            return start.plus(Duration.ofDays(n));
+        }
+
+        boolean inPopulation(int n) {
+            return withdrawnAt == null || !withdrawnAt.isBefore(day(n));
+        }
+    }
+}

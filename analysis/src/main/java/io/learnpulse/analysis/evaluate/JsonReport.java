@@ -1,0 +1,42 @@
+package io.learnpulse.analysis.evaluate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * {@code evaluate --json}: {@code {"byDay": {"60": {"ANY": {"flagged": n, "precision": p,
+ * "recall": r, "medianLeadDays": d}, ...}, ...}}}; an undefined figure is {@code null}.
+ */
+final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {}
+
+    static ObjectNode of(Evaluation evaluation) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode byDay = root.putObject("byDay");
+        evaluation.byDay().forEach((day, byType) -> {
+            ObjectNode ofDay = byDay.putObject(String.valueOf(day));
+            byType.forEach((type, f) -> {
+                ObjectNode figures = ofDay.putObject(type);
+                figures.put("flagged", f.flagged());
+                figures.put("precision", f.precision());
+                figures.put("recall", f.recall());
+                figures.put("medianLeadDays", f.medianLeadDays());
+            });
+        });
+        return root;
+    }
+
+    static void write(Evaluation evaluation, Path file) {
+        try {
+            MAPPER.writeValue(file.toFile(), of(evaluation));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

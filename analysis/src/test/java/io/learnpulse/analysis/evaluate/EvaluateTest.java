@@ -1,0 +1,164 @@
+package io.learnpulse.analysis.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code evaluate} on hand-made outcomes and alerts whose figures are worked out below. */
+class EvaluateTest {
+    private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+    private static final int COURSE_DAYS = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    Evaluation evaluation;
+    String console;
+
+    /*
+     * Six learners, all starting on START:
+     *   A fail,        course ends at day 100    MISSED_DEADLINE day 10, ENGAGEMENT_DROP day 40
+     *   B withdrawn at exactly day 30            ENGAGEMENT_DROP day 20
+     *   C pass                                   HIGH_PERFORMANCE day 3, ENGAGEMENT_DROP day 5, AT_RISK day 7
+     *   D distinction                            HIGH_PERFORMANCE day 2 (not part of ANY)
+     *   E withdrawn before the start (day -5)    ENGAGEMENT_DROP day 1 (never in the population)
+     *   F fail, no end: --course-days 200        MISSED_DEADLINE at exactly day 30
+     * and one alert of Z, who has no outcome.
+     */
+    @BeforeEach
+    void evaluateHandMadeFiles() throws IOException {
+        Path outcomes = dir.resolve("outcomes.jsonl");
+        Files.write(outcomes, java.util.List.of(
+                outcome("A", "fail", null, "\"end\":\"" + day(100) + "\","),
+                outcome("B", "withdrawn", day(30), ""),
+                outcome("C", "pass", null, ""),
+                outcome("D", "distinction", null, ""),
+                outcome("E", "withdrawn", day(-5), ""),
+                outcome("F", "fail", null, "")));
+        Path alerts = dir.resolve("alerts.jsonl");
+        Files.write(alerts, java.util.List.of(
+                alert("D", "HIGH_PERFORMANCE", day(2)),
+                alert("E", "ENGAGEMENT_DROP", day(1)),
+                alert("C", "HIGH_PERFORMANCE", day(3)),
+                alert("C", "ENGAGEMENT_DROP", day(5)),
+                alert("C", "AT_RISK", day(7)),
+                alert("A", "MISSED_DEADLINE", day(10)),
+                alert("Z", "ENGAGEMENT_DROP", day(12)),
+                alert("B", "ENGAGEMENT_DROP", day(20)),
+                alert("F", "MISSED_DEADLINE", day(30)),
+                alert("A", "ENGAGEMENT_DROP", day(40))));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        evaluation = Evaluate.run(alerts, outcomes, dir.resolve("report.html"), dir.resolve("figures.json"),
+                COURSE_DAYS, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        console = printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void leavesOutLearnersWithdrawnBeforeTheDay() {
+        // E withdrew before the start; B at exactly day 30, so B counts on day 30 but not on day 60.
+        assertThat(evaluation.population(14)).isEqualTo(new Evaluation.Population(5, 3));
+        assertThat(evaluation.population(30)).isEqualTo(new Evaluation.Population(5, 3));
+        assertThat(evaluation.population(60)).isEqualTo(new Evaluation.Population(4, 2));
+    }
+
+    @Test
+    void day14() {
+        Map<String, Figures> day = evaluation.byDay().get(14);
+        // ANY: A (day 10) and C (day 5); D's HIGH_PERFORMANCE does not count. Lead of A: 100 - 10.
+        assertThat(day.get("ANY")).isEqualTo(new Figures(2, 1, 0.5, 1.0 / 3, 90.0));
+        assertThat(day.get("MISSED_DEADLINE")).isEqualTo(new Figures(1, 1, 1.0, 1.0 / 3, 90.0));
+        assertThat(day.get("ENGAGEMENT_DROP")).isEqualTo(new Figures(1, 0, 0.0, 0.0, null));
+        assertThat(day.get("HIGH_PERFORMANCE")).isEqualTo(new Figures(2, 0, 0.0, 0.0, null));
+        assertThat(day.get("AT_RISK")).isEqualTo(new Figures(1, 0, 0.0, 0.0, null));
+        // A type without alerts is reported, with precision undefined.
+        assertThat(day.get("CONSECUTIVE_LOW_SCORES")).isEqualTo(new Figures(0, 0, null, 0.0, null));
+    }
+
+    @Test
+    void day30CountsOnlyAlertsBeforeTheDay() {
+        Map<String, Figures> day = evaluation.byDay().get(30);
+        // F's alert at exactly day 30 is not before it. Leads: A 90, B 30 - 20 = 10; median 50.
+        assertThat(day.get("ANY")).isEqualTo(new Figures(3, 2, 2.0 / 3, 2.0 / 3, 50.0));
+        assertThat(day.get("ENGAGEMENT_DROP")).isEqualTo(new Figures(2, 1, 0.5, 1.0 / 3, 10.0));
+        assertThat(day.get("MISSED_DEADLINE")).isEqualTo(new Figures(1, 1, 1.0, 1.0 / 3, 90.0));
+    }
+
+    @Test
+    void day60To120WithoutTheWithdrawnLearner() {
+        for (int n : new int[] {60, 90, 120}) {
+            Map<String, Figures> day = evaluation.byDay().get(n);
+            // Leads: A 90, F 200 (course days) - 30 = 170; median 130.
+            assertThat(day.get("ANY")).isEqualTo(new Figures(3, 2, 2.0 / 3, 1.0, 130.0));
+            assertThat(day.get("MISSED_DEADLINE")).isEqualTo(new Figures(2, 2, 1.0, 1.0, 130.0));
+            // A's first ENGAGEMENT_DROP is on day 40: lead 100 - 40.
+            assertThat(day.get("ENGAGEMENT_DROP")).isEqualTo(new Figures(2, 1, 0.5, 0.5, 60.0));
+        }
+    }
+
+    @Test
+    void countsTheAlertsOfLearnersWithoutAnOutcome() {
+        assertThat(evaluation.alerts()).isEqualTo(10);
+        assertThat(evaluation.alertsOfUnknownLearners()).isEqualTo(1);
+        assertThat(console).contains("10 alerts read, 1 of them of learners without an outcome (ignored)");
+    }
+
+    @Test
+    void writesTheFiguresAsJson() throws IOException {
+        JsonNode json = JSON.readTree(dir.resolve("figures.json").toFile());
+        JsonNode any60 = json.at("/byDay/60/ANY");
+        assertThat(any60.get("flagged").asLong()).isEqualTo(3);
+        assertThat(any60.get("precision").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(any60.get("recall").asDouble()).isEqualTo(1.0);
+        assertThat(any60.get("medianLeadDays").asDouble()).isEqualTo(130.0);
+        assertThat(json.at("/byDay/14/CONSECUTIVE_LOW_SCORES/precision").isNull()).isTrue();
+        assertThat(json.get("byDay").fieldNames()).toIterable().containsExactly("14", "30", "60", "90", "120");
+    }
+
+    @Test
+    void writesASelfContainedHtmlReportWithAChart() throws IOException {
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<svg", "<polyline", "MISSED_DEADLINE", "<h2>Day 120</h2>")
+                .doesNotContain("<script", "<link", "src=", "@import");
+    }
+
+    @Test
+    void refusesASecondOutcomeForTheSameLearner() throws IOException {
+        Path outcomes = dir.resolve("twice.jsonl");
+        Files.write(outcomes, java.util.List.of(outcome("A", "fail", null, ""), outcome("A", "pass", null, "")));
+        Path alerts = Files.writeString(dir.resolve("none.jsonl"), "");
+        assertThatThrownBy(() -> Evaluate.run(alerts, outcomes, null, null, COURSE_DAYS,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .hasMessageContaining("line 2").hasMessageContaining("more than one outcome");
+    }
+
+    private static String day(int n) {
+        return START.plus(Duration.ofDays(n)).toString();
+    }
+
+    private static String outcome(String user, String outcome, String withdrawnAt, String extra) {
+        return "{\"userId\":\"" + user + "\",\"courseId\":\"C1\",\"cohortId\":\"C1\",\"start\":\"" + START + "\","
+                + extra + "\"outcome\":\"" + outcome + "\",\"withdrawnAt\":"
+                + (withdrawnAt == null ? "null" : "\"" + withdrawnAt + "\"") + "}";
+    }
+
+    private static String alert(String user, String type, String eventTime) {
+        return "{\"alertId\":\"" + user + "-" + type + "\",\"userId\":\"" + user + "\",\"courseId\":\"C1\",\"type\":\""
+                + type + "\",\"severity\":\"HIGH\",\"eventTime\":\"" + eventTime
+                + "\",\"detectedAt\":\"2026-12-01T00:00:00Z\",\"status\":\"OPEN\"}";
+    }
+}
