@@ -18,6 +18,8 @@ public class ActivityEvent {
     public Double score;
     public Double progress;
     public Double durationSeconds;
+    /** On an assessment: the course-calendar item it answers (DESIGN §1.1); null if none. */
+    public String assessmentId;
     public String raw;
 
     public ActivityEvent() {}
@@ -37,6 +39,7 @@ public class ActivityEvent {
         c.score = score;
         c.progress = progress;
         c.durationSeconds = durationSeconds;
+        c.assessmentId = assessmentId;
         c.raw = raw;
         return c;
     }
@@ -62,6 +65,7 @@ public class ActivityEvent {
                 && Objects.equals(score, e.score)
                 && Objects.equals(progress, e.progress)
                 && Objects.equals(durationSeconds, e.durationSeconds)
+                && Objects.equals(assessmentId, e.assessmentId)
                 && Objects.equals(raw, e.raw);
     }
 

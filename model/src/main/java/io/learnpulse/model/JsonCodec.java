@@ -73,6 +73,38 @@ public final class JsonCodec {
         putIfPresent(json, "score", e.score);
         putIfPresent(json, "progress", e.progress);
         putIfPresent(json, "durationSeconds", e.durationSeconds);
+        putIfPresent(json, "assessmentId", e.assessmentId);
+        return write(json);
+    }
+
+    /** A course-calendar item (DESIGN §1.1); absent title and weight are left out, deleted only when true. */
+    public static String calendarItem(CalendarItem c) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("courseId", c.courseId);
+        json.put("assessmentId", c.assessmentId);
+        if (c.dueAt != null) {
+            json.put("dueAt", Instant.ofEpochMilli(c.dueAt).toString());
+        }
+        putIfPresent(json, "title", c.title);
+        putIfPresent(json, "weight", c.weight);
+        if (c.deleted) {
+            json.put("deleted", true);
+        }
+        return write(json);
+    }
+
+    /** A learner's outcome (DESIGN §5); {@code withdrawnAt} is always written, null if none. */
+    public static String outcome(Outcome o) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("userId", o.userId);
+        json.put("courseId", o.courseId);
+        json.put("cohortId", o.cohortId);
+        json.put("start", Instant.ofEpochMilli(o.start).toString());
+        if (o.end != null) {
+            json.put("end", Instant.ofEpochMilli(o.end).toString());
+        }
+        json.put("outcome", o.outcome.wireName());
+        json.put("withdrawnAt", o.withdrawnAt == null ? null : Instant.ofEpochMilli(o.withdrawnAt).toString());
         return write(json);
     }
 
@@ -166,7 +198,60 @@ public final class JsonCodec {
                 ? JsonFields.requiredFraction(json.get("progress"), "progress", "a progress event")
                 : JsonFields.optionalFraction(json.get("progress"), "progress");
         event.durationSeconds = JsonFields.optionalNonNegative(json.get("durationSeconds"), "durationSeconds");
+        event.assessmentId = JsonFields.optionalString(json, "assessmentId");
         return event;
+    }
+
+    public static CalendarItem readCalendarItem(String json) throws InvalidRecordException {
+        return readCalendarItem(readObject(json));
+    }
+
+    /**
+     * A course-calendar item: {@code courseId} and {@code assessmentId} strings, {@code dueAt}
+     * required but on a deletion, {@code weight} in [0, 100].
+     */
+    public static CalendarItem readCalendarItem(JsonNode json) throws InvalidRecordException {
+        CalendarItem item = new CalendarItem();
+        item.courseId = JsonFields.requiredString(json, "courseId");
+        item.assessmentId = JsonFields.requiredString(json, "assessmentId");
+        item.deleted = JsonFields.optionalBoolean(json, "deleted");
+        item.dueAt = item.deleted && JsonFields.absent(json, "dueAt") ? null : JsonFields.requiredInstant(json, "dueAt");
+        item.title = JsonFields.optionalString(json, "title");
+        item.weight = JsonFields.optionalNumber(json.get("weight"), "weight");
+        if (item.weight != null && (item.weight < 0 || item.weight > 100)) {
+            throw new InvalidRecordException(DeadLetter.OUT_OF_RANGE, "field 'weight' must be in [0, 100], was "
+                    + item.weight);
+        }
+        return item;
+    }
+
+    public static Outcome readOutcome(String json) throws InvalidRecordException {
+        return readOutcome(readObject(json));
+    }
+
+    /**
+     * A learner's outcome: {@code userId}, {@code start} and {@code outcome} ({@code pass},
+     * {@code distinction}, {@code fail} or {@code withdrawn}) required; {@code end} and
+     * {@code withdrawnAt} instants or null.
+     */
+    public static Outcome readOutcome(JsonNode json) throws InvalidRecordException {
+        Outcome o = new Outcome();
+        o.userId = JsonFields.requiredString(json, "userId");
+        o.courseId = JsonFields.optionalString(json, "courseId");
+        o.cohortId = JsonFields.optionalString(json, "cohortId");
+        o.start = JsonFields.requiredInstant(json, "start");
+        o.end = JsonFields.absent(json, "end") ? null : JsonFields.requiredInstant(json, "end");
+        String result = JsonFields.requiredString(json, "outcome");
+        o.outcome = switch (result) {
+            case "pass" -> Outcome.Result.PASS;
+            case "distinction" -> Outcome.Result.DISTINCTION;
+            case "fail" -> Outcome.Result.FAIL;
+            case "withdrawn" -> Outcome.Result.WITHDRAWN;
+            default -> throw new InvalidRecordException(DeadLetter.INVALID_VALUE,
+                    "unknown outcome '" + result + "' (expected pass, distinction, fail or withdrawn)");
+        };
+        o.withdrawnAt = JsonFields.absent(json, "withdrawnAt") ? null : JsonFields.requiredInstant(json, "withdrawnAt");
+        return o;
     }
 
     public static DeadLetter readDeadLetter(String json) throws InvalidRecordException {

@@ -72,6 +72,24 @@ public final class JsonFields {
         }
     }
 
+    /** Whether the field is absent or JSON null. */
+    public static boolean absent(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull();
+    }
+
+    /** A boolean field; false when absent or JSON null. */
+    public static boolean optionalBoolean(JsonNode node, String field) throws InvalidRecordException {
+        if (absent(node, field)) {
+            return false;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field '" + field + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+
     /** An ISO date such as {@code 2026-11-24}, kept as its text. */
     public static String requiredDate(JsonNode node, String field) throws InvalidRecordException {
         String day = requiredString(node, field);

@@ -1,7 +1,9 @@
 package io.learnpulse.analysis.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
+import io.learnpulse.model.JsonFields;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,25 +11,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * {@code evaluate --alerts FILE --outcomes FILE [--report FILE] [--json FILE] [--course-days N]}
  * (DESIGN §5): reads the outcomes, then streams the alerts, and reports {@link Evaluation}'s
- * figures on the console, as HTML and as JSON.
+ * figures on the console, as HTML and as JSON. A line that is not an outcome or an alert stops it
+ * with the file, the line number and what is wrong: figures over a partly read file would mislead.
  */
 public final class Evaluate {
     /** Course length for outcomes without an {@code end}: OULAD's presentations run 234-269 days. */
     public static final int DEFAULT_COURSE_DAYS = 270;
-    private static final Set<String> OUTCOMES = Set.of("pass", "distinction", "fail", "withdrawn");
-    private static final List<String> KNOWN_TYPES = List.of("CONSECUTIVE_LOW_SCORES", "PERFORMANCE_DECLINE",
-            "ENGAGEMENT_DROP", "COMPLETION_STAGNATION", "LOW_CONSISTENCY", "HIGH_PERFORMANCE");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Evaluate() {}
 
@@ -40,10 +33,11 @@ public final class Evaluate {
      */
     public static Evaluation run(Path alerts, Path outcomes, Path report, Path json, int courseDays,
             PrintStream console) {
-        Evaluation evaluation = new Evaluation(KNOWN_TYPES, Duration.ofDays(courseDays));
-        readLines(outcomes, (number, node) -> evaluation.outcome(outcome(node)));
-        readLines(alerts, (number, node) -> evaluation.alert(
-                text(node, "userId"), text(node, "type"), instant(node, "eventTime")));
+        Evaluation evaluation = new Evaluation(courseDays);
+        readLines(outcomes, node -> evaluation.outcome(JsonCodec.readOutcome(node)));
+        // Only who, which type and when: a type the model does not know yet is evaluated all the same.
+        readLines(alerts, node -> evaluation.alert(JsonFields.requiredString(node, "userId"),
+                JsonFields.requiredString(node, "type"), JsonFields.requiredInstant(node, "eventTime")));
         TextReport.print(evaluation, console);
         if (report != null) {
             HtmlReport.write(evaluation, report);
@@ -56,16 +50,7 @@ public final class Evaluate {
         return evaluation;
     }
 
-    private static LearnerOutcome outcome(JsonNode node) {
-        String outcome = text(node, "outcome");
-        if (!OUTCOMES.contains(outcome)) {
-            throw new IllegalArgumentException("outcome '" + outcome + "' is not pass, distinction, fail or withdrawn");
-        }
-        return new LearnerOutcome(text(node, "userId"), instant(node, "start"), optionalInstant(node, "end"),
-                outcome, optionalInstant(node, "withdrawnAt"));
-    }
-
-    private static void readLines(Path file, BiConsumer<Long, JsonNode> lines) {
+    private static void readLines(Path file, Line each) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long number = 0;
             String line;
@@ -75,8 +60,8 @@ public final class Evaluate {
                     continue;
                 }
                 try {
-                    lines.accept(number, JSON.readTree(line));
-                } catch (IOException | RuntimeException e) {
+                    each.accept(JsonCodec.readObject(line));
+                } catch (InvalidRecordException | IllegalArgumentException e) {
                     throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
                 }
             }
@@ -85,24 +70,7 @@ public final class Evaluate {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException("no string field '" + field + "'");
-        }
-        return value.asText();
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        try {
-            return Instant.parse(text(node, field));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + field + "' is not an ISO instant");
-        }
-    }
-
-    private static Instant optionalInstant(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : instant(node, field);
+    private interface Line {
+        void accept(JsonNode record) throws InvalidRecordException;
     }
 }

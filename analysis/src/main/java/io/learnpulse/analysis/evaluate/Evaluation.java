@@ -1,9 +1,9 @@
 package io.learnpulse.analysis.evaluate;
 
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.Outcome;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,36 +28,40 @@ public final class Evaluation {
     public static final List<Integer> DAYS = List.of(14, 30, 60, 90, 120);
     public static final String ANY = "ANY";
     /** The one type that reports a learner doing well: not part of ANY. */
-    static final String HIGH_PERFORMANCE = "HIGH_PERFORMANCE";
-    private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+    static final String HIGH_PERFORMANCE = AlertType.HIGH_PERFORMANCE.name();
+    private static final long MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
     private final Map<String, Learner> learners = new HashMap<>();
     private final Set<String> types = new TreeSet<>();
-    private final Duration defaultCourseLength;
+    private final long defaultCourseMillis;
     private long alerts;
     private long alertsOfUnknownLearners;
 
     /**
-     * @param knownTypes          the types reported even when no alert of theirs was read
-     * @param defaultCourseLength the course length for outcomes that do not say when it ends
+     * Every type of {@link AlertType} is reported, with the types of the alerts read (a newer
+     * writer's types are evaluated too).
+     *
+     * @param defaultCourseDays the course length for outcomes that do not say when their course ends
      */
-    public Evaluation(Collection<String> knownTypes, Duration defaultCourseLength) {
-        this.types.addAll(knownTypes);
-        this.defaultCourseLength = defaultCourseLength;
+    public Evaluation(int defaultCourseDays) {
+        for (AlertType type : AlertType.values()) {
+            types.add(type.name());
+        }
+        this.defaultCourseMillis = defaultCourseDays * MILLIS_PER_DAY;
     }
 
     /** Adds a learner; fails on a second line for the same learner (one line per learner, DESIGN §5). */
-    void outcome(LearnerOutcome outcome) {
-        Instant end = outcome.end() != null ? outcome.end() : outcome.start().plus(defaultCourseLength);
-        Learner previous = learners.putIfAbsent(outcome.userId(), new Learner(outcome, end));
+    void outcome(Outcome outcome) {
+        long end = outcome.end != null ? outcome.end : outcome.start + defaultCourseMillis;
+        Learner previous = learners.putIfAbsent(outcome.userId, new Learner(outcome, end));
         if (previous != null) {
-            throw new IllegalArgumentException("learner " + outcome.userId()
+            throw new IllegalArgumentException("learner " + outcome.userId
                     + " has more than one outcome; the outcomes file holds one line per learner");
         }
     }
 
     /** Adds an alert; one of a learner without an outcome is counted and otherwise ignored. */
-    void alert(String userId, String type, Instant eventTime) {
+    void alert(String userId, String type, long eventTime) {
         alerts++;
         Learner learner = learners.get(userId);
         if (learner == null) {
@@ -65,9 +69,9 @@ public final class Evaluation {
             return;
         }
         types.add(type);
-        learner.firstAlert.merge(type, eventTime, (a, b) -> a.isBefore(b) ? a : b);
+        learner.firstAlert.merge(type, eventTime, Math::min);
         if (!HIGH_PERFORMANCE.equals(type)) {
-            learner.firstAlert.merge(ANY, eventTime, (a, b) -> a.isBefore(b) ? a : b);
+            learner.firstAlert.merge(ANY, eventTime, Math::min);
         }
     }
 
@@ -126,13 +130,13 @@ public final class Evaluation {
                 continue;
             }
             positives += learner.positive ? 1 : 0;
-            Instant first = learner.firstAlert.get(type);
-            if (first == null || !first.isBefore(learner.day(day))) {
+            Long first = learner.firstAlert.get(type);
+            if (first == null || first >= learner.day(day)) {
                 continue;
             }
             flagged++;
             if (learner.positive) {
-                leadDays.add((learner.leadUntil.toEpochMilli() - first.toEpochMilli()) / MILLIS_PER_DAY);
+                leadDays.add((learner.leadUntil - first) / (double) MILLIS_PER_DAY);
             }
         }
         long truePositives = leadDays.size();
@@ -155,26 +159,26 @@ public final class Evaluation {
     record Population(long learners, long positives) {}
 
     private static final class Learner {
-        final Instant start;
-        final Instant withdrawnAt;
+        final long start;
+        final Long withdrawnAt;
         final boolean positive;
         /** Withdrawal, or without one the end of the course: where a lead time ends. */
-        final Instant leadUntil;
-        final Map<String, Instant> firstAlert = new HashMap<>(4);
+        final long leadUntil;
+        final Map<String, Long> firstAlert = new HashMap<>(4);
 
-        Learner(LearnerOutcome outcome, Instant end) {
-            this.start = outcome.start();
-            this.withdrawnAt = outcome.withdrawnAt();
-            this.positive = "fail".equals(outcome.outcome()) || "withdrawn".equals(outcome.outcome());
+        Learner(Outcome outcome, long end) {
+            this.start = outcome.start;
+            this.withdrawnAt = outcome.withdrawnAt;
+            this.positive = outcome.outcome == Outcome.Result.FAIL || outcome.outcome == Outcome.Result.WITHDRAWN;
             this.leadUntil = withdrawnAt != null ? withdrawnAt : end;
         }
 
-        Instant day(int n) {
-            return start.plus(Duration.ofDays(n));
+        long day(int n) {
+            return start + n * MILLIS_PER_DAY;
         }
 
         boolean inPopulation(int n) {
-            return withdrawnAt == null || !withdrawnAt.isBefore(day(n));
+            return withdrawnAt == null || withdrawnAt >= day(n);
         }
     }
 }

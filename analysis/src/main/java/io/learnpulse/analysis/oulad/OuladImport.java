@@ -1,5 +1,10 @@
 package io.learnpulse.analysis.oulad;
 
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.CalendarItem;
+import io.learnpulse.model.EventType;
+import io.learnpulse.model.JsonCodec;
+import io.learnpulse.model.Outcome;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,7 +48,6 @@ public final class OuladImport {
     static final String OUTCOMES = "outcomes.jsonl";
     /** The full click table, or the first rows of it that the dataset's copy here ships. */
     private static final List<String> CLICK_FILES = List.of("studentVle.csv", "studentVle_first20000rows.csv");
-    private static final Set<String> RESULTS = Set.of("pass", "distinction", "fail", "withdrawn");
     /** A long read says how far it got this often. */
     private static final long PROGRESS_NANOS = Duration.ofSeconds(3).toNanos();
 
@@ -100,7 +102,7 @@ public final class OuladImport {
         writeCalendar();
 
         TimeOrderedLines events = new TimeOrderedLines(out.resolve(EVENTS), runSize);
-        Map<String, Instant> withdrawnAt = new HashMap<>();
+        Map<String, Long> withdrawnAt = new HashMap<>();
         read("studentRegistration.csv", row -> registration(row, events, withdrawnAt));
         read("studentAssessment.csv", row -> submission(row, events));
         CLICK_FILES.stream().filter(name -> Files.exists(data.resolve(name))).findFirst().ifPresent(name -> {
@@ -112,7 +114,7 @@ public final class OuladImport {
         writeOutcomes(withdrawnAt);
     }
 
-    private void registration(CsvFile.Row row, TimeOrderedLines events, Map<String, Instant> withdrawnAt) {
+    private void registration(CsvFile.Row row, TimeOrderedLines events, Map<String, Long> withdrawnAt) {
         Presentation course = course(row);
         if (course == null) {
             return;
@@ -122,14 +124,13 @@ public final class OuladImport {
         if (registered == null) {
             summary.omit(Omission.REGISTRATION_WITHOUT_DATE);
         } else {
-            add(events, new OuladEvent(userId + "/enrollment", userId, course, "enrollment",
-                    course.at(registered, OuladTimes.ENROLLMENT), null, null));
+            addLifecycle(events, userId, course, "enrollment", course.at(registered, OuladTimes.ENROLLMENT));
         }
         Integer unregistered = row.integer("date_unregistration");
         if (unregistered != null) {
             Instant at = course.at(unregistered, OuladTimes.WITHDRAWAL);
-            withdrawnAt.put(userId, at);
-            add(events, new OuladEvent(userId + "/withdrawal", userId, course, "withdrawal", at, null, null));
+            withdrawnAt.put(userId, at.toEpochMilli());
+            addLifecycle(events, userId, course, "withdrawal", at);
         }
     }
 
@@ -150,9 +151,11 @@ public final class OuladImport {
                 summary.bankedSubmission();
             }
             String userId = userId(assessment.course(), row.get("id_student"));
-            add(events, new OuladEvent(userId + "/assessment/" + assessment.id(), userId, assessment.course(),
-                    "assessment", assessment.course().at(submitted, OuladTimes.SUBMISSION),
-                    score / 100.0, assessment.id()));
+            ActivityEvent event = event(userId + "/assessment/" + assessment.id(), userId, assessment.course(),
+                    EventType.ASSESSMENT, assessment.course().at(submitted, OuladTimes.SUBMISSION));
+            event.score = score / 100.0;
+            event.assessmentId = assessment.id();
+            add(events, event);
         }
     }
 
@@ -168,13 +171,27 @@ public final class OuladImport {
         }
         String userId = userId(course, row.get("id_student"));
         // A click row has no id of its own: its row number in the click table is stable.
-        add(events, new OuladEvent(userId + "/click/" + row.number, userId, course, "activity",
-                course.at(day, OuladTimes.CLICKS), null, null));
+        add(events, event(userId + "/click/" + row.number, userId, course, EventType.ACTIVITY,
+                course.at(day, OuladTimes.CLICKS)));
     }
 
-    private void add(TimeOrderedLines events, OuladEvent event) {
-        events.add(event.timestamp().toEpochMilli(), event.eventId(), OuladJson.event(event));
-        summary.event(event.type());
+    private static ActivityEvent event(String eventId, String userId, Presentation course, EventType type,
+            Instant at) {
+        ActivityEvent event = new ActivityEvent(eventId, userId, type, at.toEpochMilli());
+        event.courseId = course.courseId();
+        event.cohortId = course.courseId();
+        return event;
+    }
+
+    private void add(TimeOrderedLines events, ActivityEvent event) {
+        events.add(event.timestamp, event.eventId, JsonCodec.event(event));
+        summary.event(event.type.wireName());
+    }
+
+    private void addLifecycle(TimeOrderedLines events, String userId, Presentation course, String type, Instant at) {
+        String eventId = userId + "/" + type;
+        events.add(at.toEpochMilli(), eventId, LifecycleEvents.json(eventId, userId, course.courseId(), type, at));
+        summary.event(type);
     }
 
     private void writeCalendar() {
@@ -186,40 +203,57 @@ public final class OuladImport {
                 byCourseAndType.computeIfAbsent(a.course().courseId() + "/" + a.type(), k -> new ArrayList<>()).add(a);
             }
         }
-        List<CalendarLine> items = new ArrayList<>();
+        List<CalendarItem> items = new ArrayList<>();
         for (List<Assessment> ofType : byCourseAndType.values()) {
             ofType.sort(Comparator.comparing(Assessment::day).thenComparing(a -> Long.parseLong(a.id())));
             for (int i = 0; i < ofType.size(); i++) {
                 Assessment a = ofType.get(i);
                 String title = "Exam".equals(a.type()) && ofType.size() == 1 ? "Exam" : a.type() + " " + (i + 1);
-                items.add(new CalendarLine(a.course().courseId(), a.id(),
-                        a.course().at(a.day(), OuladTimes.DEADLINE), title, a.weight()));
+                CalendarItem item = new CalendarItem(a.course().courseId(), a.id(),
+                        a.course().at(a.day(), OuladTimes.DEADLINE).toEpochMilli());
+                item.title = title;
+                item.weight = a.weight();
+                items.add(item);
             }
         }
-        items.sort(Comparator.comparing(CalendarLine::courseId).thenComparing(CalendarLine::dueAt)
-                .thenComparing(CalendarLine::assessmentId));
-        writeLines(CALENDAR, items.stream().map(OuladJson::calendarItem).toList());
+        items.sort(Comparator.comparing((CalendarItem item) -> item.courseId).thenComparing(item -> item.dueAt)
+                .thenComparing(item -> item.assessmentId));
+        writeLines(CALENDAR, items.stream().map(JsonCodec::calendarItem).toList());
         items.forEach(item -> summary.calendarItem());
     }
 
-    private void writeOutcomes(Map<String, Instant> withdrawnAt) {
-        List<OutcomeLine> outcomes = new ArrayList<>();
+    private void writeOutcomes(Map<String, Long> withdrawnAt) {
+        List<Outcome> outcomes = new ArrayList<>();
         read("studentInfo.csv", row -> {
             Presentation course = course(row);
             if (course == null) {
                 return;
             }
-            String result = row.get("final_result").toLowerCase(Locale.ROOT);
-            if (!RESULTS.contains(result)) {
+            Outcome.Result result = result(row.get("final_result"));
+            if (result == null) {
                 summary.omit(Omission.RESULT_UNKNOWN);
                 return;
             }
-            String userId = userId(course, row.get("id_student"));
-            outcomes.add(new OutcomeLine(userId, course, result, withdrawnAt.get(userId)));
-            summary.outcome(result);
+            Outcome outcome = new Outcome(userId(course, row.get("id_student")), course.start().toEpochMilli(), result);
+            outcome.courseId = course.courseId();
+            outcome.cohortId = course.courseId();
+            outcome.end = course.end().toEpochMilli();
+            outcome.withdrawnAt = withdrawnAt.get(outcome.userId);
+            outcomes.add(outcome);
+            summary.outcome(result.wireName());
         });
-        outcomes.sort(Comparator.comparing(OutcomeLine::userId));
-        writeLines(OUTCOMES, outcomes.stream().map(OuladJson::outcome).toList());
+        outcomes.sort(Comparator.comparing(outcome -> outcome.userId));
+        writeLines(OUTCOMES, outcomes.stream().map(JsonCodec::outcome).toList());
+    }
+
+    /** OULAD's final_result (Pass, Distinction, Fail, Withdrawn); null for anything else. */
+    private static Outcome.Result result(String finalResult) {
+        for (Outcome.Result result : Outcome.Result.values()) {
+            if (result.name().equalsIgnoreCase(finalResult)) {
+                return result;
+            }
+        }
+        return null;
     }
 
     private Presentation course(CsvFile.Row row) {
