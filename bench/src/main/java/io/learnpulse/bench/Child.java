@@ -1,5 +1,6 @@
 package io.learnpulse.bench;
 
+import io.learnpulse.cli.Cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,6 +48,8 @@ final class Child implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(inheritedJvmFlags());
         command.add("-Xmx" + heap);
+        // with bin/log4j2.properties: the libraries' log of each child in a file of its own
+        command.add("-D" + Cli.LOG_FILE_PROPERTY + "=" + logDir.resolve(name + ".library.log"));
         command.add("-cp");
         command.add(classpath);
         command.add(ChildMain.class.getName());

@@ -1,5 +1,7 @@
 package io.learnpulse.job;
 
+import io.learnpulse.cli.Cli;
+import io.learnpulse.cli.UsageException;
 import io.learnpulse.job.parse.InputFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
@@ -97,21 +100,26 @@ public final class JobOptions {
     }
 
     /**
-     * Reads the arguments and checks every value, throwing {@link CommandLine.UsageException} with
-     * a one-line reason for the first unusable one.
+     * Reads the arguments as {@code learnpulse job} does and checks every value, throwing
+     * {@link UsageException} with a one-line reason for the first unusable one.
      */
-    public static Configuration parse(String[] args) {
-        Configuration config = CommandLine.parse(args, all());
+    public static Configuration parse(String... args) {
+        return Cli.parse(new JobCommand(), args).options();
+    }
+
+    /** The values given ({@link io.learnpulse.cli.OptionTable#values}) as the job's configuration, checked. */
+    public static Configuration read(Map<String, String> values) {
+        Configuration config = ConfigOptionArguments.configuration(values, all());
         validate(config);
         return config;
     }
 
     /** Checks the values that their type alone does not. */
     public static void validate(Configuration config) {
-        CommandLine.require(config, BOOTSTRAP_SERVERS);
+        ConfigOptionArguments.require(config, BOOTSTRAP_SERVERS);
         for (ConfigOption<String> topic : List.of(ACTIVITY_TOPIC, ALERTS_TOPIC, METRICS_TOPIC, DLQ_TOPIC)) {
             if (config.get(topic).isBlank()) {
-                throw new CommandLine.UsageException(topic.key() + " must not be empty");
+                throw new UsageException(topic.key() + " must not be empty");
             }
         }
         inputFormat(config);
@@ -121,27 +129,27 @@ public final class JobOptions {
         timersOnHeap(config);
         Duration interval = config.get(CHECKPOINT_INTERVAL);
         if (interval.toMillis() < 10) {
-            throw new CommandLine.UsageException("checkpoint-interval must be at least 10 ms, not " + interval);
+            throw new UsageException("checkpoint-interval must be at least 10 ms, not " + interval);
         }
         if (delivery(config) == Delivery.EXACTLY_ONCE) {
             if (config.get(TRANSACTIONAL_ID_PREFIX).isBlank()) {
-                throw new CommandLine.UsageException("transactional-id-prefix must not be empty with exactly-once delivery");
+                throw new UsageException("transactional-id-prefix must not be empty with exactly-once delivery");
             }
             if (config.get(TRANSACTION_TIMEOUT).compareTo(interval) <= 0) {
-                throw new CommandLine.UsageException("transaction-timeout (" + config.get(TRANSACTION_TIMEOUT)
+                throw new UsageException("transaction-timeout (" + config.get(TRANSACTION_TIMEOUT)
                         + ") must be longer than checkpoint-interval (" + interval + ")");
             }
         }
         if (config.get(IDLENESS).isNegative() || config.get(IDLENESS).isZero()) {
-            throw new CommandLine.UsageException("idleness must be positive");
+            throw new UsageException("idleness must be positive");
         }
         if (config.getOptional(PARALLELISM).map(p -> p < 1).orElse(false)) {
-            throw new CommandLine.UsageException("parallelism must be at least 1");
+            throw new UsageException("parallelism must be at least 1");
         }
         try {
             RuleOptions.ruleConfig(config);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new CommandLine.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -149,7 +157,7 @@ public final class JobOptions {
         try {
             return InputFormat.fromName(config.get(FORMAT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -164,7 +172,7 @@ public final class JobOptions {
     public static boolean timersOnHeap(Configuration config) {
         String value = config.get(TIMERS).trim().toLowerCase(Locale.ROOT);
         if (!value.equals("heap") && !value.equals("rocksdb")) {
-            throw new CommandLine.UsageException("bad value '" + config.get(TIMERS) + "' for timers (expected heap or rocksdb)");
+            throw new UsageException("bad value '" + config.get(TIMERS) + "' for timers (expected heap or rocksdb)");
         }
         return value.equals("heap");
     }
@@ -210,11 +218,11 @@ public final class JobOptions {
                             ? Long.parseLong(time)
                             : Instant.parse(time).toEpochMilli());
                 } catch (DateTimeParseException | NumberFormatException e) {
-                    throw new CommandLine.UsageException("bad start-from timestamp '" + time
+                    throw new UsageException("bad start-from timestamp '" + time
                             + "' (expected an ISO instant such as 2026-11-24T00:00:00Z, or epoch millis)");
                 }
             }
-            throw new CommandLine.UsageException("bad value '" + value
+            throw new UsageException("bad value '" + value
                     + "' for start-from (expected committed, earliest, latest or timestamp:<ISO instant or millis>)");
         }
     }
@@ -231,7 +239,7 @@ public final class JobOptions {
         for (E e : type.getEnumConstants()) {
             names.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        throw new CommandLine.UsageException("bad value '" + value + "' for " + option.key()
+        throw new UsageException("bad value '" + value + "' for " + option.key()
                 + " (expected " + String.join(" or ", names) + ")");
     }
 }

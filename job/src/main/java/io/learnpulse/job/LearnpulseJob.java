@@ -1,5 +1,6 @@
 package io.learnpulse.job;
 
+import io.learnpulse.cli.Cli;
 import io.learnpulse.job.kafka.JsonRecordSerializer;
 import io.learnpulse.job.kafka.KafkaConnectors;
 import io.learnpulse.job.records.InputRecord;
@@ -26,15 +27,16 @@ public final class LearnpulseJob {
 
     private LearnpulseJob() {}
 
-    public static void main(String[] args) throws Exception {
-        Configuration options;
-        try {
-            options = JobOptions.parse(args);
-        } catch (CommandLine.UsageException e) {
-            System.err.println("learnpulse job: " + e.getMessage());
-            System.exit(2);
-            return;
+    /** The job jar's entry ({@code flink run}): the same command line as {@code learnpulse job}. */
+    public static void main(String[] args) {
+        int status = Cli.run(new JobCommand(), args);
+        if (status != Cli.DONE) {
+            System.exit(status);
         }
+    }
+
+    /** Runs the job with these options until it is cancelled (or, on a cluster, submits it). */
+    static void run(Configuration options) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(options));
         if (env instanceof LocalStreamEnvironment && !options.contains(JobOptions.CHECKPOINT_DIR)) {
             // a local run has no cluster configuration: keep its checkpoints on disk, not in memory

@@ -2,6 +2,7 @@ package io.learnpulse.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnpulse.cli.OptionTable;
 import io.learnpulse.job.replay.ReplayOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.util.TimeUtils;
 import org.junit.jupiter.api.Test;
 
 /** The README's option tables list every option of the replay and the job, with its default. */
@@ -20,20 +20,16 @@ class ReadmeOptionsTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         Set<ConfigOption<?>> options = new LinkedHashSet<>(JobOptions.all());
         options.addAll(ReplayOptions.all());
-        options.add(CommandLine.CONFIG_FILE);
         for (ConfigOption<?> option : options) {
             assertThat(readme).as("README row of %s", option.key())
                     .contains("| `" + option.key() + "` | " + defaultText(option) + " | ");
         }
+        assertThat(readme).as("README row of the config file").contains("| `" + OptionTable.CONFIG + "` | — | ");
     }
 
+    /** As {@code --help} shows it. */
     private static String defaultText(ConfigOption<?> option) {
-        if (!option.hasDefaultValue()) {
-            return "—";
-        }
-        Object value = option.defaultValue();
-        return value instanceof java.time.Duration
-                ? TimeUtils.formatWithHighestUnit((java.time.Duration) value)
-                : String.valueOf(value);
+        String text = ConfigOptionArguments.defaultText(option);
+        return text != null ? text : "—";
     }
 }

@@ -3,7 +3,7 @@ package io.learnpulse.job.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnpulse.job.CommandLine;
+import io.learnpulse.cli.UsageException;
 import io.learnpulse.job.JobOptions;
 import io.learnpulse.job.parse.InputFormat;
 import java.nio.file.Files;
@@ -99,7 +99,7 @@ class JobOptionsTest {
 
     private static void assertUsage(String[] args, String reason) {
         assertThatThrownBy(() -> JobOptions.parse(args))
-                .isInstanceOf(CommandLine.UsageException.class)
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining(reason)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }

@@ -1,16 +1,21 @@
 package io.learnpulse.job.replay;
 
-import io.learnpulse.job.CommandLine;
+import io.learnpulse.cli.Cli;
+import io.learnpulse.cli.OptionTable;
+import io.learnpulse.cli.SpecifiedCommand;
+import io.learnpulse.cli.UsageException;
+import io.learnpulse.job.ConfigOptionArguments;
 import io.learnpulse.job.RuleOptions;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.DeadLetter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,61 +24,65 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code learnpulse replay}: replays a file on a local Flink and prints progress and a summary. */
-public final class ReplayCli {
-    private ReplayCli() {}
+/**
+ * {@code learnpulse replay} (DESIGN §5): replays a file on a local Flink and prints progress and a
+ * summary on stderr. Its options are {@link ReplayOptions#all()}.
+ */
+public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> {
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("replay");
+    private final OptionTable options = OptionTable.addTo(spec, ConfigOptionArguments.rows(ReplayOptions.all()));
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.err));
+    public ReplayCommand() {
+        spec.usageMessage().description("Replays a file of events through the live job's graph, on a local Flink.",
+                "Writes the alerts (sorted), the dead letters and, if asked, the daily figures; progress and a summary on stderr.");
     }
 
-    /** Runs a replay; returns the exit status: 0 done, 2 unusable arguments, 1 failed. */
-    static int run(String[] args, PrintStream err) {
-        try {
-            Configuration config = CommandLine.parse(args, ReplayOptions.all());
-            Replay.Request request = request(config);
-            long started = System.nanoTime();
-            Replay.Result result;
-            AtomicReference<JobClient> job = new AtomicReference<>();
-            AtomicLong read = new AtomicLong();
-            ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "replay-progress");
-                t.setDaemon(true);
-                return t;
-            });
-            progress.scheduleAtFixedRate(() -> {
-                try {
-                    if (job.get() != null) {
-                        read.set(Replay.inputsRead(job.get()));
-                    }
-                } catch (Exception e) {
-                    // the job is ending: its last count stands until the summary
+    @Override
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Configuration config = ConfigOptionArguments.configuration(options.values(), ReplayOptions.all());
+        Replay.Request request = request(config);
+        long started = System.nanoTime();
+        Replay.Result result;
+        AtomicReference<JobClient> job = new AtomicReference<>();
+        AtomicLong read = new AtomicLong();
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "replay-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        progress.scheduleAtFixedRate(() -> {
+            try {
+                if (job.get() != null) {
+                    read.set(Replay.inputsRead(job.get()));
                 }
-                err.println("replay: " + inputsRead(read.get(), started));
-            }, 2, 2, TimeUnit.SECONDS);
-            try (LocalFlink flink = new LocalFlink(parallelism(config))) {
-                result = Replay.run(flink.env(), request, job::set);
-            } finally {
-                progress.shutdownNow();
+            } catch (Exception e) {
+                // the job is ending: its last count stands until the summary
             }
-            printSummary(err, request, result, started);
-            return 0;
-        } catch (CommandLine.UsageException e) {
-            err.println("learnpulse replay: " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            err.println("learnpulse replay failed: " + rootMessage(e));
-            return 1;
+            err.println("replay: " + inputsRead(read.get(), started));
+        }, 2, 2, TimeUnit.SECONDS);
+        try (LocalFlink flink = new LocalFlink(parallelism(config))) {
+            result = Replay.run(flink.env(), request, job::set);
+        } finally {
+            progress.shutdownNow();
         }
+        printSummary(err, request, result, started);
+        return Cli.DONE;
     }
 
     static Replay.Request request(Configuration config) {
         Replay.Request request = new Replay.Request();
-        request.input = Path.of(CommandLine.require(config, ReplayOptions.INPUT));
-        request.output = Path.of(CommandLine.require(config, ReplayOptions.OUTPUT));
+        request.input = Path.of(ConfigOptionArguments.require(config, ReplayOptions.INPUT));
+        request.output = Path.of(ConfigOptionArguments.require(config, ReplayOptions.OUTPUT));
         if (!Files.isRegularFile(request.input) || !Files.isReadable(request.input)) {
-            throw new CommandLine.UsageException("cannot read input file " + request.input);
+            throw new UsageException("cannot read input file " + request.input);
         }
         String deadLetters = config.get(ReplayOptions.DEAD_LETTER);
         request.deadLetters = deadLetters != null ? Path.of(deadLetters) : besideOutput(request.output);
@@ -83,11 +92,11 @@ public final class ReplayCli {
             request.format = InputFormat.fromName(config.get(ReplayOptions.FORMAT));
             request.rules = RuleOptions.ruleConfig(config);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new CommandLine.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         request.outOfOrderness = config.get(RuleOptions.OUT_OF_ORDERNESS);
         if (parallelism(config) < 1) {
-            throw new CommandLine.UsageException("parallelism must be at least 1");
+            throw new UsageException("parallelism must be at least 1");
         }
         return request;
     }
@@ -108,7 +117,7 @@ public final class ReplayCli {
         return String.format(Locale.ROOT, "%,d inputs read in %.1f s (%,.0f/s)", read, seconds, read / seconds);
     }
 
-    private static void printSummary(PrintStream err, Replay.Request request, Replay.Result result, long started) {
+    private static void printSummary(PrintWriter err, Replay.Request request, Replay.Result result, long started) {
         long rejected = result.deadLetters.stream().filter(d -> !DeadLetter.LATE.equals(d.reason)).count();
         err.println("replay: " + inputsRead(result.inputs, started));
         err.printf(Locale.ROOT, "events: %,d valid, %,d duplicates ignored%n", result.inputs - rejected, result.duplicates);
@@ -123,13 +132,5 @@ public final class ReplayCli {
                 request.deadLetters);
         err.printf(Locale.ROOT, "daily figures: %,d%s%n", result.dailyFigures.size(),
                 request.dailyFigures != null ? " -> " + request.dailyFigures : " (not written; use --metrics FILE)");
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

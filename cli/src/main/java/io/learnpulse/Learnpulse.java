@@ -1,0 +1,20 @@
+package io.learnpulse;
+
+import io.learnpulse.cli.Cli;
+import io.learnpulse.job.JobCommand;
+import io.learnpulse.job.replay.ReplayCommand;
+
+/**
+ * {@code bin/learnpulse}: every verb of every module under one command (DESIGN §5). A new verb is
+ * a picocli command in its module ({@link io.learnpulse.cli.Cli} explains what it may be) and one
+ * line here.
+ */
+public final class Learnpulse {
+    private Learnpulse() {}
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(Cli.root("Watches learner activity and raises alerts while a learner struggles or shines.",
+                new ReplayCommand(),
+                new JobCommand()), System.out, System.err, args));
+    }
+}
