@@ -116,7 +116,7 @@ public final class ChildMain {
     }
 
     /**
-     * {@code learnpulse replay} of a file on a local Flink of its own, as ReplayCli runs it; answers
+     * {@code learnpulse replay} of a file on a local Flink of its own, as ReplayCommand runs it; answers
      * with the wall time and this process's CPU time of the replay itself (cluster start excluded).
      */
     private static void replay(Map<String, String> options) throws Exception {
