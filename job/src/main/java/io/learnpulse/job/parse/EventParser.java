@@ -44,6 +44,7 @@ public abstract class EventParser implements Serializable {
         }
         try {
             ActivityEvent event = toEvent(node);
+            checkIds(event);
             event.raw = raw;
             return InputRecord.of(event);
         } catch (InvalidRecordException e) {
@@ -52,4 +53,21 @@ public abstract class EventParser implements Serializable {
     }
 
     protected abstract ActivityEvent toEvent(JsonNode object) throws InvalidRecordException;
+
+    /**
+     * Ids travel on into alerts, keys and the gateway's database, where a NUL or another control character
+     * breaks things (PostgreSQL refuses 0x00 in text), so such an event is dead-lettered here.
+     */
+    private static void checkIds(ActivityEvent event) throws InvalidRecordException {
+        checkId("eventId", event.eventId);
+        checkId("userId", event.userId);
+        checkId("courseId", event.courseId);
+        checkId("cohortId", event.cohortId);
+    }
+
+    private static void checkId(String field, String value) throws InvalidRecordException {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field '" + field + "' holds a control character");
+        }
+    }
 }

@@ -88,4 +88,18 @@ class EventParserTest {
                     + "\"timestamp\":\"2026-11-24T10:15:00Z\",\"score\":" + score + "}").get(0).isEvent()).isTrue();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"eventId", "userId", "courseId", "cohortId"})
+    void idsWithANulOrAnotherControlCharacterAreDeadLettered(String field) {
+        for (String control : new String[] {"\\u0000", "\\n", "\\u001b"}) {
+            String raw = ("{\"eventId\":\"e\",\"userId\":\"u\",\"courseId\":\"c\",\"cohortId\":\"k\","
+                    + "\"type\":\"session\",\"timestamp\":\"2026-11-24T10:15:00Z\"}")
+                    .replace("\"" + field + "\":\"", "\"" + field + "\":\"x" + control);
+            DeadLetter rejection = parse(PARSER, raw).get(0).rejection;
+            assertThat(rejection).as(raw).isNotNull();
+            assertThat(rejection.reason).isEqualTo(DeadLetter.INVALID_VALUE);
+            assertThat(rejection.detail).contains(field);
+        }
+    }
 }
