@@ -11,6 +11,9 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertCursor;
 import io.learnpulse.gateway.store.AlertQuery;
 import io.learnpulse.gateway.store.AlertStore;
+import io.learnpulse.model.AlertStatus;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.Severity;
 
 /** {@code /api/alerts}: history, one alert with its trail, acknowledgement, stats. */
 public final class AlertRoutes {
@@ -37,8 +40,8 @@ public final class AlertRoutes {
         Long to = params.instant("to");
         QueryParams.checkRange("from", from, "to", to);
         AlertQuery requested = new AlertQuery(params.text("userId"), params.text("cohortId"), null,
-                params.oneOf("type", Alert.TYPES), params.oneOf("severity", Alert.SEVERITIES),
-                params.oneOf("status", Alert.STATUSES), from, to);
+                params.oneOf("type", AlertType.class), params.oneOf("severity", Severity.class),
+                params.oneOf("status", AlertStatus.class), from, to);
         int limit = params.limit("limit", pageLimit, pageLimitMax);
         AlertCursor cursor = params.cursor("cursor");
         AlertQuery query = access.scope(Authenticator.of(ctx), requested);

@@ -44,12 +44,20 @@ public final class QueryParams {
         return value;
     }
 
-    public String oneOf(String name, Set<String> allowed) {
+    /** One of the constants of {@code type}, by its exact name. */
+    public <E extends Enum<E>> E oneOf(String name, Class<E> type) {
         String value = text(name);
-        if (value != null && !allowed.contains(value)) {
-            throw ApiException.badParameter(name, "must be one of " + new TreeSet<>(allowed));
+        if (value == null) {
+            return null;
         }
-        return value;
+        Set<String> allowed = new TreeSet<>();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+            allowed.add(constant.name());
+        }
+        throw ApiException.badParameter(name, "must be one of " + allowed);
     }
 
     /** An ISO-8601 instant ({@code 2026-11-24T10:15:00Z}) or a day ({@code 2026-11-24}, its start in UTC), as epoch ms. */

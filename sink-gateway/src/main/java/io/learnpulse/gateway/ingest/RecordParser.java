@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.DailyFigures;
+import io.learnpulse.model.AlertStatus;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.Severity;
 
 /** Turns the job's JSON records into {@link Alert}s and {@link DailyFigures}, rejecting anything invalid. */
 public final class RecordParser {
@@ -26,19 +29,11 @@ public final class RecordParser {
         JsonNode node = object(value);
         String eventTime = instant(node, "eventTime", true);
         String detectedAt = instant(node, "detectedAt", false);
-        String type = text(node, "type", true);
-        if (!Alert.TYPES.contains(type)) {
-            throw new PoisonRecordException("unknown type " + type);
-        }
-        String severity = text(node, "severity", true);
-        if (!Alert.SEVERITIES.contains(severity)) {
-            throw new PoisonRecordException("unknown severity " + severity);
-        }
-        String status = text(node, "status", false);
+        AlertType type = constant(node, "type", AlertType.class, true);
+        Severity severity = constant(node, "severity", Severity.class, true);
+        AlertStatus status = constant(node, "status", AlertStatus.class, false);
         if (status == null) {
-            status = Alert.OPEN;
-        } else if (!Alert.STATUSES.contains(status)) {
-            throw new PoisonRecordException("unknown status " + status);
+            status = AlertStatus.OPEN;
         }
         JsonNode metrics = node.get("metrics");
         if (metrics == null || metrics.isNull()) {
@@ -94,6 +89,20 @@ public final class RecordParser {
             throw new PoisonRecordException(field + " is not a string");
         }
         return value.asText();
+    }
+
+    /** The constant of {@code type} named by the field; an unknown name makes the record poison. */
+    private static <E extends Enum<E>> E constant(JsonNode node, String field, Class<E> type, boolean required)
+            throws PoisonRecordException {
+        String value = text(node, field, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("unknown " + field + " " + value);
+        }
     }
 
     private static String id(JsonNode node, String field, boolean required) throws PoisonRecordException {

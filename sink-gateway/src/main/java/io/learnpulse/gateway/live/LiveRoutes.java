@@ -18,6 +18,7 @@ import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.FiguresFilter;
 import io.learnpulse.gateway.store.StoredAlert;
+import io.learnpulse.model.Severity;
 
 /**
  * {@code WS /ws/alerts} and {@code WS /ws/metrics}. The handshake is checked before the upgrade
@@ -51,7 +52,7 @@ public final class LiveRoutes {
         Principal principal = authenticator.principal(ctx, true);
         QueryParams params = new QueryParams(ctx::queryParams);
         AlertQuery requested = new AlertQuery(params.text("userId"), params.text("cohortId"), null, null,
-                params.oneOf("severity", Alert.SEVERITIES), null, null, null);
+                params.oneOf("severity", Severity.class), null, null, null);
         AlertQuery filter = access.scope(principal, requested);
         String since = params.text("since");
         if (since != null) {

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.learnpulse.model.AlertStatus;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.Severity;
+
 /**
  * A filter over alerts: the query parameters of {@code GET /api/alerts} and {@code WS /ws/alerts},
  * narrowed by the caller's role ({@code cohortScope}: null means every cohort). The same filter
@@ -17,9 +21,9 @@ public record AlertQuery(
         String userId,
         String cohortId,
         Set<String> cohortScope,
-        String type,
-        String severity,
-        String status,
+        AlertType type,
+        Severity severity,
+        AlertStatus status,
         Long fromMillis,
         Long toMillis) {
 
@@ -35,9 +39,9 @@ public record AlertQuery(
         return (userId == null || userId.equals(alert.userId()))
                 && (cohortId == null || cohortId.equals(alert.cohortId()))
                 && (cohortScope == null || (alert.cohortId() != null && cohortScope.contains(alert.cohortId())))
-                && (type == null || type.equals(alert.type()))
-                && (severity == null || severity.equals(alert.severity()))
-                && (status == null || status.equals(alert.status()))
+                && (type == null || type == alert.type())
+                && (severity == null || severity == alert.severity())
+                && (status == null || status == alert.status())
                 && (fromMillis == null || alert.eventTimeMillis() >= fromMillis)
                 && (toMillis == null || alert.eventTimeMillis() < toMillis);
     }
@@ -46,9 +50,9 @@ public record AlertQuery(
     void where(StringBuilder sql, List<Object> parameters) {
         condition(sql, parameters, "user_id = ?", userId);
         condition(sql, parameters, "cohort_id = ?", cohortId);
-        condition(sql, parameters, "type = ?", type);
-        condition(sql, parameters, "severity = ?", severity);
-        condition(sql, parameters, "status = ?", status);
+        condition(sql, parameters, "type = ?", name(type));
+        condition(sql, parameters, "severity = ?", name(severity));
+        condition(sql, parameters, "status = ?", name(status));
         condition(sql, parameters, "event_time_ms >= ?", fromMillis);
         condition(sql, parameters, "event_time_ms < ?", toMillis);
         if (cohortScope != null) {
@@ -67,6 +71,10 @@ public record AlertQuery(
             parameters.add(cohort);
         }
         sql.append(" AND cohort_id IN (").append(String.join(", ", marks)).append(')');
+    }
+
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {

@@ -17,6 +17,9 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.model.AlertStatus;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.Severity;
 
 /**
  * The alert history, acknowledgements and daily figures, over JDBC with bound parameters only and
@@ -90,9 +93,9 @@ public final class AlertStore {
             insert.setString(3, alert.userId());
             setText(insert, 4, alert.courseId());
             setText(insert, 5, alert.cohortId());
-            insert.setString(6, alert.type());
-            insert.setString(7, alert.severity());
-            insert.setString(8, alert.status());
+            insert.setString(6, alert.type().name());
+            insert.setString(7, alert.severity().name());
+            insert.setString(8, alert.status().name());
             insert.setString(9, alert.eventTime());
             setText(insert, 10, alert.detectedAt());
             insert.setString(11, alert.metrics().toString());
@@ -208,7 +211,7 @@ public final class AlertStore {
                 }
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE alerts SET status = ? WHERE alert_id = ?")) {
-                    update.setString(1, Alert.ACKNOWLEDGED);
+                    update.setString(1, AlertStatus.ACKNOWLEDGED.name());
                     update.setString(2, alertId);
                     update.executeUpdate();
                 }
@@ -325,8 +328,9 @@ public final class AlertStore {
             throw new SQLException("stored metrics are not JSON", e);
         }
         return new StoredAlert(rs.getLong("seq"), new Alert(rs.getString("alert_id"), rs.getString("user_id"),
-                rs.getString("course_id"), rs.getString("cohort_id"), rs.getString("type"), rs.getString("severity"),
-                rs.getString("event_time"), rs.getString("detected_at"), rs.getString("status"), metrics,
+                rs.getString("course_id"), rs.getString("cohort_id"), AlertType.valueOf(rs.getString("type")),
+                Severity.valueOf(rs.getString("severity")), rs.getString("event_time"), rs.getString("detected_at"),
+                AlertStatus.valueOf(rs.getString("status")), metrics,
                 rs.getString("message"), rs.getString("recommendation")));
     }
 
