@@ -8,7 +8,6 @@ import io.learnpulse.gateway.auth.TokenRegistry;
 import io.learnpulse.gateway.ingest.ConsumerSettings;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
-import io.learnpulse.gateway.ingest.RecordParser;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
@@ -73,7 +72,7 @@ public final class Gateway implements AutoCloseable {
             broadcaster = new Broadcaster(mapper, metrics, config.wsQueueBound(), config.heartbeatInterval());
             kafka = new KafkaProbe(config.bootstrapServers());
             consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
-                    config.alertsTopic(), config.metricsTopic()), store, broadcaster, new RecordParser(mapper), metrics);
+                    config.alertsTopic(), config.metricsTopic()), store, broadcaster, metrics);
             app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, metrics, database,
                     kafka, consumer, mapper));
             app.start(config.httpHost(), config.httpPort());

@@ -16,6 +16,7 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.StoredAlert;
+import io.learnpulse.model.InvalidRecordException;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -49,7 +50,6 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private final String metricsTopic;
     private final AlertStore store;
     private final Broadcaster broadcaster;
-    private final RecordParser parser;
     private final GatewayMetrics metrics;
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -58,13 +58,12 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private volatile String lastError;
 
     public RecordConsumerLoop(ConsumerSettings settings, AlertStore store, Broadcaster broadcaster,
-            RecordParser parser, GatewayMetrics metrics) {
+            GatewayMetrics metrics) {
         this.consumer = new KafkaConsumer<>(settings.properties());
         this.alertsTopic = settings.alertsTopic();
         this.metricsTopic = settings.metricsTopic();
         this.store = store;
         this.broadcaster = broadcaster;
-        this.parser = parser;
         this.metrics = metrics;
         this.thread = new Thread(this::run, "gateway-consumer");
     }
@@ -139,14 +138,14 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
             metrics.recordConsumed(record.topic());
             try {
                 if (record.topic().equals(alertsTopic)) {
-                    alerts.add(parser.alert(record.value()));
+                    alerts.add(RecordParser.alert(record.value()));
                 } else {
-                    figures.add(parser.dailyFigures(record.value()));
+                    figures.add(RecordParser.dailyFigures(record.value()));
                 }
-            } catch (PoisonRecordException e) {
+            } catch (InvalidRecordException e) {
                 metrics.poisonRecord(record.topic());
-                LOG.warn("skipping invalid record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
+                LOG.warn("skipping invalid record {}-{}@{}: {} ({})", record.topic(), record.partition(),
+                        record.offset(), e.getMessage(), e.reason());
             }
         }
         AlertStore.Stored stored;

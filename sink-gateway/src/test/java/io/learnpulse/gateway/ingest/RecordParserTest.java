@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.DailyFigures;
+import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.InvalidRecordException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,11 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Parsing the job's records, and rejecting the ones that are not valid. */
 class RecordParserTest {
 
-    private final RecordParser parser = new RecordParser(new ObjectMapper());
-
     @Test
     void parsesAnAlertWithNullCohortAndNestedMetrics() throws Exception {
-        Alert alert = parser.alert(bytes("{\"alertId\":\"5f0c\",\"userId\":\"u1\",\"courseId\":null,"
+        Alert alert = RecordParser.alert(bytes("{\"alertId\":\"5f0c\",\"userId\":\"u1\",\"courseId\":null,"
                 + "\"type\":\"CONSECUTIVE_LOW_SCORES\",\"severity\":\"HIGH\",\"eventTime\":\"2026-11-24T10:15:00Z\","
                 + "\"detectedAt\":\"2026-11-24T10:15:01.123Z\",\"status\":\"OPEN\","
                 + "\"metrics\":{\"scores\":[0.5,0.4,0.3],\"threshold\":0.6},\"message\":\"m\",\"recommendation\":\"r\"}"));
@@ -44,17 +43,27 @@ class RecordParserTest {
         "{\"alertId\":7,\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}"
     })
     void rejectsInvalidAlerts(String value) {
-        assertThatThrownBy(() -> parser.alert(bytes(value))).isInstanceOf(PoisonRecordException.class);
+        assertThatThrownBy(() -> RecordParser.alert(bytes(value))).isInstanceOf(InvalidRecordException.class);
+    }
+
+    @Test
+    void anUnknownTypeCarriesItsDeadLetterReason() {
+        assertThatThrownBy(() -> RecordParser.alert(bytes("{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"NOPE\","
+                + "\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}")))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DeadLetter.UNKNOWN_TYPE);
+                    assertThat(e.getMessage()).contains("NOPE");
+                });
     }
 
     @Test
     void rejectsAMissingValue() {
-        assertThatThrownBy(() -> parser.alert(null)).isInstanceOf(PoisonRecordException.class);
+        assertThatThrownBy(() -> RecordParser.alert(null)).isInstanceOf(InvalidRecordException.class);
     }
 
     @Test
     void parsesDailyFiguresWithNulls() throws Exception {
-        DailyFigures figures = parser.dailyFigures(bytes("{\"userId\":\"u1\",\"courseId\":\"c1\",\"cohortId\":\"k1\","
+        DailyFigures figures = RecordParser.dailyFigures(bytes("{\"userId\":\"u1\",\"courseId\":\"c1\",\"cohortId\":\"k1\","
                 + "\"day\":\"2026-11-24\",\"events\":12,\"assessments\":3,\"meanScore\":null,\"progress\":0.4,"
                 + "\"consistency7d\":0.43}"));
         assertThat(figures).isEqualTo(new DailyFigures("u1", "c1", "k1", "2026-11-24", 12, 3, null, 0.4, 0.43));
@@ -69,7 +78,7 @@ class RecordParserTest {
         "{\"userId\":\"u1\",\"day\":\"2026-11-24\",\"events\":1,\"meanScore\":\"high\"}"
     })
     void rejectsInvalidDailyFigures(String value) {
-        assertThatThrownBy(() -> parser.dailyFigures(bytes(value))).isInstanceOf(PoisonRecordException.class);
+        assertThatThrownBy(() -> RecordParser.dailyFigures(bytes(value))).isInstanceOf(InvalidRecordException.class);
     }
 
     private static byte[] bytes(String text) {
