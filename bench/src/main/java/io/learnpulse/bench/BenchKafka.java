@@ -1,5 +1,6 @@
 package io.learnpulse.bench;
 
+import io.learnpulse.model.JsonCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ final class BenchKafka implements AutoCloseable {
         try (KafkaProducer<String, String> producer = producer(true);
                 BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                producer.send(new ProducerRecord<>(topic, Workload.userIdOf(line), line));
+                producer.send(new ProducerRecord<>(topic, JsonCodec.userIdOf(line), line));
                 n++;
             }
             producer.flush();

@@ -1,9 +1,12 @@
 package io.learnpulse.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,19 +108,19 @@ final class CronBaseline {
             return ids.size();
         }
 
-        void add(JsonNode e) {
+        void add(ActivityEvent e) {
             int i = ids.size();
             if (i == ts.length) {
                 ts = java.util.Arrays.copyOf(ts, i * 2);
                 score = java.util.Arrays.copyOf(score, i * 2);
                 progress = java.util.Arrays.copyOf(progress, i * 2);
             }
-            ids.add(e.path("eventId").asText());
-            users.add(e.path("userId").asText());
-            types.add(e.path("type").asText());
-            ts[i] = Instant.parse(e.path("timestamp").asText()).toEpochMilli();
-            score[i] = e.path("score").asDouble(Double.NaN);
-            progress[i] = e.path("progress").asDouble(Double.NaN);
+            ids.add(e.eventId);
+            users.add(e.userId);
+            types.add(e.type.wireName());
+            ts[i] = e.timestamp;
+            score[i] = e.score == null ? Double.NaN : e.score;
+            progress[i] = e.progress == null ? Double.NaN : e.progress;
         }
     }
 
@@ -349,7 +351,7 @@ final class CronBaseline {
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank()) {
-                    events.add(JSON.readTree(line));
+                    events.add(Workload.read(line));
                 }
             }
         }
@@ -361,7 +363,7 @@ final class CronBaseline {
         try (BufferedReader lines = Files.newBufferedReader(alerts, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank()) {
-                    times.add(Instant.parse(JSON.readTree(line).path("eventTime").asText()).toEpochMilli());
+                    times.add(replayAlert(line).eventTime);
                 }
             }
         }
@@ -373,14 +375,22 @@ final class CronBaseline {
         try (BufferedReader lines = Files.newBufferedReader(alerts, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank()) {
-                    JsonNode alert = JSON.readTree(line);
-                    long t = Instant.parse(alert.path("eventTime").asText()).toEpochMilli();
-                    if (t > after && t <= upTo) {
-                        byType.merge(alert.path("type").asText(), 1, Integer::sum);
+                    Alert alert = replayAlert(line);
+                    if (alert.eventTime > after && alert.eventTime <= upTo) {
+                        byType.merge(alert.type.name(), 1, Integer::sum);
                     }
                 }
             }
         }
         return byType;
+    }
+
+    /** A line of the replay's alert file, which holds only valid alerts. */
+    private static Alert replayAlert(String line) {
+        try {
+            return JsonCodec.readAlert(line);
+        } catch (InvalidRecordException e) {
+            throw new IllegalStateException("not an alert of the replay (" + e.getMessage() + "): " + line);
+        }
     }
 }

@@ -1,11 +1,15 @@
 package io.learnpulse.bench;
 
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertMetrics;
+import io.learnpulse.model.AlertStatus;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.JsonCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,11 +62,11 @@ final class Fanout {
         AtomicLong lastReceived = new AtomicLong();
         String idPrefix = run + "-";
         WsClient.Handler handler = (text, nanos, millisNow) -> {
-            String alertId = WsClient.field(text, "alertId");
-            if (alertId == null || !alertId.startsWith(idPrefix)) {
+            Alert alert = WsClient.alertOf(text);
+            if (alert == null || !alert.alertId.startsWith(idPrefix)) {
                 return;
             }
-            int i = Integer.parseInt(alertId.substring(idPrefix.length()));
+            int i = Integer.parseInt(alert.alertId.substring(idPrefix.length()));
             latencies.add(nanos - sentAt[i]);
             delivered.incrementAndGet();
             lastReceived.accumulateAndGet(nanos, Math::max);
@@ -101,12 +105,7 @@ final class Fanout {
                 while (sent < alerts) {
                     long due = Math.min(alerts, (long) (alertsPerSecond * (System.nanoTime() - start) / 1e9) + 1);
                     while (sent < due) {
-                        String now = Instant.now().toString();
-                        String json = "{\"alertId\":\"" + idPrefix + sent + "\",\"userId\":\"fan-user-" + (sent % 50)
-                                + "\",\"courseId\":\"course-1\",\"cohortId\":\"cohort-A\",\"type\":\"HIGH_PERFORMANCE\","
-                                + "\"severity\":\"LOW\",\"eventTime\":\"" + now + "\",\"detectedAt\":\"" + now
-                                + "\",\"status\":\"OPEN\",\"metrics\":{},\"message\":\"bench fan-out\","
-                                + "\"recommendation\":\"none\"}";
+                        String json = JsonCodec.alert(alert(idPrefix + sent, "fan-user-" + (sent % 50)));
                         sentAt[sent] = System.nanoTime();
                         producer.send(new ProducerRecord<>(LatencyRun.ALERTS_TOPIC, "fan-user-" + (sent % 50), json));
                         sent++;
@@ -166,5 +165,23 @@ final class Fanout {
             }
         }
         return 0;
+    }
+
+    /** A fan-out alert: only its id and learner matter to the measurement; the rest is what a real one carries. */
+    private static Alert alert(String alertId, String userId) {
+        Alert alert = new Alert();
+        alert.alertId = alertId;
+        alert.userId = userId;
+        alert.courseId = "course-1";
+        alert.cohortId = "cohort-A";
+        alert.type = AlertType.HIGH_PERFORMANCE;
+        alert.severity = alert.type.severity();
+        alert.eventTime = System.currentTimeMillis();
+        alert.detectedAt = alert.eventTime;
+        alert.status = AlertStatus.OPEN;
+        alert.metrics = new AlertMetrics();
+        alert.message = "bench fan-out";
+        alert.recommendation = "none";
+        return alert;
     }
 }

@@ -1,11 +1,14 @@
 package io.learnpulse.bench;
 
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.JsonCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +54,12 @@ final class LatencyRun {
 
         @Override
         public void frame(String text, long receivedNanos, long receivedMillis) {
-            if (!text.startsWith("{\"kind\":\"alert\"")) {
+            Alert alert = WsClient.alertOf(text);
+            if (alert == null || !alert.userId.startsWith(prefix)
+                    || !(alert.type == AlertType.CONSECUTIVE_LOW_SCORES || alert.type == AlertType.HIGH_PERFORMANCE)) {
                 return;
             }
-            String userId = WsClient.field(text, "userId");
-            String type = WsClient.field(text, "type");
-            if (userId == null || !userId.startsWith(prefix)
-                    || !("CONSECUTIVE_LOW_SCORES".equals(type) || "HIGH_PERFORMANCE".equals(type))) {
-                return;
-            }
-            long eventTime = Instant.parse(WsClient.field(text, "eventTime")).toEpochMilli();
+            long eventTime = alert.eventTime;
             synchronized (this) {
                 eventTimes.add(eventTime);
                 latencies.add(receivedMillis - eventTime);
@@ -137,10 +136,11 @@ final class LatencyRun {
                 open();
                 line = reader.readLine();
             }
-            String renamed = line.replace("\"learner-", "\"" + prefix + "learner-");
-            int from = renamed.indexOf("\"timestamp\":\"") + 13;
-            int to = renamed.indexOf('"', from);
-            return renamed.substring(0, from) + Instant.ofEpochMilli(nowMillis) + renamed.substring(to);
+            ActivityEvent event = Workload.read(line);
+            event.eventId = prefix + event.eventId;
+            event.userId = prefix + event.userId;
+            event.timestamp = nowMillis;
+            return JsonCodec.event(event);
         }
 
         @Override
@@ -184,7 +184,7 @@ final class LatencyRun {
                     long due = (long) (rate * (now - start) / 1e9);
                     while (sent < due) {
                         String line = lines.next(System.currentTimeMillis());
-                        producer.send(new ProducerRecord<>(activityTopic, Workload.userIdOf(line), line));
+                        producer.send(new ProducerRecord<>(activityTopic, JsonCodec.userIdOf(line), line));
                         sent++;
                         produced[0]++;
                     }

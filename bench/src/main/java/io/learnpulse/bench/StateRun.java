@@ -1,6 +1,7 @@
 package io.learnpulse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnpulse.model.JsonCodec;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ final class StateRun {
                 long target = workload.eventsByDayEnd[lastDay];
                 for (; produced < target; produced++) {
                     String line = lines.readLine();
-                    producer.send(new ProducerRecord<>(topic, Workload.userIdOf(line), line));
+                    producer.send(new ProducerRecord<>(topic, JsonCodec.userIdOf(line), line));
                 }
                 producer.flush();
                 long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

@@ -1,5 +1,8 @@
 package io.learnpulse.bench;
 
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
 import io.learnpulse.synthetic.SyntheticLearners;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -86,13 +89,13 @@ final class Workload {
                 SyntheticLearners population = new SyntheticLearners(seed + wave, learners,
                         start.plus(Duration.ofDays((long) wave * (waveDays == Integer.MAX_VALUE ? 0 : waveDays))),
                         zipf, eventsPerDay);
-                String prefix = "\"w" + wave + "-learner-";
+                String prefix = "w" + wave + "-";
                 population.generateDay(dayOfWave, event -> {
                     if (count[0] >= maxEvents) {
                         return;
                     }
-                    String json = renamed ? event.json.replace("\"learner-", prefix) : event.json;
-                    String userId = renamed ? "w" + wave + "-" + event.userId : event.userId;
+                    String json = renamed ? renamed(event.json, prefix) : event.json;
+                    String userId = renamed ? prefix + event.userId : event.userId;
                     try {
                         out.write(json);
                         out.write('\n');
@@ -133,14 +136,20 @@ final class Workload {
         return array;
     }
 
-    /** The userId of an event line (its record key), or null. */
-    static String userIdOf(String line) {
-        int at = line.indexOf("\"userId\":\"");
-        if (at < 0) {
-            return null;
+    /** An event line of a workload file, which holds only valid events. */
+    static ActivityEvent read(String line) {
+        try {
+            return JsonCodec.readEvent(line);
+        } catch (InvalidRecordException e) {
+            throw new IllegalStateException("not an event of the workload (" + e.getMessage() + "): " + line);
         }
-        int from = at + 10;
-        int to = line.indexOf('"', from);
-        return to < 0 ? null : line.substring(from, to);
+    }
+
+    /** The event with its learner and id prefixed, so that each wave is a population of new learners. */
+    private static String renamed(String line, String prefix) {
+        ActivityEvent event = read(line);
+        event.eventId = prefix + event.eventId;
+        event.userId = prefix + event.userId;
+        return JsonCodec.event(event);
     }
 }

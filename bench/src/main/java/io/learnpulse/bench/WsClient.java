@@ -1,5 +1,9 @@
 package io.learnpulse.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -114,15 +118,13 @@ final class WsClient implements WebSocket.Listener {
         }
     }
 
-    /** The text value of {@code "name":"..."} in a JSON frame (the bench's own fields hold no quotes), or null. */
-    static String field(String json, String name) {
-        String key = "\"" + name + "\":\"";
-        int at = json.indexOf(key);
-        if (at < 0) {
-            return null;
+    /** The alert of an alert frame ({@code {"kind":"alert","alert":{...}}}), or null for the other frames. */
+    static Alert alertOf(String frame) {
+        try {
+            JsonNode json = JsonCodec.readObject(frame);
+            return "alert".equals(json.path("kind").asText()) ? JsonCodec.readAlert(json.path("alert")) : null;
+        } catch (InvalidRecordException e) {
+            throw new IllegalStateException("the gateway sent an invalid frame (" + e.getMessage() + "): " + frame);
         }
-        int from = at + key.length();
-        int to = json.indexOf('"', from);
-        return to < 0 ? null : json.substring(from, to);
     }
 }

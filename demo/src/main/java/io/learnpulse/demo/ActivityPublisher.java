@@ -1,7 +1,6 @@
 package io.learnpulse.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.model.JsonCodec;
 import io.learnpulse.synthetic.SyntheticLearners;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,8 +20,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes activity to the activity topic, keyed by userId: synthetic learners in simulated time, or a file. */
 final class ActivityPublisher implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KafkaProducer<String, String> producer;
     private final String topic;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -82,7 +79,8 @@ final class ActivityPublisher implements AutoCloseable {
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null && !stopped.get(); line = lines.readLine()) {
                 if (!line.isBlank()) {
-                    send(userIdOf(line), line, 0L);
+                    // the record key; a line that is not an event still goes out (the job dead-letters it)
+                    send(JsonCodec.userIdOf(line), line, 0L);
                 }
             }
         }
@@ -93,16 +91,6 @@ final class ActivityPublisher implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, userId, json));
         published.incrementAndGet();
         simulatedTime = eventTime;
-    }
-
-    /** The record key; a line that is not an event still goes out (the job dead-letters it). */
-    private static String userIdOf(String line) {
-        try {
-            JsonNode userId = JSON.readTree(line).get("userId");
-            return userId != null && userId.isTextual() ? userId.asText() : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.learnpulse.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -287,6 +289,36 @@ public final class JsonCodec {
             throw new InvalidRecordException(DeadLetter.MALFORMED_JSON, e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a byte array does no I/O
+        }
+    }
+
+    /**
+     * The learner a raw input names, for keying it: the {@code userId} of a JSON object when it is
+     * a non-empty string, else null. Never throws, as the input may be anything. Streams over the
+     * object instead of building its tree: producers key every record with it.
+     */
+    public static String userIdOf(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try (JsonParser json = MAPPER.createParser(raw)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String userId = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isUserId = "userId".equals(json.currentName());
+                JsonToken value = json.nextToken();
+                if (isUserId) {
+                    // the last one counts, as when the object is read whole
+                    userId = value == JsonToken.VALUE_STRING ? json.getText() : null;
+                } else {
+                    json.skipChildren();
+                }
+            }
+            return userId == null || userId.isEmpty() ? null : userId;
+        } catch (IOException e) {
+            return null; // not JSON
         }
     }
 

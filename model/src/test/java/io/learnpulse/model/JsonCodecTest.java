@@ -138,6 +138,22 @@ class JsonCodecTest {
                         e -> assertThat(e.reason()).isEqualTo(DeadLetter.MALFORMED_JSON));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        "{'eventId':'e','userId':'u7','nested':{'userId':'x'}} | u7",
+        "{'nested':{'userId':'x'},'list':[{'userId':'y'}]}     | null",
+        "{'userId':'a','userId':'b'}                           | b",
+        "{'userId':''}                                         | null",
+        "{'userId':42}                                         | null",
+        "{'userId':'u7','broken'                               | null",
+        "{userId: u7                                           | null",
+        "['u7']                                                | null",
+        "''                                                    | null",
+    })
+    void theUserIdOfRawInputIsItsTopLevelNonEmptyString(String raw, String userId) {
+        assertThat(JsonCodec.userIdOf(raw.replace('\'', '"'))).isEqualTo(userId);
+    }
+
     private static Alert alert() {
         Alert alert = new Alert();
         alert.alertId = "a1";

@@ -1,7 +1,8 @@
 package io.learnpulse.synthetic;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.EventType;
+import io.learnpulse.model.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -21,7 +22,6 @@ import java.util.function.Consumer;
  * the busiest.
  */
 public final class SyntheticLearners {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LearnerKind[] KINDS = LearnerKind.values();
 
     private final long seed;
@@ -115,22 +115,17 @@ public final class SyntheticLearners {
         long dayStart = start.plus(Duration.ofDays(day)).toEpochMilli();
         long time = dayStart + Duration.ofHours(7).toMillis() + random.nextInt(10 * 3_600_000);
         for (int i = 0; i < events; i++) {
-            String eventId = userId(learner) + "-d" + day + "-" + i;
-            ObjectNode json = JSON.createObjectNode();
-            json.put("eventId", eventId);
-            json.put("userId", userId(learner));
-            json.put("courseId", "course-" + (1 + learner % 3));
-            json.put("cohortId", cohortId(learner));
-            String type = i == 0 ? "session" : typeOf(random);
-            json.put("type", type);
-            json.put("timestamp", Instant.ofEpochMilli(time).toString());
-            if (type.equals("assessment")) {
-                json.put("score", round(score(kind, day, random)));
-            } else if (type.equals("progress")) {
-                json.put("progress", round(progress(kind, day, learner)));
+            EventType type = i == 0 ? EventType.SESSION : typeOf(random);
+            ActivityEvent event = new ActivityEvent(userId(learner) + "-d" + day + "-" + i, userId(learner), type, time);
+            event.courseId = "course-" + (1 + learner % 3);
+            event.cohortId = cohortId(learner);
+            if (type == EventType.ASSESSMENT) {
+                event.score = round(score(kind, day, random));
+            } else if (type == EventType.PROGRESS) {
+                event.progress = round(progress(kind, day, learner));
             }
-            json.put("durationSeconds", 30 + random.nextInt(900));
-            out.add(new Event(time, userId(learner), json.toString()));
+            event.durationSeconds = (double) (30 + random.nextInt(900));
+            out.add(new Event(time, userId(learner), JsonCodec.event(event)));
             time += 60_000L + random.nextInt(20 * 60_000);
             if (time >= dayStart + Duration.ofDays(1).toMillis()) {
                 break;
@@ -152,9 +147,10 @@ public final class SyntheticLearners {
         }
     }
 
-    private static String typeOf(Random random) {
+    private static EventType typeOf(Random random) {
         double r = random.nextDouble();
-        return r < 0.45 ? "activity" : r < 0.75 ? "assessment" : r < 0.9 ? "progress" : "session";
+        return r < 0.45 ? EventType.ACTIVITY : r < 0.75 ? EventType.ASSESSMENT
+                : r < 0.9 ? EventType.PROGRESS : EventType.SESSION;
     }
 
     private static double score(LearnerKind kind, int day, Random random) {

@@ -1,7 +1,5 @@
 package io.learnpulse.job.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
@@ -18,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T> {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String topic;
     private final SerializableFunction<T, String> key;
@@ -40,7 +37,8 @@ public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSc
 
     /** Dead letters are keyed by the userId of their raw input when it has one, else have no key. */
     public static JsonRecordSerializer<DeadLetter> deadLetters(String topic) {
-        return new JsonRecordSerializer<>(topic, JsonRecordSerializer::userIdOf, JsonCodec::deadLetter);
+        return new JsonRecordSerializer<>(topic, deadLetter -> JsonCodec.userIdOf(deadLetter.raw),
+                JsonCodec::deadLetter);
     }
 
     public String topic() {
@@ -55,18 +53,5 @@ public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSc
         return new ProducerRecord<>(topic, null, null,
                 k == null ? null : k.getBytes(StandardCharsets.UTF_8),
                 json.apply(element).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The userId of a dead letter's raw input, if it is a JSON object with a string userId. */
-    static String userIdOf(DeadLetter deadLetter) {
-        if (deadLetter.raw == null || deadLetter.raw.isEmpty()) {
-            return null;
-        }
-        try {
-            JsonNode userId = MAPPER.readTree(deadLetter.raw).path("userId");
-            return userId.isTextual() && !userId.asText().isEmpty() ? userId.asText() : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 }
