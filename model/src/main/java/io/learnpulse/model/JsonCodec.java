@@ -122,10 +122,6 @@ public final class JsonCodec {
         return readAlert(readObject(json));
     }
 
-    public static Alert readAlert(byte[] json) throws InvalidRecordException {
-        return readAlert(readObject(json));
-    }
-
     /**
      * An alert from its JSON object. Required: {@code alertId}, {@code userId}, {@code type},
      * {@code severity}, {@code eventTime}, {@code detectedAt}; an absent {@code status} is
@@ -149,10 +145,6 @@ public final class JsonCodec {
     }
 
     public static DailyFigures readDailyFigures(String json) throws InvalidRecordException {
-        return readDailyFigures(readObject(json));
-    }
-
-    public static DailyFigures readDailyFigures(byte[] json) throws InvalidRecordException {
         return readDailyFigures(readObject(json));
     }
 
