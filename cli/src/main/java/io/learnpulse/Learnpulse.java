@@ -1,5 +1,7 @@
 package io.learnpulse;
 
+import io.learnpulse.analysis.EvaluateCommand;
+import io.learnpulse.analysis.ImportOuladCommand;
 import io.learnpulse.cli.Cli;
 import io.learnpulse.job.JobCommand;
 import io.learnpulse.job.replay.ReplayCommand;
@@ -15,6 +17,8 @@ public final class Learnpulse {
     public static void main(String[] args) {
         System.exit(Cli.run(Cli.root("Watches learner activity and raises alerts while a learner struggles or shines.",
                 new ReplayCommand(),
+                new ImportOuladCommand(),
+                new EvaluateCommand(),
                 new JobCommand()), System.out, System.err, args));
     }
 }

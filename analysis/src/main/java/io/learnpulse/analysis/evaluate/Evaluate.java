@@ -6,7 +6,7 @@ import io.learnpulse.model.JsonCodec;
 import io.learnpulse.model.JsonFields;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /**
  * {@code evaluate --alerts FILE --outcomes FILE [--report FILE] [--json FILE] [--course-days N]}
  * (DESIGN §5): reads the outcomes, then streams the alerts, and reports {@link Evaluation}'s
- * figures on the console, as HTML and as JSON. A line that is not an outcome or an alert stops it
+ * figures: a table on stdout, and if asked as HTML and as JSON. A line that is not an outcome or an alert stops it
  * with the file, the line number and what is wrong: figures over a partly read file would mislead.
  */
 public final class Evaluate {
@@ -30,22 +30,25 @@ public final class Evaluate {
      * @param report     the HTML report to write, or null
      * @param json       the JSON figures to write, or null
      * @param courseDays course length for the lead time of outcomes that do not say when the course ends
+     * @param out        where the table goes
+     * @param err        where the names of the files written go
      */
     public static Evaluation run(Path alerts, Path outcomes, Path report, Path json, int courseDays,
-            PrintStream console) {
+            PrintWriter out, PrintWriter err) {
         Evaluation evaluation = new Evaluation(courseDays);
         readLines(outcomes, node -> evaluation.outcome(JsonCodec.readOutcome(node)));
         // Only who, which type and when: a type the model does not know yet is evaluated all the same.
         readLines(alerts, node -> evaluation.alert(JsonFields.requiredString(node, "userId"),
                 JsonFields.requiredString(node, "type"), JsonFields.requiredInstant(node, "eventTime")));
-        TextReport.print(evaluation, console);
+        TextReport.print(evaluation, out);
+        out.flush();
         if (report != null) {
             HtmlReport.write(evaluation, report);
-            console.println("evaluate: wrote " + report);
+            err.println("evaluate: wrote " + report);
         }
         if (json != null) {
             JsonReport.write(evaluation, json);
-            console.println("evaluate: wrote " + json);
+            err.println("evaluate: wrote " + json);
         }
         return evaluation;
     }

@@ -1,13 +1,13 @@
 package io.learnpulse.analysis.evaluate;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 
 /** The evaluation as a table per day, for the console. */
 final class TextReport {
     private TextReport() {}
 
-    static void print(Evaluation evaluation, PrintStream out) {
+    static void print(Evaluation evaluation, PrintWriter out) {
         out.printf("evaluate: %,d learners with an outcome; %,d alerts read, %,d of them of learners"
                         + " without an outcome (ignored)%n",
                 evaluation.learners(), evaluation.alerts(), evaluation.alertsOfUnknownLearners());

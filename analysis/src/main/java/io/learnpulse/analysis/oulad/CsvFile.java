@@ -46,7 +46,11 @@ final class CsvFile {
                     continue;
                 }
                 count++;
-                rows.accept(new Row(columns, split(line), count));
+                try {
+                    rows.accept(new Row(columns, split(line), count));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(path + " line " + (count + 1) + ": " + e.getMessage(), e);
+                }
             }
             return count;
         } catch (IOException e) {

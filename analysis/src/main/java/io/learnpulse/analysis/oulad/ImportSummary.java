@@ -1,6 +1,6 @@
 package io.learnpulse.analysis.oulad;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -80,7 +80,7 @@ public final class ImportSummary {
         return bankedSubmissions;
     }
 
-    void print(PrintStream out, Path outDir) {
+    void print(PrintWriter out, Path outDir) {
         out.printf("import-oulad: wrote %s in %.1f s%n", outDir, took.toMillis() / 1000.0);
         out.printf("  events.jsonl    %,9d events: %s%n", events(), breakdown(eventsByType));
         out.printf("  calendar.jsonl  %,9d items of %d courses%n", calendarItems, courses);

@@ -7,7 +7,7 @@ import io.learnpulse.model.JsonCodec;
 import io.learnpulse.model.Outcome;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,13 +53,13 @@ public final class OuladImport {
 
     private final Path data;
     private final Path out;
-    private final PrintStream console;
+    private final PrintWriter console;
     private final int runSize;
     private final ImportSummary summary = new ImportSummary();
     private final Map<String, Presentation> courses = new HashMap<>();
     private final Map<String, Assessment> assessments = new HashMap<>();
 
-    private OuladImport(Path data, Path out, PrintStream console, int runSize) {
+    private OuladImport(Path data, Path out, PrintWriter console, int runSize) {
         this.data = data;
         this.out = out;
         this.console = console;
@@ -67,16 +67,17 @@ public final class OuladImport {
     }
 
     /** Runs the import, prints its progress and summary on {@code console}, and returns the summary. */
-    public static ImportSummary run(Path data, Path out, PrintStream console) {
+    public static ImportSummary run(Path data, Path out, PrintWriter console) {
         return run(data, out, console, TimeOrderedLines.DEFAULT_RUN_SIZE);
     }
 
-    static ImportSummary run(Path data, Path out, PrintStream console, int runSize) {
+    static ImportSummary run(Path data, Path out, PrintWriter console, int runSize) {
         long began = System.nanoTime();
         OuladImport oulad = new OuladImport(data, out, console, runSize);
         oulad.importAll();
         oulad.summary.took(Duration.ofNanos(System.nanoTime() - began));
         oulad.summary.print(console, out);
+        console.flush();
         return oulad.summary;
     }
 

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,10 +61,10 @@ class EvaluateTest {
                 alert("B", "ENGAGEMENT_DROP", day(20)),
                 alert("F", "MISSED_DEADLINE", day(30)),
                 alert("A", "ENGAGEMENT_DROP", day(40))));
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        StringWriter printed = new StringWriter();
         evaluation = Evaluate.run(alerts, outcomes, dir.resolve("report.html"), dir.resolve("figures.json"),
-                COURSE_DAYS, new PrintStream(printed, true, StandardCharsets.UTF_8));
-        console = printed.toString(StandardCharsets.UTF_8);
+                COURSE_DAYS, new PrintWriter(printed, true), new PrintWriter(new StringWriter()));
+        console = printed.toString();
     }
 
     @Test
@@ -142,7 +141,7 @@ class EvaluateTest {
         Files.write(outcomes, java.util.List.of(outcome("A", "fail", null, ""), outcome("A", "pass", null, "")));
         Path alerts = Files.writeString(dir.resolve("none.jsonl"), "");
         assertThatThrownBy(() -> Evaluate.run(alerts, outcomes, null, null, COURSE_DAYS,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
                 .hasMessageContaining("line 2").hasMessageContaining("more than one outcome");
     }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,10 +32,10 @@ class OuladImportTest {
 
     @BeforeAll
     static void importShippedData() {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        StringWriter printed = new StringWriter();
         // A small sort run forces the external merge on the real data as well.
-        summary = OuladImport.run(DATA, out, new PrintStream(printed, true, StandardCharsets.UTF_8), 50_000);
-        console = printed.toString(StandardCharsets.UTF_8);
+        summary = OuladImport.run(DATA, out, new PrintWriter(printed, true), 50_000);
+        console = printed.toString();
     }
 
     @Test
