@@ -95,7 +95,7 @@ public final class ImportSummary {
             return;
         }
         out.println("left out:");
-        omitted.forEach((why, count) -> out.printf("  %,9d %s (%s)%n", count, why.why, why.file));
+        omitted.forEach((why, count) -> out.printf("  %,9d  %-24s %s%n", count, why.file, why.why));
     }
 
     private static String breakdown(Map<String, Long> counts) {

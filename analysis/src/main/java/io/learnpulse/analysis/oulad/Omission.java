@@ -13,9 +13,9 @@ enum Omission {
     REGISTRATION_WITHOUT_DATE("studentRegistration.csv",
             "registrations without a date_registration: no enrollment event (the learner's first"
                     + " event of the course enrolls them, DESIGN §3)"),
-    ROW_OF_UNKNOWN_PRESENTATION("any",
+    ROW_OF_UNKNOWN_PRESENTATION("(any table)",
             "rows of a module presentation that courses.csv does not list"),
-    CLICK_WITHOUT_DATE("studentVle", "click rows without a date"),
+    CLICK_WITHOUT_DATE("studentVle*.csv", "click rows without a date"),
     RESULT_UNKNOWN("studentInfo.csv",
             "learners whose final_result is not Pass, Distinction, Fail or Withdrawn: no outcome");
 

@@ -130,9 +130,9 @@ class OuladImportTest {
     void summarySaysWhatWasLeftOutAndWhy() {
         assertThat(console)
                 .contains("236,359 events")
-                .contains("173 submissions without a score")
-                .contains("11 assessments without a date")
-                .contains("45 registrations without a date_registration");
+                .containsPattern("173 +studentAssessment.csv +submissions without a score")
+                .containsPattern("11 +assessments.csv +assessments without a date")
+                .containsPattern("45 +studentRegistration.csv +registrations without a date_registration");
     }
 
     private static JsonNode find(List<String> lines, String eventId) throws IOException {
