@@ -4,6 +4,7 @@ import io.learnpulse.cli.Cli;
 import io.learnpulse.job.kafka.JsonRecordSerializer;
 import io.learnpulse.job.kafka.KafkaConnectors;
 import io.learnpulse.job.records.InputRecord;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -73,15 +74,16 @@ public final class LearnpulseJob {
 
     /** Adds the job to {@code env}: the Kafka source, the topology, the three Kafka sinks. */
     public static void build(StreamExecutionEnvironment env, Configuration options) {
-        build(env, options, UnaryOperator.identity());
+        build(env, options, UnaryOperator.identity(), Clock.systemUTC());
     }
 
     /**
      * The same with {@code sourceStage} applied to the source's stream before the topology: the
-     * place where a test plugs in a stage of its own (such as one that fails the job once).
+     * place where a test plugs in a stage of its own (such as one that fails the job once); and
+     * {@code clock}, which gives the alerts' {@code detectedAt} (a test fixes it).
      */
     public static void build(StreamExecutionEnvironment env, Configuration options,
-            UnaryOperator<DataStream<InputRecord>> sourceStage) {
+            UnaryOperator<DataStream<InputRecord>> sourceStage, Clock clock) {
         options.getOptional(JobOptions.PARALLELISM).ifPresent(env::setParallelism);
         env.getConfig().enableObjectReuse(); // the topology is safe with it (see LearnpulseTopology)
         DataStream<InputRecord> input = sourceStage.apply(env
@@ -90,7 +92,7 @@ public final class LearnpulseJob {
                                 options.get(JobOptions.IDLENESS)),
                         "kafka-activity")
                 .uid("kafka-activity"));
-        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, RuleOptions.ruleConfig(options));
+        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, RuleOptions.ruleConfig(options), clock);
         outputs.alerts
                 .sinkTo(KafkaConnectors.sink(options, "alerts",
                         JsonRecordSerializer.alerts(options.get(JobOptions.ALERTS_TOPIC))))

@@ -8,6 +8,7 @@ import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
+import java.time.Clock;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -34,7 +35,8 @@ public final class LearnpulseTopology {
         }
     }
 
-    public static Outputs build(DataStream<InputRecord> input, RuleConfig rules) {
+    /** {@code clock} gives the alerts' {@code detectedAt}. */
+    public static Outputs build(DataStream<InputRecord> input, RuleConfig rules, Clock clock) {
         SingleOutputStreamOperator<ActivityEvent> events = input
                 .process(new RejectionRouter())
                 .name("route-rejected-input")
@@ -44,7 +46,7 @@ public final class LearnpulseTopology {
                 .setParallelism(input.getParallelism());
         SingleOutputStreamOperator<Alert> alerts = events
                 .keyBy(event -> event.userId)
-                .process(new LearnerAlertFunction(rules))
+                .process(new LearnerAlertFunction(rules, clock))
                 .name("learner-rules")
                 .uid("learner-rules");
         DataStream<DeadLetter> deadLetters = events.getSideOutput(RejectionRouter.REJECTED)

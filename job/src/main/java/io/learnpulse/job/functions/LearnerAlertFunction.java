@@ -11,6 +11,7 @@ import io.learnpulse.model.AlertType;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -49,8 +50,9 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
     private transient Map<AlertType, Counter> alertsByType;
     private transient Counter dailyFigures;
 
-    public LearnerAlertFunction(RuleConfig rules) {
-        this.timeline = new LearnerTimeline(rules);
+    /** {@code clock} gives the alerts' {@code detectedAt}: the system's in the job, a fixed one in tests. */
+    public LearnerAlertFunction(RuleConfig rules, Clock clock) {
+        this.timeline = new LearnerTimeline(rules, clock);
     }
 
     @Override
@@ -88,7 +90,7 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
             state = new LearnerState();
         }
         timeline.receive(state, event.copy()); // the input object is reused once this call returns
-        reschedule(state, ctx.timerService());
+        reschedule(ctx.getCurrentKey(), state, ctx.timerService());
         learner.update(state);
     }
 
@@ -113,13 +115,13 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
             seenEvents.clear();
             return;
         }
-        reschedule(state, ctx.timerService());
+        reschedule(ctx.getCurrentKey(), state, ctx.timerService());
         learner.update(state);
     }
 
     /** Keeps exactly one timer per learner, at its next wake-up. */
-    private void reschedule(LearnerState state, TimerService timers) {
-        long next = timeline.nextWakeup(state);
+    private void reschedule(String userId, LearnerState state, TimerService timers) {
+        long next = timeline.nextWakeup(userId, state);
         if (next == state.timerAt) {
             return;
         }

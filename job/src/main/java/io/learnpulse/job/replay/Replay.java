@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,6 +64,8 @@ public final class Replay {
         public InputFormat format = InputFormat.JSONL;
         public RuleConfig rules = RuleConfig.defaults();
         public Duration outOfOrderness = Duration.ofMinutes(1);
+        /** Gives the alerts' {@code detectedAt}. */
+        public Clock clock = Clock.systemUTC();
     }
 
     /** What a replay produced. */
@@ -95,7 +98,7 @@ public final class Replay {
                 .fromSource(source, EventTimeWatermarks.forBoundedInput(request.outOfOrderness), "replay-file")
                 .uid("replay-file")
                 .setParallelism(1);
-        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, request.rules);
+        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, request.rules, request.clock);
 
         CloseableIterator<Alert> alerts = outputs.alerts.collectAsync();
         CloseableIterator<DeadLetter> deadLetters = outputs.deadLetters.collectAsync();

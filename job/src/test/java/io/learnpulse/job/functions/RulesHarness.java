@@ -36,7 +36,7 @@ public final class RulesHarness implements AutoCloseable {
 
     public RulesHarness(RuleConfig rules) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new LearnerAlertFunction(rules)), e -> e.userId, Types.STRING);
+                new KeyedProcessOperator<>(new LearnerAlertFunction(rules, java.time.Clock.systemUTC())), e -> e.userId, Types.STRING);
         harness.open();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnpulse.job.JobOptions;
 import io.learnpulse.job.LearnpulseJob;
 import io.learnpulse.job.testutils.FailureHook;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ class LearnpulseJobTest {
     void everyOperatorHasAStableUidAndName() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         LearnpulseJob.build(env, JobOptions.parse(new String[] {"--bootstrap-servers", "localhost:9092"}),
-                FailureHook.stage(10));
+                FailureHook.stage(10), Clock.systemUTC());
         StreamGraph graph = env.getStreamGraph();
         List<String> uids = graph.getStreamNodes().stream()
                 .map(StreamNode::getTransformationUID)

@@ -10,37 +10,45 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Forgetting a learner resets every field, also those added later, but the waiting events, timer and clock. */
+/**
+ * Forgetting a learner resets every field, also those added later and every field of each rule's
+ * part, but the waiting events, timer and clock.
+ */
 class LearnerStateTest {
     private static final Set<String> KEPT = Set.of("pending", "timerAt", "clock");
 
     @Test
     void forgettingResetsEverythingButTheWaitingEventsTimerAndClock() throws Exception {
-        LearnerState s = new LearnerState();
-        for (Field f : LearnerState.class.getFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-                f.set(s, someValue(f));
-            }
-        }
+        LearnerState s = sample(LearnerState.class);
         List<ActivityEvent> pending = s.pending;
 
         s.forget();
 
         LearnerState fresh = new LearnerState();
-        for (Field f : LearnerState.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers())) {
-                continue;
-            }
+        for (Field f : fields(LearnerState.class)) {
             if (KEPT.contains(f.getName())) {
-                assertThat(f.get(s)).as(f.getName()).isEqualTo(someValue(f));
+                assertThat(f.get(s)).as(f.getName()).usingRecursiveComparison().isEqualTo(someValue(f));
             } else {
-                assertThat(f.get(s)).as(f.getName()).isEqualTo(f.get(fresh));
+                assertThat(f.get(s)).as(f.getName()).usingRecursiveComparison().isEqualTo(f.get(fresh));
             }
         }
         assertThat(s.pending).isSameAs(pending);
     }
 
-    private static Object someValue(Field f) {
+    /** An instance of {@code type} with every field set to a value other than its initial one. */
+    private static <T> T sample(Class<T> type) throws Exception {
+        T value = type.getDeclaredConstructor().newInstance();
+        for (Field f : fields(type)) {
+            f.set(value, someValue(f));
+        }
+        return value;
+    }
+
+    private static List<Field> fields(Class<?> type) {
+        return java.util.Arrays.stream(type.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
+    }
+
+    private static Object someValue(Field f) throws Exception {
         Class<?> type = f.getType();
         if (type == long.class) {
             return 42L;
@@ -58,6 +66,8 @@ class LearnerStateTest {
             return new java.util.ArrayList<>(List.of(new ActivityEvent("e", "u", EventType.ACTIVITY, 1)));
         } else if (type == List.class) {
             return new java.util.ArrayList<>(List.of("v"));
+        } else if (type.getPackage() == LearnerState.class.getPackage()) {
+            return sample(type); // a rule's part
         }
         throw new AssertionError("no sample value for " + f);
     }

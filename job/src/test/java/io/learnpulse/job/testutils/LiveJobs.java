@@ -61,7 +61,7 @@ public final class LiveJobs {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        LearnpulseJob.build(env, parsed, sourceStage);
+        LearnpulseJob.build(env, parsed, sourceStage, java.time.Clock.systemUTC());
         return env.executeAsync(LearnpulseJob.JOB_NAME);
     }
 }

@@ -14,6 +14,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class CepVersusRules {
                     .sinkTo(new DiscardingSink<>()).uid("cep-sink");
         } else {
             env.getConfig().enableObjectReuse(); // as the job and the replay run the topology
-            LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, RuleConfig.defaults());
+            LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, RuleConfig.defaults(), Clock.systemUTC());
             outputs.alerts.sinkTo(new DiscardingSink<>()).uid("alerts");
             outputs.dailyFigures.sinkTo(new DiscardingSink<>()).uid("figures");
             outputs.deadLetters.sinkTo(new DiscardingSink<>()).uid("dead-letters");

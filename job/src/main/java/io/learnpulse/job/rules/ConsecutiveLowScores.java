@@ -1,0 +1,23 @@
+package io.learnpulse.job.rules;
+
+import io.learnpulse.model.AlertType;
+
+/** CONSECUTIVE_LOW_SCORES (DESIGN §3): the {@code count}-th consecutive assessment scored below the threshold. */
+final class ConsecutiveLowScores extends ScoreStreakRule {
+    private static final long serialVersionUID = 1L;
+
+    ConsecutiveLowScores(RuleConfig config, AlertFactory alerts) {
+        super(alerts, AlertType.CONSECUTIVE_LOW_SCORES, config.lowScoreThreshold, config.lowScoreCount, "below %s",
+                "Reach out today: go through the last assessments together and offer targeted practice or tutoring.");
+    }
+
+    @Override
+    public Streak stateOf(LearnerState learner) {
+        return learner.lowScores;
+    }
+
+    @Override
+    boolean continues(double score) {
+        return score < threshold;
+    }
+}

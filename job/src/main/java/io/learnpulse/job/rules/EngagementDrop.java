@@ -1,0 +1,49 @@
+package io.learnpulse.job.rules;
+
+import static io.learnpulse.job.rules.LearnerState.NONE;
+
+import io.learnpulse.model.AlertMetrics;
+import io.learnpulse.model.AlertType;
+import java.util.Locale;
+
+/**
+ * ENGAGEMENT_DROP (DESIGN §3): whole days without any event after the learner's last day with one;
+ * fires at the end of the last of them. It needs no state of its own: its deadline moves with the
+ * learner's last day, and the timeline fires a deadline only once, so the episode clears with the
+ * learner's next event.
+ */
+final class EngagementDrop implements LearnerRule<Void> {
+    private static final long serialVersionUID = 1L;
+
+    private final AlertFactory alerts;
+    private final Calendar calendar;
+    private final int emptyDays;
+
+    EngagementDrop(RuleConfig config, AlertFactory alerts, Calendar calendar) {
+        this.alerts = alerts;
+        this.calendar = calendar;
+        this.emptyDays = config.engagementEmptyDays;
+    }
+
+    @Override
+    public Void stateOf(LearnerState learner) {
+        return null;
+    }
+
+    /** The end of the last of the empty days after the learner's last day with an event. */
+    @Override
+    public long nextDeadline(Learner learner, Void none) {
+        return learner.started() ? calendar.endOf(learner.lastDay() + emptyDays) : NONE;
+    }
+
+    @Override
+    public void onDeadline(Learner learner, Void none, long deadline, LearnerTimeline.Output out) {
+        AlertMetrics m = new AlertMetrics();
+        m.emptyDays = emptyDays;
+        m.lastEventTime = Calendar.isoInstant(learner.lastEventTime());
+        out.alert(alerts.alert(learner, AlertType.ENGAGEMENT_DROP, deadline, "", m,
+                String.format(Locale.ROOT, "%s has had no activity for %d whole days (last seen %s).",
+                        learner.userId(), emptyDays, m.lastEventTime),
+                "Send a personal check-in message and point to the next concrete step or deadline."));
+    }
+}

@@ -1,0 +1,23 @@
+package io.learnpulse.job.rules;
+
+import io.learnpulse.model.AlertType;
+
+/** HIGH_PERFORMANCE (DESIGN §3): the {@code count}-th consecutive assessment scored at or above the threshold. */
+final class HighPerformance extends ScoreStreakRule {
+    private static final long serialVersionUID = 1L;
+
+    HighPerformance(RuleConfig config, AlertFactory alerts) {
+        super(alerts, AlertType.HIGH_PERFORMANCE, config.highScoreThreshold, config.highScoreCount, "%s or more",
+                "Acknowledge the achievement and offer enrichment or more challenging material.");
+    }
+
+    @Override
+    public Streak stateOf(LearnerState learner) {
+        return learner.highScores;
+    }
+
+    @Override
+    boolean continues(double score) {
+        return score >= threshold;
+    }
+}

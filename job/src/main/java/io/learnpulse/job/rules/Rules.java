@@ -1,0 +1,24 @@
+package io.learnpulse.job.rules;
+
+import java.util.List;
+
+/** The rules every learner's timeline runs, in the order they act at one moment. */
+final class Rules {
+    private Rules() {}
+
+    /**
+     * At one moment the rules act in this order, so that the output order stays fixed: at a day end
+     * the decline before the consistency alert before the day's figures; at one time the engagement
+     * drop before the stagnation.
+     */
+    static List<LearnerRule<?>> all(RuleConfig config, AlertFactory alerts, Calendar calendar) {
+        return List.of(
+                new ConsecutiveLowScores(config, alerts),
+                new HighPerformance(config, alerts),
+                new PerformanceDecline(config, alerts),
+                new LowConsistency(config, alerts),
+                new DailyFiguresRule(config),
+                new EngagementDrop(config, alerts, calendar),
+                new CompletionStagnation(config, alerts));
+    }
+}
