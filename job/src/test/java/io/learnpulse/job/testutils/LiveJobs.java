@@ -47,7 +47,10 @@ public final class LiveJobs {
         return args.toArray(new String[0]);
     }
 
-    /** Submits the job with these options and a fixed-delay restart strategy; returns at once. */
+    /**
+     * Submits the job with these options, a fixed-delay restart strategy and the tests' fixed clock
+     * ({@link TestClock}); returns at once.
+     */
     public static JobClient start(Map<String, String> options) throws Exception {
         return start(options, UnaryOperator.identity());
     }
@@ -61,7 +64,7 @@ public final class LiveJobs {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        LearnpulseJob.build(env, parsed, sourceStage, java.time.Clock.systemUTC());
+        LearnpulseJob.build(env, parsed, sourceStage, TestClock.FIXED);
         return env.executeAsync(LearnpulseJob.JOB_NAME);
     }
 }

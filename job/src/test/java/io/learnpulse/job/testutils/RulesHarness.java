@@ -1,5 +1,8 @@
-package io.learnpulse.job.functions;
+package io.learnpulse.job.testutils;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.learnpulse.job.functions.LearnerAlertFunction;
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
@@ -21,7 +24,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /**
  * The learner rules in Flink's keyed operator test harness, with fixed instants: day {@code d} of
- * the fixture is {@link #BEGINNING} plus {@code d} days, at 00:00 UTC.
+ * the fixture is {@link #BEGINNING} plus {@code d} days, at 00:00 UTC; alerts are detected at
+ * {@link TestClock#DETECTED_AT}.
  */
 public final class RulesHarness implements AutoCloseable {
     /** A Monday, 00:00 UTC. */
@@ -36,7 +40,7 @@ public final class RulesHarness implements AutoCloseable {
 
     public RulesHarness(RuleConfig rules) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new LearnerAlertFunction(rules, java.time.Clock.systemUTC())), e -> e.userId, Types.STRING);
+                new KeyedProcessOperator<>(new LearnerAlertFunction(rules, TestClock.FIXED)), e -> e.userId, Types.STRING);
         harness.open();
     }
 
@@ -102,6 +106,13 @@ public final class RulesHarness implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
+    /** The alerts of one type as "TYPE@instant" strings, in the order they were emitted. */
+    public List<String> firingsOf(AlertType type) {
+        return alerts().stream().filter(a -> a.type == type)
+                .map(a -> firing(a.type, a.eventTime))
+                .collect(Collectors.toList());
+    }
+
     public static String firing(AlertType type, long time) {
         return type + "@" + Instant.ofEpochMilli(time);
     }
@@ -120,6 +131,18 @@ public final class RulesHarness implements AutoCloseable {
 
     public int stateEntries() {
         return harness.numKeyedStateEntries();
+    }
+
+    /** Asserts that no learner left keyed state or a timer behind. */
+    public void assertNothingLeft() {
+        assertThat(stateEntries()).as("keyed state entries").isZero();
+        assertThat(timers()).as("event-time timers").isZero();
+    }
+
+    /** Ends the input, then asserts that no learner left keyed state or a timer behind. */
+    public void assertNothingLeftAfterEndOfInput() throws Exception {
+        endOfInput();
+        assertNothingLeft();
     }
 
     private static <T> List<T> values(java.util.Collection<StreamRecord<T>> records) {

@@ -1,20 +1,53 @@
-package io.learnpulse.job.functions;
+package io.learnpulse.job.rules;
 
-import static io.learnpulse.job.functions.RulesHarness.at;
-import static io.learnpulse.job.functions.RulesHarness.firing;
-import static io.learnpulse.job.functions.RulesHarness.midnight;
+import static io.learnpulse.job.testutils.RulesHarness.at;
+import static io.learnpulse.job.testutils.RulesHarness.firing;
 import static io.learnpulse.model.AlertType.CONSECUTIVE_LOW_SCORES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnpulse.job.testutils.RulesHarness;
 import io.learnpulse.model.ActivityEvent;
-import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.EventType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Duplicates, late events, forgetting silent learners, and that state and timers are cleaned up. */
-class LearnerLifecycleTest {
+/**
+ * The timeline's own part, whatever the rule: events wait for the watermark, the end of an input,
+ * duplicates, forgetting silent learners, deterministic alert ids.
+ */
+class LearnerTimelineTest {
     private static final long DAY = Duration.ofDays(1).toMillis();
+
+    @Test
+    void nothingFiresBeforeTheWatermarkPassesTheEvent() throws Exception {
+        try (RulesHarness h = new RulesHarness()) {
+            h.assessment("u", at(0, "09:00"), 0.3).assessment("u", at(0, "10:00"), 0.3)
+                    .assessment("u", at(0, "11:00"), 0.3).watermark(at(0, "11:00") - 1);
+            assertThat(h.firings()).isEmpty();
+            h.watermark(at(0, "11:00"));
+            assertThat(h.firings()).hasSize(1);
+            h.assertNothingLeftAfterEndOfInput();
+        }
+    }
+
+    @Test
+    void theEndOfInputStillAppliesTheWaitingEvents() throws Exception {
+        try (RulesHarness h = new RulesHarness()) {
+            h.assessment("u", at(0, "09:00"), 0.3).assessment("u", at(0, "10:00"), 0.3)
+                    .assessment("u", at(0, "11:00"), 0.3).endOfInput();
+            assertThat(h.firings()).containsExactly(firing(CONSECUTIVE_LOW_SCORES, at(0, "11:00")));
+            h.assertNothingLeft();
+        }
+    }
+
+    @Test
+    void theEndOfAFiniteInputIsNoEvidenceOfAbsence() throws Exception {
+        try (RulesHarness h = new RulesHarness()) {
+            h.activity("u", at(0, "10:00")).progress("u", at(0, "11:00"), 0.2).endOfInput();
+            assertThat(h.alerts()).isEmpty();
+            h.assertNothingLeft();
+        }
+    }
 
     @Test
     void aRepeatedEventIdWithin24HoursIsIgnored() throws Exception {
@@ -29,24 +62,7 @@ class LearnerLifecycleTest {
             h.send(later).watermark(at(2, "12:00"));
             assertThat(h.firings()).contains(firing(CONSECUTIVE_LOW_SCORES, later.timestamp));
             assertThat(h.alerts()).filteredOn(a -> a.type == CONSECUTIVE_LOW_SCORES).hasSize(1);
-        }
-    }
-
-    @Test
-    void anEventBehindTheRulesWatermarkIsDeadLetteredNotApplied() throws Exception {
-        // possible only when an idle partition wakes up behind the others (see RejectionRouterTest)
-        try (RulesHarness h = new RulesHarness()) {
-            h.assessment("u", at(0, "09:00"), 0.2).assessment("u", at(0, "09:30"), 0.2).watermark(at(0, "10:00"));
-            ActivityEvent late = h.event("u", EventType.ASSESSMENT, at(0, "10:00"));
-            late.score = 0.2;
-            late.raw = null;
-            h.send(late).watermark(at(0, "11:00"));
-            assertThat(h.alerts()).isEmpty();
-            assertThat(h.lateEvents()).singleElement().satisfies(dead -> {
-                assertThat(dead.reason).isEqualTo(DeadLetter.LATE);
-                assertThat(dead.raw).contains("\"eventId\":\"" + late.eventId + "\"").contains("\"score\":0.2");
-                assertThat(dead.detail).contains("behind the watermark");
-            });
+            h.assertNothingLeftAfterEndOfInput();
         }
     }
 
@@ -73,6 +89,7 @@ class LearnerLifecycleTest {
                     .assessment("u", last + 30 * DAY + 1, 0.3).watermark(last + 31 * DAY);
             // the streak restarted: one low score is no alert
             assertThat(h.alerts()).noneMatch(a -> a.type == CONSECUTIVE_LOW_SCORES);
+            h.assertNothingLeftAfterEndOfInput();
         }
         try (RulesHarness h = new RulesHarness()) {
             long last = at(0, "10:00");
@@ -80,28 +97,24 @@ class LearnerLifecycleTest {
                     .assessment("u", last + 30 * DAY, 0.3).watermark(last + 31 * DAY);
             // exactly 30 days of silence is not "more than 30": still the same learner
             assertThat(h.alerts()).anyMatch(a -> a.type == CONSECUTIVE_LOW_SCORES);
+            h.assertNothingLeftAfterEndOfInput();
         }
     }
 
     @Test
-    void theEndOfInputLeavesNoStateBehind() throws Exception {
+    void alertIdsAreDeterministic() throws Exception {
+        String first;
         try (RulesHarness h = new RulesHarness()) {
-            h.activity("a", at(0, "10:00")).activity("b", at(0, "11:00")).progress("b", at(1, "11:00"), 0.1)
-                    .watermark(midnight(1)).endOfInput();
-            assertThat(h.stateEntries()).isZero();
-            assertThat(h.timers()).isZero();
+            h.assessment("u", at(0, "09:00"), 0.3).assessment("u", at(0, "10:00"), 0.3)
+                    .assessment("u", at(0, "11:00"), 0.3).endOfInput();
+            first = h.alerts().get(0).alertId;
+            h.assertNothingLeft();
         }
-    }
-
-    @Test
-    void eachLearnerHoldsAtMostOneTimer() throws Exception {
         try (RulesHarness h = new RulesHarness()) {
-            for (int i = 0; i < 20; i++) {
-                h.activity("a", at(0, "10:00") + i * 1000).activity("b", at(0, "10:00") + i * 1000);
-            }
-            assertThat(h.timers()).isEqualTo(2);
-            h.watermark(at(0, "11:00"));
-            assertThat(h.timers()).isEqualTo(2);
+            h.assessment("u", at(0, "09:00"), 0.3).assessment("u", at(0, "10:00"), 0.3)
+                    .assessment("u", at(0, "11:00"), 0.3).endOfInput();
+            assertThat(h.alerts().get(0).alertId).isEqualTo(first);
+            h.assertNothingLeft();
         }
     }
 

@@ -1,17 +1,18 @@
-package io.learnpulse.job.functions;
+package io.learnpulse.job.rules;
 
-import static io.learnpulse.job.functions.RulesHarness.at;
-import static io.learnpulse.job.functions.RulesHarness.firing;
+import static io.learnpulse.job.testutils.RulesHarness.at;
+import static io.learnpulse.job.testutils.RulesHarness.firing;
 import static io.learnpulse.model.AlertType.CONSECUTIVE_LOW_SCORES;
-import static io.learnpulse.model.AlertType.HIGH_PERFORMANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnpulse.job.testutils.RulesHarness;
+import io.learnpulse.job.testutils.TestClock;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.Severity;
 import org.junit.jupiter.api.Test;
 
-/** CONSECUTIVE_LOW_SCORES and HIGH_PERFORMANCE (DESIGN §3) at their boundaries, in the operator harness. */
-class StreakRulesTest {
+/** CONSECUTIVE_LOW_SCORES (DESIGN §3) at its boundaries, in the operator harness. */
+class ConsecutiveLowScoresTest {
 
     @Test
     void threeLowScoresFireAtTheThirdAssessment() throws Exception {
@@ -28,6 +29,8 @@ class StreakRulesTest {
             assertThat(alert.cohortId).isEqualTo("cohort-A");
             assertThat(alert.message).contains("u").contains("3 assessments");
             assertThat(alert.recommendation).isNotBlank();
+            assertThat(alert.detectedAt).as("from the injected clock").isEqualTo(TestClock.DETECTED_AT.toEpochMilli());
+            h.assertNothingLeftAfterEndOfInput();
         }
     }
 
@@ -39,6 +42,7 @@ class StreakRulesTest {
                     .assessment("u", at(0, "13:00"), 0.5).watermark(at(0, "14:00"));
 
             assertThat(h.firings()).isEmpty();
+            h.assertNothingLeftAfterEndOfInput();
         }
     }
 
@@ -50,6 +54,7 @@ class StreakRulesTest {
                     .watermark(at(0, "12:00"));
 
             assertThat(h.firings()).containsExactly(firing(CONSECUTIVE_LOW_SCORES, at(0, "11:00")));
+            h.assertNothingLeftAfterEndOfInput();
         }
     }
 
@@ -68,6 +73,7 @@ class StreakRulesTest {
             assertThat(h.firings()).containsExactly(
                     firing(CONSECUTIVE_LOW_SCORES, at(0, "10:00")),
                     firing(CONSECUTIVE_LOW_SCORES, at(0, "16:00")));
+            h.assertNothingLeftAfterEndOfInput();
         }
     }
 
@@ -79,73 +85,14 @@ class StreakRulesTest {
                     .assessment("u", at(0, "10:00") + 30_000, 0.3).assessment("u", at(0, "10:00") + 10_000, 0.9)
                     .watermark(at(0, "11:00"));
             assertThat(h.firings()).isEmpty();
+            h.assertNothingLeftAfterEndOfInput();
         }
         try (RulesHarness h = new RulesHarness()) {
             // arriving third-first, all low: fires at the latest of them
             h.assessment("u", at(0, "10:00") + 30_000, 0.3).assessment("u", at(0, "10:00"), 0.3)
                     .assessment("u", at(0, "10:00") + 15_000, 0.3).watermark(at(0, "11:00"));
             assertThat(h.firings()).containsExactly(firing(CONSECUTIVE_LOW_SCORES, at(0, "10:00") + 30_000));
-        }
-    }
-
-    @Test
-    void aScoreOfExactlyPoint90IsHigh() throws Exception {
-        try (RulesHarness h = new RulesHarness()) {
-            h.assessment("u", at(0, "09:00"), 0.90).assessment("u", at(0, "10:00"), 1.0)
-                    .assessment("u", at(0, "11:00"), 0.90).watermark(at(0, "12:00"));
-
-            assertThat(h.firings()).containsExactly(firing(HIGH_PERFORMANCE, at(0, "11:00")));
-            assertThat(h.alerts().get(0).severity).isEqualTo(Severity.LOW);
-        }
-    }
-
-    @Test
-    void aScoreJustBelowPoint90BreaksTheHighStreakAndReArmsIt() throws Exception {
-        try (RulesHarness h = new RulesHarness()) {
-            h.assessment("u", at(0, "08:00"), 0.95).assessment("u", at(0, "09:00"), 0.95)
-                    .assessment("u", at(0, "10:00"), 0.8999).assessment("u", at(0, "11:00"), 0.95)
-                    .assessment("u", at(0, "12:00"), 0.95).assessment("u", at(0, "13:00"), 0.95)
-                    .assessment("u", at(0, "14:00"), 0.95).assessment("u", at(0, "15:00"), 0.5)
-                    .assessment("u", at(0, "16:00"), 0.95).assessment("u", at(0, "17:00"), 0.95)
-                    .assessment("u", at(0, "18:00"), 0.95).watermark(at(0, "19:00"));
-
-            assertThat(h.firings()).containsExactly(
-                    firing(HIGH_PERFORMANCE, at(0, "13:00")), firing(HIGH_PERFORMANCE, at(0, "18:00")));
-        }
-    }
-
-    @Test
-    void nothingFiresBeforeTheWatermarkPassesTheEvent() throws Exception {
-        try (RulesHarness h = new RulesHarness()) {
-            h.assessment("u", at(0, "09:00"), 0.3).assessment("u", at(0, "10:00"), 0.3)
-                    .assessment("u", at(0, "11:00"), 0.3).watermark(at(0, "11:00") - 1);
-            assertThat(h.firings()).isEmpty();
-            h.watermark(at(0, "11:00"));
-            assertThat(h.firings()).hasSize(1);
-        }
-    }
-
-    @Test
-    void theEndOfInputStillAppliesTheWaitingEvents() throws Exception {
-        try (RulesHarness h = new RulesHarness()) {
-            h.assessment("u", at(0, "09:00"), 0.3).assessment("u", at(0, "10:00"), 0.3)
-                    .assessment("u", at(0, "11:00"), 0.3).endOfInput();
-            assertThat(h.firings()).containsExactly(firing(CONSECUTIVE_LOW_SCORES, at(0, "11:00")));
-        }
-    }
-
-    @Test
-    void alertIdsAreDeterministic() throws Exception {
-        String first;
-        try (RulesHarness h = new RulesHarness()) {
-            h.assessment("u", at(0, "09:00"), 0.3).assessment("u", at(0, "10:00"), 0.3)
-                    .assessment("u", at(0, "11:00"), 0.3).endOfInput();
-            first = h.alerts().get(0).alertId;
-        }
-        try (RulesHarness h = new RulesHarness()) {
-            h.assessment("u", at(0, "09:00"), 0.3).assessment("u", at(0, "10:00"), 0.3)
-                    .assessment("u", at(0, "11:00"), 0.3).endOfInput();
-            assertThat(h.alerts().get(0).alertId).isEqualTo(first);
+            h.assertNothingLeftAfterEndOfInput();
         }
     }
 }
