@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.EventType;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
 import java.io.BufferedReader;
@@ -43,12 +45,12 @@ final class CronBaseline {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The six rules as SQL, with ?T (cycle time), ?W (window start) and ?X (last ended day) bound by name order below. */
-    private static final String LOW_STREAK = streak("CONSECUTIVE_LOW_SCORES", "score < 0.6", "score >= 0.6");
-    private static final String HIGH_STREAK = streak("HIGH_PERFORMANCE", "score >= 0.9", "score < 0.9");
+    private static final String LOW_STREAK = streak(AlertType.CONSECUTIVE_LOW_SCORES, "score < 0.6", "score >= 0.6");
+    private static final String HIGH_STREAK = streak(AlertType.HIGH_PERFORMANCE, "score >= 0.9", "score < 0.9");
 
-    private static String streak(String type, String member, String clears) {
+    private static String streak(AlertType type, String member, String clears) {
         return "WITH recent AS (SELECT user_id, ts, event_id, score FROM events"
-                + "  WHERE type = 'assessment' AND ts > :W AND ts <= :T),"
+                + "  WHERE type = '" + EventType.ASSESSMENT.wireName() + "' AND ts > :W AND ts <= :T),"
                 + " cleared AS (SELECT user_id, MAX(ts) AS c FROM recent WHERE " + clears + " GROUP BY user_id),"
                 + " run AS (SELECT r.user_id, r.ts, ROW_NUMBER() OVER (PARTITION BY r.user_id ORDER BY r.ts, r.event_id) AS n"
                 + "  FROM recent r LEFT JOIN cleared ON cleared.user_id = r.user_id"
@@ -58,27 +60,27 @@ final class CronBaseline {
     }
 
     private static final String DECLINE = "WITH days AS (SELECT user_id, ts / " + DAY + " AS d, AVG(score) AS m FROM events"
-            + "  WHERE type = 'assessment' AND ts > :W AND ts < :D GROUP BY user_id, d),"
+            + "  WHERE type = '" + EventType.ASSESSMENT.wireName() + "' AND ts > :W AND ts < :D GROUP BY user_id, d),"
             + " good AS (SELECT user_id, MAX(d) AS g FROM days WHERE m >= 0.6 GROUP BY user_id),"
             + " low AS (SELECT days.user_id, days.d FROM days LEFT JOIN good ON good.user_id = days.user_id"
             + "  WHERE days.m < 0.6 AND days.d > COALESCE(good.g, -1))"
             + " INSERT OR IGNORE INTO alerts (user_id, type, cond_time, detected_at)"
-            + " SELECT a.user_id, 'PERFORMANCE_DECLINE', MIN(b.d + 1) * " + DAY + ", :T"
+            + " SELECT a.user_id, '" + AlertType.PERFORMANCE_DECLINE + "', MIN(b.d + 1) * " + DAY + ", :T"
             + " FROM low a JOIN low b ON b.user_id = a.user_id AND b.d = a.d + 1 GROUP BY a.user_id";
 
     private static final String ENGAGEMENT = "WITH last AS (SELECT user_id, MAX(ts) AS l FROM events"
             + "  WHERE ts > :W AND ts <= :T GROUP BY user_id)"
             + " INSERT OR IGNORE INTO alerts (user_id, type, cond_time, detected_at)"
-            + " SELECT user_id, 'ENGAGEMENT_DROP', (l / " + DAY + " + 4) * " + DAY + ", :T FROM last"
+            + " SELECT user_id, '" + AlertType.ENGAGEMENT_DROP + "', (l / " + DAY + " + 4) * " + DAY + ", :T FROM last"
             + " WHERE (l / " + DAY + " + 4) * " + DAY + " <= :T";
 
     private static final String STAGNATION = "WITH p AS (SELECT user_id, ts, progress FROM events"
-            + "  WHERE type = 'progress' AND ts > :W AND ts <= :T),"
+            + "  WHERE type = '" + EventType.PROGRESS.wireName() + "' AND ts > :W AND ts <= :T),"
             + " top AS (SELECT user_id, MAX(progress) AS m FROM p GROUP BY user_id),"
             + " inc AS (SELECT p.user_id, MIN(p.ts) AS t FROM p JOIN top ON top.user_id = p.user_id AND p.progress = top.m"
             + "  WHERE top.m < 1.0 GROUP BY p.user_id)"
             + " INSERT OR IGNORE INTO alerts (user_id, type, cond_time, detected_at)"
-            + " SELECT user_id, 'COMPLETION_STAGNATION', t + " + 5 * DAY + ", :T FROM inc WHERE t + " + 5 * DAY + " <= :T";
+            + " SELECT user_id, '" + AlertType.COMPLETION_STAGNATION + "', t + " + 5 * DAY + ", :T FROM inc WHERE t + " + 5 * DAY + " <= :T";
 
     /** Evaluates the day X that ended last; a new episode opens when X is below 50% and X-1 was not. */
     private static final String CONSISTENCY = "WITH act AS (SELECT DISTINCT user_id, ts / " + DAY + " AS d FROM events"
@@ -88,7 +90,7 @@ final class CronBaseline {
             + " frac AS (SELECT user_id, SUM(CASE WHEN d BETWEEN :X - 6 AND :X THEN 1 ELSE 0 END) AS now_days,"
             + "  SUM(CASE WHEN d BETWEEN :X - 7 AND :X - 1 THEN 1 ELSE 0 END) AS prev_days FROM act GROUP BY user_id)"
             + " INSERT OR IGNORE INTO alerts (user_id, type, cond_time, detected_at)"
-            + " SELECT frac.user_id, 'LOW_CONSISTENCY', (:X + 1) * " + DAY + ", :T FROM frac JOIN first ON first.user_id = frac.user_id"
+            + " SELECT frac.user_id, '" + AlertType.LOW_CONSISTENCY + "', (:X + 1) * " + DAY + ", :T FROM frac JOIN first ON first.user_id = frac.user_id"
             + " WHERE first.f <= :X - 6 AND frac.now_days * 2 < 7 AND (first.f > :X - 7 OR frac.prev_days * 2 >= 7)";
 
     private static final List<String> RULES = List.of(LOW_STREAK, HIGH_STREAK, DECLINE, ENGAGEMENT, STAGNATION, CONSISTENCY);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
@@ -282,6 +283,11 @@ public final class JsonCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a byte array does no I/O
         }
+    }
+
+    /** A streaming parser with the codec's configuration, for input too large to read whole (an LRS export). */
+    public static JsonParser parser(Reader text) throws IOException {
+        return MAPPER.createParser(text);
     }
 
     /**

@@ -1,14 +1,13 @@
 package io.learnpulse.job.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.job.parse.EventParser;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.JsonCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -116,7 +115,7 @@ public final class RecordFileFormat implements StreamFormat<InputRecord> {
 
         ArrayReader(java.io.Reader text, EventParser parser) throws IOException {
             this.text = text;
-            this.json = new JsonFactory(new ObjectMapper()).createParser(text);
+            this.json = JsonCodec.parser(text);
             this.parser = parser;
             json.nextToken(); // the opening bracket
         }
