@@ -1,7 +1,7 @@
 package io.learnpulse.gateway;
 
-import static io.learnpulse.gateway.GatewayHarness.ADMIN;
-import static io.learnpulse.gateway.GatewayHarness.json;
+import static io.learnpulse.gateway.Fixtures.ADMIN;
+import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
@@ -203,10 +203,10 @@ class DashboardBrowserITCase {
                 assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(2));
 
         page = DashboardPage.start(browserProfile, WAIT);
-        page.open(harness.uri("/?token=" + GatewayHarness.UNKNOWN).toString());
+        page.open(harness.uri("/?token=" + Fixtures.UNKNOWN).toString());
         page.awaitSignIn("The access token was refused");
 
-        page.signIn(GatewayHarness.INSTRUCTOR_K1);
+        page.signIn(Fixtures.INSTRUCTOR_K1);
         page.awaitConnection("live");
         page.awaitCards(List.of("k1-low"));
         assertThat(page.cardIds()).containsExactly("k1-low");

@@ -1,9 +1,10 @@
 package io.learnpulse.gateway;
 
-import static io.learnpulse.gateway.GatewayHarness.ADMIN;
-import static io.learnpulse.gateway.GatewayHarness.INSTRUCTOR_K1;
-import static io.learnpulse.gateway.GatewayHarness.alert;
-import static io.learnpulse.gateway.GatewayHarness.json;
+import static io.learnpulse.gateway.Fixtures.ADMIN;
+import static io.learnpulse.gateway.Fixtures.INSTRUCTOR_K1;
+import static io.learnpulse.gateway.Fixtures.alert;
+import static io.learnpulse.gateway.Fixtures.ids;
+import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,7 +62,7 @@ class GatewayResumeITCase {
             harness.produceAlert("u1", alert("r" + i, "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T0" + i + ":00:00Z"));
         }
         await().atMost(WAIT).untilAsserted(() ->
-                assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", ADMIN)))).hasSize(3));
+                assertThat(ids(json(harness.get("/api/alerts", ADMIN)))).hasSize(3));
         assertThat(harness.post("/api/alerts/r1/ack", ADMIN, "{\"reason\":\"fixed\"}").statusCode()).isEqualTo(200);
         await().atMost(WAIT).until(() -> harness.committedAlertOffsets() == 3);
 
@@ -74,7 +75,7 @@ class GatewayResumeITCase {
         WsRecorder feed = WsRecorder.reading();
         harness.connect("/ws/alerts?since=r3", INSTRUCTOR_K1, feed);
         await().atMost(WAIT).untilAsserted(() ->
-                assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", ADMIN))))
+                assertThat(ids(json(harness.get("/api/alerts", ADMIN))))
                         .containsExactly("r5", "r4", "r3", "r2", "r1"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(feed.alertIds()).containsExactly("r4", "r5"));
         // the restarted consumer read only the three records produced while it was down

@@ -1,7 +1,7 @@
 package io.learnpulse.gateway;
 
-import static io.learnpulse.gateway.GatewayHarness.ADMIN;
-import static io.learnpulse.gateway.GatewayHarness.alert;
+import static io.learnpulse.gateway.Fixtures.ADMIN;
+import static io.learnpulse.gateway.Fixtures.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

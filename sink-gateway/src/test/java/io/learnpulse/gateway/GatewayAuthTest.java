@@ -1,22 +1,21 @@
 package io.learnpulse.gateway;
 
-import static io.learnpulse.gateway.GatewayHarness.ADMIN;
-import static io.learnpulse.gateway.GatewayHarness.INSTRUCTOR_K1;
-import static io.learnpulse.gateway.GatewayHarness.INSTRUCTOR_K2;
-import static io.learnpulse.gateway.GatewayHarness.LEARNER_U1;
-import static io.learnpulse.gateway.GatewayHarness.UNKNOWN;
-import static io.learnpulse.gateway.GatewayHarness.alert;
-import static io.learnpulse.gateway.GatewayHarness.json;
+import static io.learnpulse.gateway.Fixtures.ADMIN;
+import static io.learnpulse.gateway.Fixtures.INSTRUCTOR_K1;
+import static io.learnpulse.gateway.Fixtures.INSTRUCTOR_K2;
+import static io.learnpulse.gateway.Fixtures.LEARNER_U1;
+import static io.learnpulse.gateway.Fixtures.UNKNOWN;
+import static io.learnpulse.gateway.Fixtures.alert;
+import static io.learnpulse.gateway.Fixtures.figures;
+import static io.learnpulse.gateway.Fixtures.ids;
+import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.learnpulse.kafka.LocalKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,33 +24,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The auth matrix: every endpoint with no token, a wrong token or role, and the right role. */
-class GatewayAuthITCase {
+/**
+ * The auth matrix: every endpoint with no token, a wrong token or role, and the right role, on the
+ * gateway's app over a store (no broker: that {@code /health} is open is shown by the Kafka tests).
+ */
+class GatewayAuthTest {
 
-    private static LocalKafka kafka;
-    private static GatewayHarness harness;
+    private static AppHarness harness;
 
     @TempDir
     static Path dataDir;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = LocalKafka.start();
-        harness = new GatewayHarness(kafka, dataDir);
+        harness = new AppHarness(dataDir);
         // a1: learner u1 in cohort k1; a2: learner u2 in cohort k2
-        harness.produceAlert("u1", alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"));
-        harness.produceAlert("u2", alert("a2", "u2", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T11:00:00Z"));
-        harness.produceFigures("u1", GatewayHarness.figures("u1", "k1", "2026-11-24", 3));
-        harness.produceFigures("u2", GatewayHarness.figures("u2", "k2", "2026-11-24", 4));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                harness.get("/api/alerts/a2", ADMIN).statusCode() == 200
-                        && json(harness.get("/api/users/u2/metrics", ADMIN)).path("items").size() == 1);
+        harness.storeAlerts(alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"),
+                alert("a2", "u2", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T11:00:00Z"));
+        harness.storeFigures(figures("u1", "k1", "2026-11-24", 3), figures("u2", "k2", "2026-11-24", 4));
     }
 
     @AfterAll
     static void stop() {
         harness.close();
-        kafka.close();
     }
 
     /** endpoint, token, expected status */
@@ -96,8 +91,7 @@ class GatewayAuthITCase {
                 Arguments.of("GET /api/users/u1/metrics", LEARNER_U1, 200),
                 Arguments.of("GET /api/users/u1/metrics", INSTRUCTOR_K1, 200),
                 Arguments.of("GET /api/users/u2/metrics", ADMIN, 200),
-                // open endpoints
-                Arguments.of("GET /health", null, 200),
+                // open endpoints (GET /health: GatewayApiITCase, GatewayApiTest)
                 Arguments.of("GET /metrics", null, 200),
                 Arguments.of("GET /", null, 200));
     }
@@ -154,17 +148,17 @@ class GatewayAuthITCase {
 
     @Test
     void webSocketOriginMustBeAllowed() {
-        int port = harness.gateway().port();
+        int port = harness.port();
         assertThat(harness.handshakeStatus("/ws/alerts", ADMIN, "http://evil.example")).isEqualTo(403);
         assertThat(harness.handshakeStatus("/ws/alerts", ADMIN, "http://127.0.0.1:" + port)).isEqualTo(101);
     }
 
     @Test
     void rolesNarrowWhatListsShow() {
-        assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", LEARNER_U1)))).containsExactly("a1");
-        assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", INSTRUCTOR_K1)))).containsExactly("a1");
-        assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", INSTRUCTOR_K2)))).containsExactly("a2");
-        assertThat(GatewayApiITCase.ids(json(harness.get("/api/alerts", ADMIN)))).containsAll(List.of("a1", "a2"));
+        assertThat(ids(json(harness.get("/api/alerts", LEARNER_U1)))).containsExactly("a1");
+        assertThat(ids(json(harness.get("/api/alerts", INSTRUCTOR_K1)))).containsExactly("a1");
+        assertThat(ids(json(harness.get("/api/alerts", INSTRUCTOR_K2)))).containsExactly("a2");
+        assertThat(ids(json(harness.get("/api/alerts", ADMIN)))).containsAll(List.of("a1", "a2"));
         assertThat(json(harness.get("/api/alerts/stats?cohortId=k1", INSTRUCTOR_K1)).path("total").asLong())
                 .isEqualTo(1);
     }

@@ -1,0 +1,103 @@
+package io.learnpulse.gateway;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.learnpulse.gateway.auth.TokenRegistry;
+import io.learnpulse.gateway.ingest.ConsumerSettings;
+import io.learnpulse.gateway.ingest.KafkaProbe;
+import io.learnpulse.gateway.ingest.RecordConsumerLoop;
+import io.learnpulse.gateway.live.Broadcaster;
+import io.learnpulse.gateway.store.Alert;
+import io.learnpulse.gateway.store.AlertStore;
+import io.learnpulse.gateway.store.DailyFigures;
+import io.learnpulse.gateway.store.Database;
+
+/**
+ * The gateway's HTTP and WebSocket app ({@link GatewayApp}) on a free port over a real store in a
+ * temporary directory, with real HTTP and WebSocket clients, and no Kafka broker: the tests write
+ * records into the store themselves, as the consumer loop would. For routes, parameters and roles.
+ * With no broker, {@code /health} is honestly DOWN: Kafka unreachable, the consumer loop not running.
+ */
+final class AppHarness extends GatewayClient implements AutoCloseable {
+
+    /** Nothing listens there: the health probe finds no broker, and the consumer loop is never started. */
+    private static final String NO_BROKER = "127.0.0.1:1";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Database database;
+    private final AlertStore store;
+    private final Broadcaster broadcaster;
+    private final KafkaProbe kafka;
+    private final RecordConsumerLoop consumer;
+    private final Javalin app;
+
+    AppHarness(Path dataDir) throws IOException {
+        this(dataDir, config -> config);
+    }
+
+    AppHarness(Path dataDir, UnaryOperator<GatewayConfig> adjust) throws IOException {
+        GatewayConfig config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(NO_BROKER))
+                .withDataDir(dataDir.resolve("db"))
+                .withTokensFile(Fixtures.tokensFile(dataDir)));
+        GatewayMetrics metrics = new GatewayMetrics();
+        database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
+                config.usesEmbeddedDatabase() ? config.dataDir() : null);
+        store = new AlertStore(database, mapper, Clock.systemUTC());
+        broadcaster = new Broadcaster(mapper, metrics, config.wsQueueBound(), config.heartbeatInterval());
+        kafka = new KafkaProbe(config.bootstrapServers());
+        consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
+                config.alertsTopic(), config.metricsTopic()), store, broadcaster, metrics);
+        app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config,
+                TokenRegistry.load(config.tokensFile(), config.adminToken()), metrics, database, kafka, consumer,
+                mapper)).start("127.0.0.1", 0);
+    }
+
+    @Override
+    int port() {
+        return app.port();
+    }
+
+    /** Stores alerts (the job's JSON) in one batch, as the consumer loop does with a poll. */
+    void storeAlerts(String... json) {
+        store(List.of(json), List.of());
+    }
+
+    /** Stores daily figures (the job's JSON) in one batch. */
+    void storeFigures(String... json) {
+        store(List.of(), List.of(json));
+    }
+
+    private void store(List<String> alerts, List<String> figures) {
+        try {
+            store.store(alerts.stream().map(json -> read(json, Alert.class)).toList(),
+                    figures.stream().map(json -> read(json, DailyFigures.class)).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a batch", e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json.getBytes(StandardCharsets.UTF_8), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("not a record of the job: " + json, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        broadcaster.close();
+        consumer.close();
+        kafka.close();
+        database.close();
+    }
+}

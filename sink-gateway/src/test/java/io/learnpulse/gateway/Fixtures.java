@@ -1,0 +1,100 @@
+package io.learnpulse.gateway;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnpulse.gateway.auth.TokenRegistry;
+
+/** What the gateway tests share: the tokens and their principals, the job's records as JSON, the test database. */
+final class Fixtures {
+
+    static final String ADMIN = "admin-secret";
+    static final String INSTRUCTOR_K1 = "instructor-k1-secret";
+    static final String INSTRUCTOR_K2 = "instructor-k2-secret";
+    static final String LEARNER_U1 = "learner-u1-secret";
+    static final String UNKNOWN = "not-a-token";
+
+    /**
+     * Set to a JDBC URL (e.g. {@code jdbc:postgresql://127.0.0.1:5432/learnpulse?user=postgres}) to run
+     * the gateway tests against that database instead of SQLite, each harness in its own schema.
+     */
+    static final String EXTERNAL_DATABASE = "LEARNPULSE_TEST_JDBC_URL";
+
+    private Fixtures() {
+    }
+
+    /**
+     * Writes the tokens file of the tests into {@code dir}: root (admin), alice (instructor of k1),
+     * bob (instructor of k2 and k3), u1 (learner u1).
+     */
+    static Path tokensFile(Path dir) throws IOException {
+        Path tokens = dir.resolve("tokens.properties");
+        Files.writeString(tokens, String.join("\n",
+                "token.root.secret = " + ADMIN,
+                "token.root.role = admin",
+                "token.alice.sha256 = " + TokenRegistry.hash(INSTRUCTOR_K1),
+                "token.alice.role = instructor",
+                "token.alice.cohorts = k1",
+                "token.bob.sha256 = " + TokenRegistry.hash(INSTRUCTOR_K2),
+                "token.bob.role = instructor",
+                "token.bob.cohorts = k2,k3",
+                "token.u1.secret = " + LEARNER_U1,
+                "token.u1.role = learner",
+                "token.u1.userId = u1",
+                ""), StandardCharsets.UTF_8);
+        return tokens;
+    }
+
+    /** {@code config} on the database of {@link #EXTERNAL_DATABASE} in a fresh schema, if it is set. */
+    static GatewayConfig onTestDatabase(GatewayConfig config) {
+        String url = System.getenv(EXTERNAL_DATABASE);
+        if (url == null || url.isBlank()) {
+            return config;
+        }
+        String schema = "t" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a schema in " + url, e);
+        }
+        return config.withJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    }
+
+    static String alert(String alertId, String userId, String cohortId, String type, String severity,
+            String eventTime) {
+        return alert(alertId, userId, cohortId, type, severity, eventTime, "{\"scores\":[0.4,0.5,0.3]}");
+    }
+
+    static String alert(String alertId, String userId, String cohortId, String type, String severity,
+            String eventTime, String metricsJson) {
+        return "{\"alertId\":\"" + alertId + "\",\"userId\":\"" + userId + "\",\"courseId\":\"c1\","
+                + "\"cohortId\":" + (cohortId == null ? "null" : "\"" + cohortId + "\"")
+                + ",\"type\":\"" + type + "\",\"severity\":\"" + severity + "\",\"eventTime\":\"" + eventTime
+                + "\",\"detectedAt\":\"2026-11-24T10:15:01.123Z\",\"status\":\"OPEN\",\"metrics\":" + metricsJson
+                + ",\"message\":\"m\",\"recommendation\":\"r\"}";
+    }
+
+    static String figures(String userId, String cohortId, String day, int events) {
+        return "{\"userId\":\"" + userId + "\",\"courseId\":\"c1\",\"cohortId\":\"" + cohortId + "\",\"day\":\"" + day
+                + "\",\"events\":" + events + ",\"assessments\":3,\"meanScore\":0.55,\"progress\":null,"
+                + "\"consistency7d\":0.43}";
+    }
+
+    /** The alertIds of a list answer, in its order. */
+    static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.path("alertId").asText()));
+        return ids;
+    }
+}
