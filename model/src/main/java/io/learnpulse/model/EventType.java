@@ -4,12 +4,17 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The kinds of learner activity (DESIGN §1). Every type counts as activity. */
+/**
+ * The kinds of learner event (DESIGN §1). Every type counts as activity but {@code enrollment} and
+ * {@code withdrawal}, which say that the learner joined or left a course.
+ */
 public enum EventType {
     ASSESSMENT,
     ACTIVITY,
     PROGRESS,
-    SESSION;
+    SESSION,
+    ENROLLMENT,
+    WITHDRAWAL;
 
     private static final Map<String, EventType> BY_WIRE_NAME = new HashMap<>();
 
@@ -22,6 +27,14 @@ public enum EventType {
     /** The wire name, as in the input: {@code assessment}, {@code activity}, ... */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether an event of this type is learner activity: the six activity rules, their forgetting
+     * and the daily figures see only these (DESIGN §1).
+     */
+    public boolean isActivity() {
+        return this != ENROLLMENT && this != WITHDRAWAL;
     }
 
     /** The type with that wire name, or null if there is none. */

@@ -171,7 +171,8 @@ public final class JsonCodec {
     /**
      * An event from its JSON object in the input format of DESIGN §1, validated as the job accepts
      * it: ids may be numbers (taken as their text), scores and progress are fractions, required for
-     * assessments and progress events. Its {@code raw} is left to the caller.
+     * assessments and progress events; an enrollment or withdrawal needs its {@code courseId}; an
+     * {@code assessmentId} must be a string. Its {@code raw} is left to the caller.
      */
     public static ActivityEvent readEvent(JsonNode json) throws InvalidRecordException {
         ActivityEvent event = new ActivityEvent();
@@ -185,6 +186,10 @@ public final class JsonCodec {
         }
         event.timestamp = JsonFields.requiredInstant(json, "timestamp");
         event.courseId = JsonFields.optionalText(json, "courseId");
+        if (!event.type.isActivity() && event.courseId == null) {
+            throw new InvalidRecordException(DeadLetter.MISSING_FIELD, "missing field 'courseId' required for "
+                    + (event.type == EventType.ENROLLMENT ? "an enrollment" : "a withdrawal"));
+        }
         event.cohortId = JsonFields.optionalText(json, "cohortId");
         event.score = event.type == EventType.ASSESSMENT
                 ? JsonFields.requiredFraction(json.get("score"), "score", "an assessment")

@@ -127,7 +127,7 @@ class JsonCodecTest {
                 .isInstanceOfSatisfying(InvalidRecordException.class, e -> {
                     assertThat(e.reason()).isEqualTo(DeadLetter.UNKNOWN_TYPE);
                     assertThat(e.getMessage())
-                            .isEqualTo("unknown type 'quiz' (expected assessment, activity, progress or session)");
+                            .isEqualTo("unknown type 'quiz' (expected assessment, activity, progress, session, enrollment or withdrawal)");
                 });
     }
 

@@ -63,6 +63,7 @@ public abstract class EventParser implements Serializable {
         checkId("userId", event.userId);
         checkId("courseId", event.courseId);
         checkId("cohortId", event.cohortId);
+        checkId("assessmentId", event.assessmentId);
     }
 
     private static void checkId(String field, String value) throws InvalidRecordException {

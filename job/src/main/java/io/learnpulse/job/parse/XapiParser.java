@@ -17,6 +17,8 @@ final class XapiParser extends EventParser {
     private static final long serialVersionUID = 1L;
     static final String PROGRESS_EXTENSION = "https://w3id.org/xapi/cmi5/result/extensions/progress";
     private static final Set<String> SESSION_VERBS = Set.of("initialized", "launched", "terminated", "exited");
+    private static final Set<String> ENROLLMENT_VERBS = Set.of("registered", "enrolled");
+    private static final Set<String> WITHDRAWAL_VERBS = Set.of("unregistered", "withdrew", "dropped");
 
     /** An LRS export is a JSON array of statements: each element is one input of its own. */
     @Override
@@ -55,6 +57,7 @@ final class XapiParser extends EventParser {
             }
             event.type = EventType.ASSESSMENT;
             event.score = Math.max(0.0, scaled);
+            event.assessmentId = JsonFields.optionalString(statement.path("object"), "id");
         } else if (progressPercent != null || "completed".equals(verb)) {
             event.type = EventType.PROGRESS;
             if (progressPercent != null && (progressPercent < 0.0 || progressPercent > 100.0)) {
@@ -63,6 +66,12 @@ final class XapiParser extends EventParser {
             event.progress = "completed".equals(verb) ? 1.0 : progressPercent / 100.0;
         } else if (SESSION_VERBS.contains(verb)) {
             event.type = EventType.SESSION;
+        } else if (ENROLLMENT_VERBS.contains(verb) || WITHDRAWAL_VERBS.contains(verb)) {
+            event.type = ENROLLMENT_VERBS.contains(verb) ? EventType.ENROLLMENT : EventType.WITHDRAWAL;
+            if (event.courseId == null) {
+                throw new InvalidRecordException(DeadLetter.MISSING_FIELD, "a statement with verb '" + verb
+                        + "' needs its course: context.contextActivities.grouping[0].id or parent[0].id");
+            }
         } else {
             event.type = EventType.ACTIVITY;
         }

@@ -42,6 +42,23 @@ class EventParserTest {
     }
 
     @Test
+    void enrollmentsWithdrawalsAndAssessmentIds() {
+        ActivityEvent enrollment = parse(PARSER, "{\"eventId\":\"e1\",\"userId\":\"u1\",\"courseId\":\"c1\","
+                + "\"type\":\"enrollment\",\"timestamp\":\"2026-11-24T10:15:00Z\"}").get(0).event;
+        assertThat(enrollment.type).isEqualTo(EventType.ENROLLMENT);
+        assertThat(enrollment.type.isActivity()).isFalse();
+        ActivityEvent withdrawal = parse(PARSER, "{\"eventId\":\"e2\",\"userId\":\"u1\",\"courseId\":\"c1\","
+                + "\"type\":\"withdrawal\",\"timestamp\":\"2026-11-24T10:15:00Z\"}").get(0).event;
+        assertThat(withdrawal.type).isEqualTo(EventType.WITHDRAWAL);
+        assertThat(withdrawal.type.isActivity()).isFalse();
+        ActivityEvent submission = parse(PARSER, "{\"eventId\":\"e3\",\"userId\":\"u1\",\"courseId\":\"c1\","
+                + "\"type\":\"assessment\",\"timestamp\":\"2026-11-24T10:15:00Z\",\"score\":0.5,"
+                + "\"assessmentId\":\"TMA-2\"}").get(0).event;
+        assertThat(submission.assessmentId).isEqualTo("TMA-2");
+        assertThat(submission.type.isActivity()).isTrue();
+    }
+
+    @Test
     void optionalFieldsMayBeAbsentOrNull() {
         ActivityEvent e = parse(PARSER, "{\"eventId\":\"e1\",\"userId\":\"u1\",\"type\":\"session\","
                 + "\"timestamp\":\"2026-11-24T10:15:00Z\",\"courseId\":null}").get(0).event;
@@ -70,6 +87,10 @@ class EventParserTest {
         "{\"eventId\":\"e\",\"userId\":\"u\",\"type\":\"activity\",\"timestamp\":\"2026-11-24T10:15:00Z\",\"durationSeconds\":-5} | out_of_range",
         "{\"eventId\":\"e\",\"userId\":\"u\",\"type\":\"assessment\",\"timestamp\":\"2026-11-24T10:15:00Z\",\"score\":\"high\"} | invalid_value",
         "{\"eventId\":{\"a\":1},\"userId\":\"u\",\"type\":\"activity\",\"timestamp\":\"2026-11-24T10:15:00Z\"} | invalid_value",
+        "{\"eventId\":\"e\",\"userId\":\"u\",\"type\":\"enrollment\",\"timestamp\":\"2026-11-24T10:15:00Z\"}  | missing_field",
+        "{\"eventId\":\"e\",\"userId\":\"u\",\"type\":\"withdrawal\",\"timestamp\":\"2026-11-24T10:15:00Z\",\"courseId\":null} | missing_field",
+        "{\"eventId\":\"e\",\"userId\":\"u\",\"type\":\"assessment\",\"timestamp\":\"2026-11-24T10:15:00Z\",\"score\":0.5,\"assessmentId\":3} | invalid_value",
+        "{\"eventId\":\"e\",\"userId\":\"u\",\"type\":\"assessment\",\"timestamp\":\"2026-11-24T10:15:00Z\",\"score\":0.5,\"assessmentId\":\"a\\u0000\"} | invalid_value",
     })
     void rejectsWithAReason(String raw, String reason) {
         List<InputRecord> records = parse(PARSER, raw.trim());

@@ -43,6 +43,31 @@ class XapiParserTest {
         assertThat(e.courseId).isEqualTo("course-G");
         assertThat(e.cohortId).isEqualTo("cohort-7");
         assertThat(e.timestamp).isEqualTo(Instant.parse("2026-11-24T10:15:00Z").toEpochMilli());
+        assertThat(e.assessmentId).as("the object.id of an assessment").isEqualTo("https://lms.example/act/1");
+    }
+
+    @Test
+    void enrollmentAndWithdrawalVerbsWithTheirCourse() {
+        String course = "{\"contextActivities\":{\"grouping\":[{\"id\":\"course-G\"}]}}";
+        for (String verb : new String[] {"registered", "enrolled"}) {
+            ActivityEvent e = event(statement(ACCOUNT, verb, null, course));
+            assertThat(e.type).as(verb).isEqualTo(EventType.ENROLLMENT);
+            assertThat(e.courseId).isEqualTo("course-G");
+        }
+        for (String verb : new String[] {"unregistered", "withdrew", "dropped"}) {
+            assertThat(event(statement(ACCOUNT, verb, null, course)).type).as(verb).isEqualTo(EventType.WITHDRAWAL);
+        }
+        assertThat(event(statement(ACCOUNT, "experienced", null, course)).assessmentId)
+                .as("only an assessment answers a calendar item").isNull();
+    }
+
+    @Test
+    void anEnrollmentOrWithdrawalWithoutACourseIsDeadLettered() {
+        for (String verb : new String[] {"registered", "dropped"}) {
+            DeadLetter rejection = parse(PARSER, statement(ACCOUNT, verb, null, null)).get(0).rejection;
+            assertThat(rejection.reason).as(verb).isEqualTo(DeadLetter.MISSING_FIELD);
+            assertThat(rejection.detail).contains("needs its course");
+        }
     }
 
     @Test
