@@ -125,13 +125,14 @@ public final class OuladImport {
         if (registered == null) {
             summary.omit(Omission.REGISTRATION_WITHOUT_DATE);
         } else {
-            addLifecycle(events, userId, course, "enrollment", course.at(registered, OuladTimes.ENROLLMENT));
+            add(events, event(userId + "/enrollment", userId, course, EventType.ENROLLMENT,
+                    course.at(registered, OuladTimes.ENROLLMENT)));
         }
         Integer unregistered = row.integer("date_unregistration");
         if (unregistered != null) {
             Instant at = course.at(unregistered, OuladTimes.WITHDRAWAL);
             withdrawnAt.put(userId, at.toEpochMilli());
-            addLifecycle(events, userId, course, "withdrawal", at);
+            add(events, event(userId + "/withdrawal", userId, course, EventType.WITHDRAWAL, at));
         }
     }
 
@@ -187,12 +188,6 @@ public final class OuladImport {
     private void add(TimeOrderedLines events, ActivityEvent event) {
         events.add(event.timestamp, event.eventId, JsonCodec.event(event));
         summary.event(event.type.wireName());
-    }
-
-    private void addLifecycle(TimeOrderedLines events, String userId, Presentation course, String type, Instant at) {
-        String eventId = userId + "/" + type;
-        events.add(at.toEpochMilli(), eventId, LifecycleEvents.json(eventId, userId, course.courseId(), type, at));
-        summary.event(type);
     }
 
     private void writeCalendar() {

@@ -170,6 +170,11 @@ public final class LearnerTimeline implements Serializable {
             return;
         }
         seen.accept(e.eventId, e.timestamp);
+        if (!e.type.isActivity()) {
+            // Joining or leaving a course is not activity (DESIGN §1): it moved the clock and passed the
+            // duplicate check, but the activity rules, their forgetting and the daily figures never see it.
+            return;
+        }
 
         long day = calendar.dayOf(e.timestamp);
         if (!s.started()) {
