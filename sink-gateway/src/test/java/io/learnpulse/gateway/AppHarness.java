@@ -78,7 +78,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     private void store(List<String> alerts, List<String> figures) {
         try {
             store.store(alerts.stream().map(json -> read(json, Alert.class)).toList(),
-                    figures.stream().map(json -> read(json, DailyFigures.class)).toList());
+                    figures.stream().map(json -> read(json, DailyFigures.class)).toList(), List.of());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store a batch", e);
         }

@@ -131,7 +131,7 @@ class GatewayApiITCase {
     }
 
     @Test
-    void poisonRecordsAreSkippedAndCounted() {
+    void poisonRecordsAreQuarantinedAndCounted() {
         harness.produceAlert("u1", "not json at all");
         harness.produceAlert("u1", "{\"alertId\":\"x\"}");
         harness.produceAlert("u1", alert("bad-type", "u1", "k1", "NOT_A_RULE", "HIGH", "2026-11-24T10:00:00Z"));

@@ -1,5 +1,6 @@
 package io.learnpulse.gateway.ingest;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.learnpulse.gateway.GatewayMetrics;
 import io.learnpulse.gateway.live.Broadcaster;
-import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
-import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.StoredAlert;
-import io.learnpulse.model.InvalidRecordException;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * transaction, pushes what was new to the WebSocket clients, and only then commits the offsets
  * (commitSync). A crash between store and commit re-delivers the batch, and the store ignores the
  * alertIds it already has: nothing is lost, nothing is stored or pushed twice. Records that are not
- * valid are logged, counted and skipped. {@link #close} stops the loop with {@code wakeup()}.
+ * valid, or that the database refuses, are quarantined and counted ({@link BatchWriter}); only a database
+ * that does not answer makes the loop read the batch again, after a pause. {@link #close} stops the loop
+ * with {@code wakeup()}.
  */
 public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
 
@@ -48,8 +48,8 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final String alertsTopic;
     private final String metricsTopic;
-    private final AlertStore store;
     private final Broadcaster broadcaster;
+    private final BatchWriter writer;
     private final GatewayMetrics metrics;
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -62,8 +62,8 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         this.consumer = new KafkaConsumer<>(settings.properties());
         this.alertsTopic = settings.alertsTopic();
         this.metricsTopic = settings.metricsTopic();
-        this.store = store;
         this.broadcaster = broadcaster;
+        this.writer = new BatchWriter(store, alertsTopic, metrics);
         this.metrics = metrics;
         this.thread = new Thread(this::run, "gateway-consumer");
     }
@@ -127,8 +127,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
 
     /** Stores, pushes and commits a batch; false when it could not be stored and will be read again. */
     private boolean handle(ConsumerRecords<String, byte[]> records) {
-        List<Alert> alerts = new ArrayList<>();
-        List<DailyFigures> figures = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -136,22 +135,12 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
             first.putIfAbsent(partition, record.offset());
             next.put(partition, new OffsetAndMetadata(record.offset() + 1));
             metrics.recordConsumed(record.topic());
-            try {
-                if (record.topic().equals(alertsTopic)) {
-                    alerts.add(RecordParser.alert(record.value()));
-                } else {
-                    figures.add(RecordParser.dailyFigures(record.value()));
-                }
-            } catch (InvalidRecordException e) {
-                metrics.poisonRecord(record.topic());
-                LOG.warn("skipping invalid record {}-{}@{}: {} ({})", record.topic(), record.partition(),
-                        record.offset(), e.getMessage(), e.reason());
-            }
+            batch.add(record);
         }
         AlertStore.Stored stored;
         try {
-            stored = store.store(alerts, figures);
-        } catch (Exception e) {
+            stored = writer.write(batch);
+        } catch (SQLException | RuntimeException e) {
             lastError = "store failed: " + e.getMessage();
             LOG.error("cannot store a batch of {} records; it will be read again", records.count(), e);
             first.forEach(consumer::seek);

@@ -23,6 +23,7 @@ import io.learnpulse.model.Severity;
 final class RecordParser {
 
     private static final int MAX_ID_LENGTH = 256;
+    private static final int DAY_LENGTH = "2026-11-24".length();
 
     private RecordParser() {
     }
@@ -44,13 +45,17 @@ final class RecordParser {
                 id(JsonFields.requiredString(node, "userId"), "userId"),
                 id(JsonFields.optionalString(node, "courseId"), "courseId"),
                 id(JsonFields.optionalString(node, "cohortId"), "cohortId"), type, severity, eventTime, detectedAt,
-                status, metrics, JsonFields.optionalString(node, "message"),
-                JsonFields.optionalString(node, "recommendation"));
+                status, metrics, text(JsonFields.optionalString(node, "message"), "message"),
+                text(JsonFields.optionalString(node, "recommendation"), "recommendation"));
     }
 
     static DailyFigures dailyFigures(byte[] value) throws InvalidRecordException {
         JsonNode node = JsonCodec.readObject(value);
         String day = JsonFields.requiredDate(node, "day");
+        if (day.length() != DAY_LENGTH) {
+            // LocalDate also reads years past 9999 ("+10000-01-01"), longer than the day column
+            throw new InvalidRecordException(DeadLetter.OUT_OF_RANGE, "field 'day' must be a day of the years 0000 to 9999");
+        }
         return new DailyFigures(id(JsonFields.requiredString(node, "userId"), "userId"),
                 id(JsonFields.optionalString(node, "courseId"), "courseId"),
                 id(JsonFields.optionalString(node, "cohortId"), "cohortId"), day, JsonFields.count(node, "events"),
@@ -59,11 +64,25 @@ final class RecordParser {
                 JsonFields.optionalNumber(node.get("consistency7d"), "consistency7d"));
     }
 
-    /** An id as the store keeps it: 1 to 256 characters (the REST parameters have the same bound). */
+    /**
+     * An id as the store keeps it: 1 to 256 characters (the REST parameters have the same bound), no
+     * control character (PostgreSQL refuses a NUL in text; ids end up in URLs, keys and log lines).
+     */
     private static String id(String value, String field) throws InvalidRecordException {
         if (value != null && (value.isEmpty() || value.length() > MAX_ID_LENGTH)) {
             throw new InvalidRecordException(DeadLetter.OUT_OF_RANGE,
                     "field '" + field + "' must have 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field '" + field + "' holds a control character");
+        }
+        return value;
+    }
+
+    /** Free text (a message) may hold newlines, but not a NUL, which PostgreSQL cannot store in text. */
+    private static String text(String value, String field) throws InvalidRecordException {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field '" + field + "' holds a NUL character");
         }
         return value;
     }

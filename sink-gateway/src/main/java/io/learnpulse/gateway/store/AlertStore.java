@@ -23,13 +23,26 @@ import io.learnpulse.model.Severity;
 
 /**
  * The alert history, acknowledgements and daily figures, over JDBC with bound parameters only and
- * SQL that SQLite and PostgreSQL both run. Alerts are written by one thread, the consumer loop
- * ({@link #store}); it assigns the insertion sequence, so no database-specific identity column is needed.
+ * SQL that SQLite and PostgreSQL both run. The insertion sequence of alerts is read and advanced in
+ * the database inside each storing transaction (table {@code alert_sequence}), never kept in memory:
+ * a commit whose answer was lost, or another gateway writing to the same database, cannot make a
+ * sequence number be used twice.
  */
 public final class AlertStore {
 
     /** What one batch changed: the alerts that were new, the daily figures that were new or different. */
     public record Stored(List<StoredAlert> newAlerts, List<DailyFigures> changedFigures, int duplicateAlerts) {
+
+        public static final Stored NOTHING = new Stored(List.of(), List.of(), 0);
+
+        /** This batch's changes followed by {@code later}'s. */
+        public Stored and(Stored later) {
+            List<StoredAlert> alerts = new ArrayList<>(newAlerts);
+            alerts.addAll(later.newAlerts);
+            List<DailyFigures> figures = new ArrayList<>(changedFigures);
+            figures.addAll(later.changedFigures);
+            return new Stored(alerts, figures, duplicateAlerts + later.duplicateAlerts);
+        }
     }
 
     private static final String ALERT_COLUMNS = "seq, alert_id, user_id, course_id, cohort_id, type, severity, "
@@ -38,36 +51,37 @@ public final class AlertStore {
     private final Database database;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private long lastSequence;
 
     public AlertStore(Database database, ObjectMapper mapper, Clock clock) {
         this.database = database;
         this.mapper = mapper;
         this.clock = clock;
-        this.lastSequence = query("SELECT MAX(seq) FROM alerts", List.of(), rs -> rs.getLong(1)).stream()
-                .findFirst().orElse(0L);
     }
 
     /**
      * Stores a batch in one transaction: each alert once (an alertId already stored changes nothing),
-     * each daily figure upserted by (userId, day). Called by the consumer loop only.
+     * each daily figure upserted by (userId, day), each quarantined record once per Kafka position.
      */
-    public synchronized Stored store(List<Alert> alerts, List<DailyFigures> figures) throws SQLException {
+    public Stored store(List<Alert> alerts, List<DailyFigures> figures, List<Quarantined> quarantined)
+            throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                long sequence = lastSequence;
                 List<StoredAlert> newAlerts = new ArrayList<>();
                 int duplicates = 0;
                 String now = clock.instant().toString();
-                for (Alert alert : alerts) {
-                    if (exists(connection, "SELECT 1 FROM alerts WHERE alert_id = ?", alert.alertId())) {
-                        duplicates++;
-                        continue;
+                if (!alerts.isEmpty()) {
+                    long sequence = lockSequence(connection);
+                    for (Alert alert : alerts) {
+                        if (exists(connection, "SELECT 1 FROM alerts WHERE alert_id = ?", alert.alertId())) {
+                            duplicates++;
+                            continue;
+                        }
+                        sequence++;
+                        insertAlert(connection, sequence, alert, now);
+                        newAlerts.add(new StoredAlert(sequence, alert));
                     }
-                    sequence++;
-                    insertAlert(connection, sequence, alert, now);
-                    newAlerts.add(new StoredAlert(sequence, alert));
+                    update(connection, "UPDATE alert_sequence SET last_seq = ? WHERE id = 1", sequence);
                 }
                 List<DailyFigures> changed = new ArrayList<>();
                 for (DailyFigures day : figures) {
@@ -75,14 +89,83 @@ public final class AlertStore {
                         changed.add(day);
                     }
                 }
+                for (Quarantined record : quarantined) {
+                    quarantine(connection, record, now);
+                }
                 connection.commit();
-                lastSequence = sequence;
                 return new Stored(newAlerts, changed, duplicates);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         }
+    }
+
+    /**
+     * Locks the sequence row until the transaction ends and reads the last sequence used. The lock makes
+     * concurrent writers (several gateways on one PostgreSQL) take turns, and the read, made after the lock
+     * is had, sees what the previous holder committed, alerts included.
+     */
+    private static long lockSequence(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "UPDATE alert_sequence SET last_seq = last_seq WHERE id = 1")) {
+            lock.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_seq FROM alert_sequence WHERE id = 1");
+                ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("table alert_sequence has no row: the migrations did not run");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private static void update(Connection connection, String sql, long value) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, value);
+            update.executeUpdate();
+        }
+    }
+
+    private static void quarantine(Connection connection, Quarantined record, String now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM quarantine "
+                + "WHERE topic = ? AND kafka_partition = ? AND kafka_offset = ?")) {
+            select.setString(1, record.topic());
+            select.setInt(2, record.partition());
+            select.setLong(3, record.offset());
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO quarantine "
+                + "(topic, kafka_partition, kafka_offset, reason, raw_value, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, record.topic());
+            insert.setInt(2, record.partition());
+            insert.setLong(3, record.offset());
+            insert.setString(4, record.reason());
+            if (record.rawValue() == null) {
+                insert.setNull(5, Types.BINARY);
+            } else {
+                insert.setBytes(5, record.rawValue());
+            }
+            insert.setString(6, now);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The quarantined records, oldest Kafka position first per topic and partition (for operators and tests). */
+    public List<Quarantined> quarantined() {
+        return query("SELECT topic, kafka_partition, kafka_offset, raw_value, reason FROM quarantine "
+                + "ORDER BY topic, kafka_partition, kafka_offset", List.of(),
+                rs -> new Quarantined(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getBytes(4), rs.getString(5)));
+    }
+
+    /** True when the database gives a connection that answers. */
+    public boolean isReachable() {
+        return database.isReachable();
     }
 
     private void insertAlert(Connection connection, long sequence, Alert alert, String storedAt) throws SQLException {

@@ -40,7 +40,15 @@ class RecordParserTest {
         "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"yesterday\"}",
         "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\",\"metrics\":[1]}",
         "{\"alertId\":\"\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
-        "{\"alertId\":7,\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}"
+        "{\"alertId\":7,\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        // values a database cannot hold (issue 11, defect 1): refused here, before they stall a batch
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"+300000000-01-01T00:00:00Z\"}",
+        "{\"alertId\":\"a\\u0000\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u\\u00001\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u1\\n\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"courseId\":\"c\\u0000\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"cohortId\":\"k\\u0000\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\",\"message\":\"m\\u0000\"}"
     })
     void rejectsInvalidAlerts(String value) {
         assertThatThrownBy(() -> RecordParser.alert(bytes(value))).isInstanceOf(InvalidRecordException.class);
@@ -62,6 +70,13 @@ class RecordParserTest {
     }
 
     @Test
+    void aMessageMayHoldNewlines() throws Exception {
+        Alert alert = RecordParser.alert(bytes("{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\","
+                + "\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\",\"message\":\"two\\nlines\"}"));
+        assertThat(alert.message()).isEqualTo("two\nlines");
+    }
+
+    @Test
     void parsesDailyFiguresWithNulls() throws Exception {
         DailyFigures figures = RecordParser.dailyFigures(bytes("{\"userId\":\"u1\",\"courseId\":\"c1\",\"cohortId\":\"k1\","
                 + "\"day\":\"2026-11-24\",\"events\":12,\"assessments\":3,\"meanScore\":null,\"progress\":0.4,"
@@ -75,7 +90,9 @@ class RecordParserTest {
         "{\"day\":\"2026-11-24\",\"events\":1}",
         "{\"userId\":\"u1\",\"day\":\"2026-11-24\",\"events\":-1}",
         "{\"userId\":\"u1\",\"day\":\"2026-11-24\",\"events\":1.5}",
-        "{\"userId\":\"u1\",\"day\":\"2026-11-24\",\"events\":1,\"meanScore\":\"high\"}"
+        "{\"userId\":\"u1\",\"day\":\"2026-11-24\",\"events\":1,\"meanScore\":\"high\"}",
+        "{\"userId\":\"u1\",\"day\":\"+10000-01-01\",\"events\":1}",
+        "{\"userId\":\"u\\u00001\",\"day\":\"2026-11-24\",\"events\":1}"
     })
     void rejectsInvalidDailyFigures(String value) {
         assertThatThrownBy(() -> RecordParser.dailyFigures(bytes(value))).isInstanceOf(InvalidRecordException.class);
