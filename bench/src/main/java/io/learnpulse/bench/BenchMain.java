@@ -3,6 +3,7 @@ package io.learnpulse.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import io.learnpulse.testkit.WsClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -300,8 +301,8 @@ public final class BenchMain {
         LatencyRun.Receiver receiver = new LatencyRun.Receiver();
         ExecutorService wsExecutor = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(wsExecutor).build();
-        WsClient ws = WsClient.connectWithRetry(http,
-                URI.create("ws://127.0.0.1:" + gatewayPort + "/ws/alerts?token=" + TOKEN), receiver, true);
+        WsClient ws = WsClient.handingTo(receiver, true).connectWithRetry(http,
+                URI.create("ws://127.0.0.1:" + gatewayPort + "/ws/alerts?token=" + TOKEN), 3);
         try {
             LatencyRun latency = new LatencyRun(flink, kafka, receiver);
             // at-least-once first: a cancelled exactly-once job leaves its last transaction open on the

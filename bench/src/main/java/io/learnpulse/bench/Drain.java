@@ -1,7 +1,9 @@
 package io.learnpulse.bench;
 
+import io.learnpulse.testkit.Wait;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -69,15 +71,40 @@ final class Drain {
     }
 
     private Result follow(String label, long events, String jobId, Progress progress) throws Exception {
-        long submittedAt = System.nanoTime();
-        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(180, events / 2_000)).toNanos();
-        long firstAt = 0;
-        long firstCount = 0;
-        double jobCpu0 = 0;
-        double brokerCpu0 = 0;
-        long polls = 0;
-        while (true) {
-            long count = progress.get();
+        Measurement measurement = new Measurement(label, events, jobId, progress);
+        try {
+            return Wait.until(label + ": " + events + " events processed", Duration.ofSeconds(Math.max(180, events / 2_000)),
+                    measurement::poll, Objects::nonNull);
+        } catch (Wait.TimedOut e) {
+            throw new IllegalStateException(label + ": only " + measurement.count + " of " + events
+                    + " events processed in time", e);
+        }
+    }
+
+    /** One drain followed poll by poll, from its first progress on. */
+    private final class Measurement {
+        private final String label;
+        private final long events;
+        private final String jobId;
+        private final Progress progress;
+        private final long submittedAt = System.nanoTime();
+        private long firstAt;
+        private long firstCount;
+        private double jobCpu0;
+        private double brokerCpu0;
+        private long polls;
+        private long count;
+
+        Measurement(String label, long events, String jobId, Progress progress) {
+            this.label = label;
+            this.events = events;
+            this.jobId = jobId;
+            this.progress = progress;
+        }
+
+        /** The result once the backlog is drained or measured long enough; null until then. */
+        Result poll() throws Exception {
+            count = progress.get();
             long now = System.nanoTime();
             if (firstAt == 0 && count > 0) {
                 firstAt = now;
@@ -99,13 +126,10 @@ final class Drain {
                         result.rate(), result.jobCores(), (firstAt - submittedAt) / 1e9);
                 return result;
             }
-            if (now > deadline) {
-                throw new IllegalStateException(label + ": only " + count + " of " + events + " events processed in time");
-            }
             if (++polls % 20 == 0) {
                 flink.rest().checkNotEnded(jobId);
             }
-            Thread.sleep(100);
+            return null;
         }
     }
 }

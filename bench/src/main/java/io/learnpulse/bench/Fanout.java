@@ -5,6 +5,8 @@ import io.learnpulse.model.AlertMetrics;
 import io.learnpulse.model.AlertStatus;
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.testkit.Wait;
+import io.learnpulse.testkit.WsClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +45,7 @@ final class Fanout {
     private final Child gateway;
     private final int port;
     private final String token;
+    private final HttpClient metricsHttp = HttpClient.newHttpClient();
     private int runs;
 
     Fanout(BenchKafka kafka, Child gateway, int port, String token) {
@@ -62,7 +65,7 @@ final class Fanout {
         AtomicLong lastReceived = new AtomicLong();
         String idPrefix = run + "-";
         WsClient.Handler handler = (text, nanos, millisNow) -> {
-            Alert alert = WsClient.alertOf(text);
+            Alert alert = AlertFrames.alertOf(text);
             if (alert == null || !alert.alertId.startsWith(idPrefix)) {
                 return;
             }
@@ -80,21 +83,23 @@ final class Fanout {
             for (int from = 0; from < clients; from += 100) {
                 List<CompletableFuture<WsClient>> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(clients, from + 100); i++) {
-                    batch.add(WsClient.connect(http, uri, handler, true));
+                    batch.add(WsClient.handingTo(handler, true).connect(http, uri));
                 }
                 for (CompletableFuture<WsClient> f : batch) {
                     try {
                         readers.add(f.get(60, TimeUnit.SECONDS));
                     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                         System.err.println("bench: WebSocket connect failed, retrying: " + e.getMessage());
-                        readers.add(WsClient.connectWithRetry(http, uri, handler, true));
+                        readers.add(WsClient.handingTo(handler, true).connectWithRetry(http, uri, 3));
                     }
                 }
             }
             if (stalled) {
-                stalledClient = WsClient.connectWithRetry(http, uri, handler, false);
+                stalledClient = WsClient.handingTo(handler, false).connectWithRetry(http, uri, 3);
             }
-            Thread.sleep(500);
+            int connected = readers.size() + (stalled ? 1 : 0);
+            Wait.until("the gateway to count " + connected + " WebSocket clients", Duration.ofSeconds(30),
+                    () -> websocketClients() >= connected);
             double cutOffs0 = slowDisconnects();
             double cpu0 = gateway.cpuSeconds();
             long firstSent;
@@ -115,19 +120,16 @@ final class Fanout {
                 producer.flush();
             }
             long expected = (long) alerts * clients;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            long lastCount = -1;
-            long quietSince = System.nanoTime();
-            while (delivered.get() < expected && System.nanoTime() < deadline) {
+            // every delivery in, or none for 5 s: what is missing then is reported, not awaited
+            long[] last = {-1, System.nanoTime()};
+            Wait.within(Duration.ofSeconds(30), () -> {
                 long count = delivered.get();
-                if (count != lastCount) {
-                    lastCount = count;
-                    quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince > 5_000_000_000L) {
-                    break;
+                if (count != last[0]) {
+                    last[0] = count;
+                    last[1] = System.nanoTime();
                 }
-                Thread.sleep(50);
-            }
+                return count >= expected || System.nanoTime() - last[1] > 5_000_000_000L;
+            });
             double cpu = gateway.cpuSeconds() - cpu0;
             double cutOffs = slowDisconnects() - cutOffs0;
             int closed = 0;
@@ -150,17 +152,28 @@ final class Fanout {
                 stalledClient.abort();
             }
             executor.shutdownNow();
-            Thread.sleep(300);
+            // the next run starts on a gateway that has let these clients go
+            Wait.within(Duration.ofSeconds(10), () -> websocketClients() == 0);
         }
     }
 
-    /** The gateway's count of clients cut off for being slow (its Prometheus endpoint). */
+    /** The gateway's count of open {@code /ws/alerts} connections. */
+    private double websocketClients() throws Exception {
+        return gatewayMetric("learnpulse_gateway_websocket_clients{endpoint=\"alerts\"}");
+    }
+
+    /** The gateway's count of clients cut off for being slow. */
     private double slowDisconnects() throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+        return gatewayMetric("learnpulse_gateway_websocket_slow_disconnects_total");
+    }
+
+    /** A value of the gateway's Prometheus endpoint: the first line starting with {@code series}, else 0. */
+    private double gatewayMetric(String series) throws Exception {
+        HttpResponse<String> metrics = metricsHttp.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         for (String line : metrics.body().split("\n")) {
-            if (line.startsWith("learnpulse_gateway_websocket_slow_disconnects_total")) {
+            if (line.startsWith(series)) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

@@ -5,6 +5,8 @@ import io.learnpulse.job.LearnpulseJob;
 import io.learnpulse.job.kafka.KafkaConnectors;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.testkit.FlinkRest;
+import io.learnpulse.testkit.Wait;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,7 @@ final class FlinkSession implements AutoCloseable {
     private FlinkSession(Child child, int port) {
         this.child = child;
         this.port = port;
-        this.rest = new FlinkRest(port);
+        this.rest = FlinkRest.onLocalPort(port);
     }
 
     static FlinkSession start(java.nio.file.Path logDir, int slots) throws Exception {
@@ -82,15 +84,9 @@ final class FlinkSession implements AutoCloseable {
     }
 
     /** Waits until the job and all its tasks run. */
-    void awaitRunning(JobClient job, Duration timeout) throws InterruptedException {
+    void awaitRunning(JobClient job, Duration timeout) {
         String id = job.getJobID().toHexString();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!rest.running(id)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("job " + id + " not running after " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(100);
-        }
+        Wait.until("job " + id + " running", timeout, () -> rest.running(id));
     }
 
     void cancel(JobClient job) {

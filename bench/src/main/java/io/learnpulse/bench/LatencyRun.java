@@ -4,6 +4,8 @@ import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.testkit.Wait;
+import io.learnpulse.testkit.WsClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,7 @@ final class LatencyRun {
     /** Received alerts of the current run: its userId prefix, then (eventTime, latency) pairs. */
     static final class Receiver implements WsClient.Handler {
         private volatile String prefix = "\u0000";
+        private volatile long lastArrivalNanos = System.nanoTime();
         private final Stats.Samples eventTimes = new Stats.Samples();
         private final Stats.Samples latencies = new Stats.Samples();
 
@@ -54,16 +57,22 @@ final class LatencyRun {
 
         @Override
         public void frame(String text, long receivedNanos, long receivedMillis) {
-            Alert alert = WsClient.alertOf(text);
+            Alert alert = AlertFrames.alertOf(text);
             if (alert == null || !alert.userId.startsWith(prefix)
                     || !(alert.type == AlertType.CONSECUTIVE_LOW_SCORES || alert.type == AlertType.HIGH_PERFORMANCE)) {
                 return;
             }
             long eventTime = alert.eventTime;
+            lastArrivalNanos = receivedNanos;
             synchronized (this) {
                 eventTimes.add(eventTime);
                 latencies.add(receivedMillis - eventTime);
             }
+        }
+
+        /** Whether no alert of the run has arrived for {@code quiet}. */
+        boolean quietFor(java.time.Duration quiet) {
+            return System.nanoTime() - lastArrivalNanos >= quiet.toNanos();
         }
 
         synchronized long[] latenciesBetween(long fromMillis, long toMillis) {
@@ -208,7 +217,7 @@ final class LatencyRun {
             // shows as latency drift and missing samples; Flink's numRecordsIn proved unreliable to wait on)
             sender.send(0.5 * sustainedRate, outOfOrdernessMillis + checkpointMillis + (checkpointMillis >= 10_000 ? 3000 : 1000));
             producer.flush();
-            Thread.sleep(1000);
+            Wait.within(java.time.Duration.ofSeconds(10), () -> receiver.quietFor(java.time.Duration.ofSeconds(1)));
             if (options.get("delivery").equals("exactly-once")) {
                 checkpoints = new ArrayList<>();
                 for (com.fasterxml.jackson.databind.JsonNode c : flink.rest().get("/jobs/" + jobId + "/checkpoints")

@@ -2,6 +2,8 @@ package io.learnpulse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.testkit.FlinkRest;
+import io.learnpulse.testkit.Wait;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,22 +64,15 @@ final class StateRun {
                     producer.send(new ProducerRecord<>(topic, JsonCodec.userIdOf(line), line));
                 }
                 producer.flush();
+                // the wave taken in and a checkpoint completed after it, within 5 minutes in all
                 long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-                while (rest.recordsIn(id, "learner-rules") < target) {
-                    check(deadline, "wave " + wave + " not taken in within 5 minutes");
-                    Thread.sleep(100);
-                }
+                Wait.until("state run: wave " + wave + " taken in", Duration.ofMinutes(5),
+                        () -> rest.recordsIn(id, "learner-rules") >= target);
                 long takenIn = System.currentTimeMillis();
-                JsonNode checkpoint;
-                while (true) {
-                    checkpoint = rest.latestCompletedCheckpoint(id);
-                    if (!checkpoint.isMissingNode() && !checkpoint.isNull()
-                            && checkpoint.path("trigger_timestamp").asLong() > takenIn) {
-                        break;
-                    }
-                    check(deadline, "no checkpoint completed after wave " + wave);
-                    Thread.sleep(100);
-                }
+                JsonNode checkpoint = Wait.until("state run: a checkpoint completed after wave " + wave,
+                        Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())),
+                        () -> rest.latestCompletedCheckpoint(id),
+                        c -> !c.isMissingNode() && !c.isNull() && c.path("trigger_timestamp").asLong() > takenIn);
                 points.add(new Point(wave, checkpoint.path("id").asLong(), checkpoint.path("state_size").asLong(),
                         rest.inputWatermark(id, "learner-rules"), target, workload.seenByDayEnd[lastDay],
                         workload.rememberedByDayEnd[lastDay]));
@@ -87,11 +82,5 @@ final class StateRun {
         }
         return new Result(points, workload.events, workload.learnersSeen, workload.startMillis,
                 (System.nanoTime() - started) / 1e9);
-    }
-
-    private static void check(long deadline, String message) {
-        if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("state run: " + message);
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnpulse.kafka.LocalKafka;
+import io.learnpulse.testkit.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,9 +62,9 @@ class GatewayApiITCase {
 
     @Test
     void producedAlertsAppearInRestAndOnSubscribedWebSocket() {
-        WsRecorder k1Feed = WsRecorder.reading();
+        WsClient k1Feed = WsClient.reading();
         harness.connect("/ws/alerts?cohortId=k1", INSTRUCTOR_K1, k1Feed);
-        WsRecorder highFeed = WsRecorder.reading();
+        WsClient highFeed = WsClient.reading();
         harness.connect("/ws/alerts?severity=HIGH", ADMIN, highFeed);
 
         harness.produceAlert("u1", alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:15:00Z"));
@@ -92,7 +93,7 @@ class GatewayApiITCase {
 
     @Test
     void theSameAlertProducedThreeTimesIsStoredOnceAndPushedOnce() {
-        WsRecorder feed = WsRecorder.reading();
+        WsClient feed = WsClient.reading();
         harness.connect("/ws/alerts", ADMIN, feed);
         String duplicate = alert("dup", "u1", "k1", "PERFORMANCE_DECLINE", "HIGH", "2026-11-24T00:00:00Z");
         for (int i = 0; i < 3; i++) {
@@ -110,7 +111,7 @@ class GatewayApiITCase {
 
     @Test
     void dailyFiguresAreUpsertedQueriedAndPushed() {
-        WsRecorder feed = WsRecorder.reading();
+        WsClient feed = WsClient.reading();
         harness.connect("/ws/metrics?userId=u1", ADMIN, feed);
         harness.produceFigures("u1", figures("u1", "k1", "2026-11-23", 5));
         harness.produceFigures("u1", figures("u1", "k1", "2026-11-24", 7));

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.testkit.WsClient;
 
 /** Real {@code java.net.http} HTTP and WebSocket clients of a gateway on this machine, at {@link #port()}. */
 abstract class GatewayClient {
@@ -64,7 +65,7 @@ abstract class GatewayClient {
     }
 
     /** Opens a WebSocket with the token in the Authorization header (or none). */
-    WebSocket connect(String pathAndQuery, String token, WsRecorder recorder) {
+    WebSocket connect(String pathAndQuery, String token, WsClient recorder) {
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -83,7 +84,7 @@ abstract class GatewayClient {
         }
         try {
             WebSocket ws = builder.buildAsync(URI.create("ws://127.0.0.1:" + port() + pathAndQuery),
-                    WsRecorder.reading()).join();
+                    WsClient.reading()).join();
             ws.abort();
             return 101;
         } catch (CompletionException e) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.learnpulse.kafka.LocalKafka;
+import io.learnpulse.testkit.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,7 @@ class GatewayResumeITCase {
         harness.produceAlert("u1", alert("r5", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T05:00:00Z"));
         harness.start();
 
-        WsRecorder feed = WsRecorder.reading();
+        WsClient feed = WsClient.reading();
         harness.connect("/ws/alerts?since=r3", INSTRUCTOR_K1, feed);
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(ids(json(harness.get("/api/alerts", ADMIN))))
@@ -110,7 +111,7 @@ class GatewayResumeITCase {
 
     @Test
     void reconnectWithSinceGetsExactlyTheMissedAlertsThenLiveOnes() {
-        WsRecorder first = WsRecorder.reading();
+        WsClient first = WsClient.reading();
         WebSocket firstSocket = harness.connect("/ws/alerts", ADMIN, first);
         harness.produceAlert("u1", alert("s1", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T01:00:00Z"));
         harness.produceAlert("u1", alert("s2", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T02:00:00Z"));
@@ -122,9 +123,9 @@ class GatewayResumeITCase {
         harness.produceAlert("u1", alert("s5", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T05:00:00Z"));
         await().atMost(WAIT).until(() -> harness.get("/api/alerts/s5", ADMIN).statusCode() == 200);
 
-        WsRecorder again = WsRecorder.reading();
+        WsClient again = WsClient.reading();
         harness.connect("/ws/alerts?since=s2", ADMIN, again);
-        WsRecorder k1Again = WsRecorder.reading();
+        WsClient k1Again = WsClient.reading();
         harness.connect("/ws/alerts?since=s2&cohortId=k1", INSTRUCTOR_K1, k1Again);
         await().atMost(WAIT).untilAsserted(() -> assertThat(again.alertIds()).containsExactly("s3", "s4", "s5"));
         harness.produceAlert("u1", alert("s6", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T06:00:00Z"));
@@ -148,7 +149,7 @@ class GatewayResumeITCase {
                         "2026-11-24T10:00:00Z"))));
         // connect while the producer is busy: part of the alerts come by replay, the rest live
         await().atMost(WAIT).until(() -> harness.gateway().recordsConsumed(harness.alertsTopic) >= 60);
-        WsRecorder feed = WsRecorder.reading();
+        WsClient feed = WsClient.reading();
         harness.connect("/ws/alerts?since=start", ADMIN, feed);
         producing.join();
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.learnpulse.kafka.LocalKafka;
+import io.learnpulse.testkit.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +26,9 @@ class SlowClientITCase {
     void aClientThatNeverReadsIsDisconnectedWhileAnotherKeepsReceiving() throws Exception {
         try (LocalKafka kafka = LocalKafka.start();
                 GatewayHarness harness = new GatewayHarness(kafka, dataDir, config -> config.withWsQueueBound(8))) {
-            WsRecorder stalled = WsRecorder.notReading();
+            WsClient stalled = WsClient.notReading();
             harness.connect("/ws/alerts", ADMIN, stalled);
-            WsRecorder reader = WsRecorder.reading();
+            WsClient reader = WsClient.reading();
             harness.connect("/ws/alerts", ADMIN, reader);
 
             String bulky = "{\"padding\":\"" + "x".repeat(METRICS_BYTES) + "\"}";

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.learnpulse.job.replay.Replay;
 import io.learnpulse.job.testutils.AlertRecords;
 import io.learnpulse.job.testutils.CommittedReader;
-import io.learnpulse.job.testutils.FlinkRest;
+import io.learnpulse.testkit.FlinkRest;
 import io.learnpulse.job.testutils.LearnerStream;
 import io.learnpulse.job.testutils.LiveJobs;
 import io.learnpulse.job.testutils.ReplayOracle;

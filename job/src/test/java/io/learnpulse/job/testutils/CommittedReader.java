@@ -1,7 +1,6 @@
 package io.learnpulse.job.testutils;
 
-import static org.awaitility.Awaitility.await;
-
+import io.learnpulse.testkit.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class CommittedReader implements AutoCloseable {
 
     /** Polls until the values read so far satisfy {@code done}, failing after {@code timeout}. */
     public List<String> awaitValues(Duration timeout, String what, Predicate<List<String>> done) {
-        await(what).atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
+        Wait.until(what, timeout, () -> {
             poll();
             return done.test(values);
         });

@@ -1,7 +1,7 @@
 package io.learnpulse.job.testutils;
 
-import static org.awaitility.Awaitility.await;
-
+import io.learnpulse.testkit.FlinkRest;
+import io.learnpulse.testkit.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -132,9 +132,13 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         command.addAll(List.of("--configDir", conf.toString(), "--executionMode", "cluster"));
         command.addAll(words(params.get(1)));
         jobManager = launch(command, "jobmanager");
-        await("the JobManager's REST API").atMost(PROCESS_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .until(() -> rest.getRaw("/overview").statusCode() == 200);
+        Wait.until("the JobManager's REST API", PROCESS_TIMEOUT, Duration.ofMillis(500), () -> {
+            try {
+                return rest.getRaw("/overview").statusCode() == 200;
+            } catch (UncheckedIOException notListeningYet) {
+                return false;
+            }
+        });
     }
 
     /** Starts one more TaskManager (two slots); returns its process. */
@@ -157,8 +161,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** Waits until the registered TaskManagers offer {@code slots} slots in all. */
     public void awaitSlots(int slots) {
-        await("TaskManagers offering " + slots + " slots").atMost(PROCESS_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> rest.get("/overview").path("slots-total").asInt() == slots);
+        Wait.until("TaskManagers offering " + slots + " slots", PROCESS_TIMEOUT, Duration.ofMillis(500),
+                () -> rest.get("/overview").path("slots-total").asInt() == slots);
     }
 
     /** Kills a process as {@code kill -9} does (SIGKILL: no shutdown hook, no goodbye). */
