@@ -215,7 +215,8 @@ public final class JsonCodec {
         item.courseId = JsonFields.requiredString(json, "courseId");
         item.assessmentId = JsonFields.requiredString(json, "assessmentId");
         item.deleted = JsonFields.optionalBoolean(json, "deleted");
-        item.dueAt = item.deleted && JsonFields.absent(json, "dueAt") ? null : JsonFields.requiredInstant(json, "dueAt");
+        item.dueAt = item.deleted ? JsonFields.optionalInstant(json, "dueAt")
+                : Long.valueOf(JsonFields.requiredInstant(json, "dueAt"));
         item.title = JsonFields.optionalString(json, "title");
         item.weight = JsonFields.optionalNumber(json.get("weight"), "weight");
         if (item.weight != null && (item.weight < 0 || item.weight > 100)) {
@@ -240,17 +241,14 @@ public final class JsonCodec {
         o.courseId = JsonFields.optionalString(json, "courseId");
         o.cohortId = JsonFields.optionalString(json, "cohortId");
         o.start = JsonFields.requiredInstant(json, "start");
-        o.end = JsonFields.absent(json, "end") ? null : JsonFields.requiredInstant(json, "end");
+        o.end = JsonFields.optionalInstant(json, "end");
         String result = JsonFields.requiredString(json, "outcome");
-        o.outcome = switch (result) {
-            case "pass" -> Outcome.Result.PASS;
-            case "distinction" -> Outcome.Result.DISTINCTION;
-            case "fail" -> Outcome.Result.FAIL;
-            case "withdrawn" -> Outcome.Result.WITHDRAWN;
-            default -> throw new InvalidRecordException(DeadLetter.INVALID_VALUE,
+        o.outcome = Outcome.Result.fromWireName(result);
+        if (o.outcome == null) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE,
                     "unknown outcome '" + result + "' (expected pass, distinction, fail or withdrawn)");
-        };
-        o.withdrawnAt = JsonFields.absent(json, "withdrawnAt") ? null : JsonFields.requiredInstant(json, "withdrawnAt");
+        }
+        o.withdrawnAt = JsonFields.optionalInstant(json, "withdrawnAt");
         return o;
     }
 

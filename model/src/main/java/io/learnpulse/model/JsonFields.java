@@ -73,7 +73,7 @@ public final class JsonFields {
     }
 
     /** Whether the field is absent or JSON null. */
-    public static boolean absent(JsonNode node, String field) {
+    private static boolean absent(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull();
     }
@@ -88,6 +88,11 @@ public final class JsonFields {
             throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field '" + field + "' must be true or false");
         }
         return value.asBoolean();
+    }
+
+    /** Like {@link #requiredInstant}, but null when the field is absent or JSON null. */
+    public static Long optionalInstant(JsonNode node, String field) throws InvalidRecordException {
+        return absent(node, field) ? null : requiredInstant(node, field);
     }
 
     /** An ISO date such as {@code 2026-11-24}, kept as its text. */

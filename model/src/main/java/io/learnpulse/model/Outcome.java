@@ -18,6 +18,16 @@ public class Outcome {
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The result with that wire name ({@code pass}, ...), or null if there is none. */
+        public static Result fromWireName(String name) {
+            for (Result result : values()) {
+                if (result.wireName().equals(name)) {
+                    return result;
+                }
+            }
+            return null;
+        }
     }
 
     public String userId;

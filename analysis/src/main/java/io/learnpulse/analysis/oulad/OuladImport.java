@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@code import-oulad} (DESIGN §5): the Open University Learning Analytics Dataset's CSVs to the
@@ -225,7 +227,8 @@ public final class OuladImport {
             if (course == null) {
                 return;
             }
-            Outcome.Result result = result(row.get("final_result"));
+            // OULAD's Pass, Distinction, Fail, Withdrawn
+            Outcome.Result result = Outcome.Result.fromWireName(row.get("final_result").toLowerCase(Locale.ROOT));
             if (result == null) {
                 summary.omit(Omission.RESULT_UNKNOWN);
                 return;
@@ -242,16 +245,6 @@ public final class OuladImport {
         writeLines(OUTCOMES, outcomes.stream().map(JsonCodec::outcome).toList());
     }
 
-    /** OULAD's final_result (Pass, Distinction, Fail, Withdrawn); null for anything else. */
-    private static Outcome.Result result(String finalResult) {
-        for (Outcome.Result result : Outcome.Result.values()) {
-            if (result.name().equalsIgnoreCase(finalResult)) {
-                return result;
-            }
-        }
-        return null;
-    }
-
     private Presentation course(CsvFile.Row row) {
         Presentation course = courses.get(row.get("code_module") + "-" + row.get("code_presentation"));
         if (course == null) {
@@ -264,7 +257,7 @@ public final class OuladImport {
         return course.courseId() + "-" + student;
     }
 
-    private void read(String file, java.util.function.Consumer<CsvFile.Row> rows) {
+    private void read(String file, Consumer<CsvFile.Row> rows) {
         Path path = data.resolve(file);
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("no " + file + " in " + data + " (is it the OULAD directory?)");
