@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.learnpulse.gateway.auth.TokenRegistry;
 import io.learnpulse.gateway.ingest.ConsumerSettings;
+import io.learnpulse.gateway.ingest.IngestMetrics;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +39,10 @@ public final class Gateway implements AutoCloseable {
     private final KafkaProbe kafka;
     private final RecordConsumerLoop consumer;
     private final Javalin app;
-    private final GatewayMetrics metrics;
+    private final IngestMetrics metrics;
 
     private Gateway(Database database, Broadcaster broadcaster, KafkaProbe kafka, RecordConsumerLoop consumer,
-            Javalin app, GatewayMetrics metrics) {
+            Javalin app, IngestMetrics metrics) {
         this.database = database;
         this.broadcaster = broadcaster;
         this.kafka = kafka;
@@ -61,7 +64,8 @@ public final class Gateway implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         Database database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
                 config.usesEmbeddedDatabase() ? config.dataDir() : null);
-        GatewayMetrics metrics = new GatewayMetrics();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngestMetrics metrics = new IngestMetrics(registry);
         Broadcaster broadcaster = null;
         KafkaProbe kafka = null;
         RecordConsumerLoop consumer = null;
@@ -69,12 +73,12 @@ public final class Gateway implements AutoCloseable {
         try {
             AlertStore store = new AlertStore(database, mapper, Clock.systemUTC());
             metrics.alertsInStore(store.countAlerts());
-            broadcaster = new Broadcaster(mapper, metrics, config.wsQueueBound(), config.heartbeatInterval());
+            broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
             kafka = new KafkaProbe(config.bootstrapServers());
             consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                     config.alertsTopic(), config.metricsTopic()), store, broadcaster, metrics);
-            app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, metrics, database,
-                    kafka, consumer, mapper));
+            app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, registry,
+                    database, kafka, consumer, mapper));
             app.start(config.httpHost(), config.httpPort());
             consumer.start();
             LOG.info("gateway listening on port {}, database {}, consuming {} and {} as group {}", app.port(),

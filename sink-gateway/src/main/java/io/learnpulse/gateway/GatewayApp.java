@@ -22,6 +22,9 @@ import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.live.LiveRoutes;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +32,13 @@ import org.slf4j.LoggerFactory;
 final class GatewayApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500)};
 
     /** What the routes need; {@link Gateway} makes the real ones. */
     record Dependencies(AlertStore store, Broadcaster broadcaster, GatewayConfig config, TokenRegistry tokens,
-            GatewayMetrics metrics, Database database, KafkaProbe kafka, ConsumerStatus consumer,
+            PrometheusMeterRegistry registry, Database database, KafkaProbe kafka, ConsumerStatus consumer,
             ObjectMapper mapper) {
     }
 
@@ -47,7 +53,7 @@ final class GatewayApp {
                 config.pageLimitMax());
         UserRoutes users = new UserRoutes(deps.store(), access);
         OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
-                deps.metrics());
+                deps.registry());
         LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator);
         long maxRequestBytes = config.maxRequestBytes();
         Duration wsIdleTimeout = config.heartbeatInterval().multipliedBy(4).plusSeconds(30);
@@ -59,8 +65,7 @@ final class GatewayApp {
             javalin.staticFiles.add("/public", Location.CLASSPATH);
             javalin.staticFiles.enableWebjars(); // the dashboard's uPlot, /webjars/uplot/<version>/dist/...
             javalin.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(wsIdleTimeout));
-            javalin.requestLogger.http((ctx, ms) -> deps.metrics().request(ctx.method().name(), route(ctx),
-                    ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
+            javalin.requestLogger.http((ctx, ms) -> recordRequest(deps.registry(), ctx, ms));
 
             javalin.routes.before("/api/*", ctx -> refuseLargeBody(ctx, maxRequestBytes));
             javalin.routes.before("/api/*", authenticator::requireToken);
@@ -108,6 +113,16 @@ final class GatewayApp {
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
+    }
+
+    /** {@code learnpulse_gateway_http_requests_seconds{method,route,status}}, a latency histogram. */
+    private static void recordRequest(MeterRegistry registry, Context ctx, float ms) {
+        Timer.builder("learnpulse.gateway.http.requests")
+                .description("HTTP request latency")
+                .tags("method", ctx.method().name(), "route", route(ctx), "status", Integer.toString(ctx.statusCode()))
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry)
+                .record(Duration.ofNanos((long) (ms * 1_000_000)));
     }
 
     private static String route(Context ctx) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.learnpulse.gateway.auth.TokenRegistry;
 import io.learnpulse.gateway.ingest.ConsumerSettings;
+import io.learnpulse.gateway.ingest.IngestMetrics;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
 import io.learnpulse.gateway.live.Broadcaster;
@@ -19,6 +20,8 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.Database;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The gateway's HTTP and WebSocket app ({@link GatewayApp}) on a free port over a real store in a
@@ -47,16 +50,16 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         GatewayConfig config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(NO_BROKER))
                 .withDataDir(dataDir.resolve("db"))
                 .withTokensFile(Fixtures.tokensFile(dataDir)));
-        GatewayMetrics metrics = new GatewayMetrics();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
                 config.usesEmbeddedDatabase() ? config.dataDir() : null);
         store = new AlertStore(database, mapper, Clock.systemUTC());
-        broadcaster = new Broadcaster(mapper, metrics, config.wsQueueBound(), config.heartbeatInterval());
+        broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
         kafka = new KafkaProbe(config.bootstrapServers());
         consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
-                config.alertsTopic(), config.metricsTopic()), store, broadcaster, metrics);
+                config.alertsTopic(), config.metricsTopic()), store, broadcaster, new IngestMetrics(registry));
         app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config,
-                TokenRegistry.load(config.tokensFile(), config.adminToken()), metrics, database, kafka, consumer,
+                TokenRegistry.load(config.tokensFile(), config.adminToken()), registry, database, kafka, consumer,
                 mapper)).start("127.0.0.1", 0);
     }
 

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.javalin.http.Context;
-import io.learnpulse.gateway.GatewayMetrics;
 import io.learnpulse.gateway.ingest.ConsumerStatus;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.store.Database;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** {@code GET /health} and {@code GET /metrics}: open without a token, for probes and Prometheus. */
 public final class OperationsRoutes {
@@ -16,13 +16,13 @@ public final class OperationsRoutes {
     private final Database database;
     private final KafkaProbe kafka;
     private final ConsumerStatus consumer;
-    private final GatewayMetrics metrics;
+    private final PrometheusMeterRegistry registry;
 
-    public OperationsRoutes(Database database, KafkaProbe kafka, ConsumerStatus consumer, GatewayMetrics metrics) {
+    public OperationsRoutes(Database database, KafkaProbe kafka, ConsumerStatus consumer, PrometheusMeterRegistry registry) {
         this.database = database;
         this.kafka = kafka;
         this.consumer = consumer;
-        this.metrics = metrics;
+        this.registry = registry;
     }
 
     /**
@@ -43,7 +43,7 @@ public final class OperationsRoutes {
         body.put("kafka", kafkaStatus);
         Map<String, Object> consumerStatus = new LinkedHashMap<>();
         consumerStatus.put("running", consumerUp);
-        consumerStatus.put("lag", metrics.consumerLag());
+        consumerStatus.put("lag", consumer.lag());
         Instant lastPoll = consumer.lastPoll();
         consumerStatus.put("lastPoll", lastPoll == null ? null : lastPoll.toString());
         consumerStatus.put("lastError", consumer.lastError());
@@ -52,6 +52,6 @@ public final class OperationsRoutes {
     }
 
     public void metrics(Context ctx) {
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }
 }

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.learnpulse.gateway.GatewayMetrics;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
@@ -37,9 +36,9 @@ final class BatchWriter {
 
     private final AlertStore store;
     private final String alertsTopic;
-    private final GatewayMetrics metrics;
+    private final IngestMetrics metrics;
 
-    BatchWriter(AlertStore store, String alertsTopic, GatewayMetrics metrics) {
+    BatchWriter(AlertStore store, String alertsTopic, IngestMetrics metrics) {
         this.store = store;
         this.alertsTopic = alertsTopic;
         this.metrics = metrics;

@@ -10,4 +10,7 @@ public interface ConsumerStatus {
     Instant lastPoll();
 
     String lastError();
+
+    /** Records of the assigned partitions not yet consumed, as of the last poll. */
+    long lag();
 }

@@ -11,7 +11,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.learnpulse.gateway.GatewayMetrics;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.StoredAlert;
@@ -50,7 +49,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private final String metricsTopic;
     private final Broadcaster broadcaster;
     private final BatchWriter writer;
-    private final GatewayMetrics metrics;
+    private final IngestMetrics metrics;
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
@@ -58,7 +57,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private volatile String lastError;
 
     public RecordConsumerLoop(ConsumerSettings settings, AlertStore store, Broadcaster broadcaster,
-            GatewayMetrics metrics) {
+            IngestMetrics metrics) {
         this.consumer = new KafkaConsumer<>(settings.properties());
         this.alertsTopic = settings.alertsTopic();
         this.metricsTopic = settings.metricsTopic();
@@ -88,6 +87,11 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         return lastError;
     }
 
+    @Override
+    public long lag() {
+        return metrics.consumerLag();
+    }
+
     private void run() {
         try {
             consumer.subscribe(List.of(alertsTopic, metricsTopic));
@@ -115,7 +119,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
             if (records.isEmpty() || handle(records)) {
                 lastError = null;
             }
-            metrics.consumerLag(lag());
+            metrics.consumerLag(assignedLag());
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
@@ -162,7 +166,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         return true;
     }
 
-    private long lag() {
+    private long assignedLag() {
         long lag = 0;
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong partitionLag = consumer.currentLag(partition);

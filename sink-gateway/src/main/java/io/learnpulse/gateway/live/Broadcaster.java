@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnpulse.gateway.GatewayMetrics;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.DailyFigures;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
@@ -25,13 +25,13 @@ public final class Broadcaster implements AutoCloseable {
     private final Channel<Alert> alerts;
     private final Channel<DailyFigures> figures;
     private final Frames frames;
-    private final GatewayMetrics metrics;
+    private final LiveMetrics metrics;
     private final int queueBound;
     private final ScheduledExecutorService timer;
 
-    public Broadcaster(ObjectMapper mapper, GatewayMetrics metrics, int queueBound, Duration heartbeatInterval) {
+    public Broadcaster(ObjectMapper mapper, MeterRegistry registry, int queueBound, Duration heartbeatInterval) {
         this.frames = new Frames(mapper);
-        this.metrics = metrics;
+        this.metrics = new LiveMetrics(registry);
         this.queueBound = queueBound;
         this.alerts = new Channel<>(this.frames::alert);
         this.figures = new Channel<>(this.frames::figures);

@@ -7,7 +7,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import io.learnpulse.gateway.GatewayMetrics;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -34,14 +33,14 @@ final class Subscriber<T> {
     private final Predicate<T> filter;
     private final int bound;
     private final Semaphore room;
-    private final GatewayMetrics metrics;
+    private final LiveMetrics metrics;
     private final Runnable onCutOff;
     private final Object lock = new Object();
     private long lastSequence;
     private List<Held> held;
     private boolean closed;
 
-    Subscriber(Session session, Predicate<T> filter, int bound, boolean replaying, GatewayMetrics metrics,
+    Subscriber(Session session, Predicate<T> filter, int bound, boolean replaying, LiveMetrics metrics,
             Runnable onCutOff) {
         this.session = session;
         this.filter = filter;

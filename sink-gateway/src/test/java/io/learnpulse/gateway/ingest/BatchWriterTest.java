@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnpulse.gateway.GatewayMetrics;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
 import io.learnpulse.gateway.store.Quarantined;
 import io.learnpulse.gateway.store.StoredAlert;
 import io.learnpulse.gateway.store.TestDatabase;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,8 @@ class BatchWriterTest {
     @TempDir
     Path dir;
 
-    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final IngestMetrics metrics = new IngestMetrics(registry);
     private final List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
 
     private void add(String topic, String value) {
@@ -52,7 +54,7 @@ class BatchWriterTest {
     }
 
     private double poison(String topic) {
-        return metrics.scrape().lines()
+        return registry.scrape().lines()
                 .filter(line -> line.startsWith("learnpulse_gateway_records_poison_total{topic=\"" + topic + "\"}"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

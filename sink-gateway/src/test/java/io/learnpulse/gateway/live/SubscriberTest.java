@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.learnpulse.gateway.GatewayMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,8 @@ class SubscriberTest {
         }
     }
 
-    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final LiveMetrics metrics = new LiveMetrics(registry);
     private final AtomicInteger cutOffs = new AtomicInteger();
 
     private Subscriber<String> subscriber(FakeSession session, int bound, boolean replaying) {
@@ -99,7 +101,7 @@ class SubscriberTest {
         assertThat(session.closes).containsExactly("1008 client too slow: 3 messages queued");
         assertThat(cutOffs).hasValue(1);
         assertThat(subscriber.isClosed()).isTrue();
-        assertThat(metrics.scrape()).contains("learnpulse_gateway_websocket_slow_disconnects_total 1.0");
+        assertThat(registry.scrape()).contains("learnpulse_gateway_websocket_slow_disconnects_total 1.0");
     }
 
     @Test
