@@ -1,6 +1,7 @@
 package io.learnpulse.analysis.evaluate;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 
 /** The evaluation as a table per day, for the console. */
@@ -8,17 +9,17 @@ final class TextReport {
     private TextReport() {}
 
     static void print(Evaluation evaluation, PrintWriter out) {
-        out.printf("evaluate: %,d learners with an outcome; %,d alerts read, %,d of them of learners"
+        out.printf(Locale.ROOT, "evaluate: %,d learners with an outcome; %,d alerts read, %,d of them of learners"
                         + " without an outcome (ignored)%n",
                 evaluation.learners(), evaluation.alerts(), evaluation.alertsOfUnknownLearners());
         evaluation.byDay().forEach((day, byType) -> {
             Evaluation.Population population = evaluation.population(day);
-            out.printf("%nday %d: %,d learners not withdrawn before it, %,d of them positive (fail or withdrawn)%n",
+            out.printf(Locale.ROOT, "%nday %d: %,d learners not withdrawn before it, %,d of them positive (fail or withdrawn)%n",
                     day, population.learners(), population.positives());
-            out.printf("  %-24s %9s %10s %7s %19s%n", "type", "flagged", "precision", "recall", "median lead (days)");
+            out.printf(Locale.ROOT, "  %-24s %9s %10s %7s %19s%n", "type", "flagged", "precision", "recall", "median lead (days)");
             for (Map.Entry<String, Figures> entry : byType.entrySet()) {
                 Figures f = entry.getValue();
-                out.printf("  %-24s %,9d %10s %7s %19s%n", entry.getKey(), f.flagged(),
+                out.printf(Locale.ROOT, "  %-24s %,9d %10s %7s %19s%n", entry.getKey(), f.flagged(),
                         format(f.precision(), "%.3f"), format(f.recall(), "%.3f"), format(f.medianLeadDays(), "%.1f"));
             }
         });
@@ -27,6 +28,6 @@ final class TextReport {
     }
 
     static String format(Double value, String pattern) {
-        return value == null ? "-" : String.format(java.util.Locale.ROOT, pattern, value);
+        return value == null ? "-" : String.format(Locale.ROOT, pattern, value);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,8 +31,8 @@ public final class ImportSummary {
         omitted.merge(why, 1L, Long::sum);
     }
 
-    void calendarItem() {
-        calendarItems++;
+    void calendarItems(long count) {
+        calendarItems = count;
     }
 
     void courses(int count) {
@@ -81,11 +82,11 @@ public final class ImportSummary {
     }
 
     void print(PrintWriter out, Path outDir) {
-        out.printf("import-oulad: wrote %s in %.1f s%n", outDir, took.toMillis() / 1000.0);
-        out.printf("  events.jsonl    %,9d events: %s%n", events(), breakdown(eventsByType));
-        out.printf("  calendar.jsonl  %,9d items of %d courses%n", calendarItems, courses);
-        out.printf("  outcomes.jsonl  %,9d learners: %s%n", outcomes(), breakdown(outcomesByResult));
-        out.printf("  included: %,d banked submissions (results carried over from an earlier"
+        out.printf(Locale.ROOT, "import-oulad: wrote %s in %.1f s%n", outDir, took.toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "  events.jsonl    %,9d events: %s%n", events(), breakdown(eventsByType));
+        out.printf(Locale.ROOT, "  calendar.jsonl  %,9d items of %d courses%n", calendarItems, courses);
+        out.printf(Locale.ROOT, "  outcomes.jsonl  %,9d learners: %s%n", outcomes(), breakdown(outcomesByResult));
+        out.printf(Locale.ROOT, "  included: %,d banked submissions (results carried over from an earlier"
                 + " presentation; OULAD gives them a submission day in this one)%n", bankedSubmissions);
         out.println(clickFile == null
                 ? "  no click table (studentVle.csv or studentVle_first20000rows.csv): no activity events"
@@ -95,7 +96,7 @@ public final class ImportSummary {
             return;
         }
         out.println("left out:");
-        omitted.forEach((why, count) -> out.printf("  %,9d  %-24s %s%n", count, why.file, why.why));
+        omitted.forEach((why, count) -> out.printf(Locale.ROOT, "  %,9d  %-24s %s%n", count, why.file, why.why));
     }
 
     private static String breakdown(Map<String, Long> counts) {
@@ -104,7 +105,7 @@ public final class ImportSummary {
             if (text.length() > 0) {
                 text.append(", ");
             }
-            text.append(String.format("%,d %s", count, name));
+            text.append(String.format(Locale.ROOT, "%,d %s", count, name));
         });
         return text.toString();
     }

@@ -112,7 +112,7 @@ public final class OuladImport {
             summary.clickFile(name);
             read(name, row -> clicks(row, events));
         });
-        console.printf("import-oulad: sorting %,d events by time%n", summary.events());
+        console.printf(Locale.ROOT, "import-oulad: sorting %,d events by time%n", summary.events());
         events.finish();
         writeOutcomes(withdrawnAt);
     }
@@ -217,7 +217,7 @@ public final class OuladImport {
         items.sort(Comparator.comparing((CalendarItem item) -> item.courseId).thenComparing(item -> item.dueAt)
                 .thenComparing(item -> item.assessmentId));
         writeLines(CALENDAR, items.stream().map(JsonCodec::calendarItem).toList());
-        items.forEach(item -> summary.calendarItem());
+        summary.calendarItems(items.size());
     }
 
     private void writeOutcomes(Map<String, Long> withdrawnAt) {
@@ -267,11 +267,11 @@ public final class OuladImport {
         long count = new CsvFile(path).forEachRow(row -> {
             if ((row.number & 0x3FFF) == 0 && System.nanoTime() - lastReport[0] > PROGRESS_NANOS) {
                 lastReport[0] = System.nanoTime();
-                console.printf("import-oulad: reading %s: %,d rows so far%n", file, row.number);
+                console.printf(Locale.ROOT, "import-oulad: reading %s: %,d rows so far%n", file, row.number);
             }
             rows.accept(row);
         });
-        console.printf("import-oulad: read %-30s %,9d rows (%.1f s)%n", file, count,
+        console.printf(Locale.ROOT, "import-oulad: read %-30s %,9d rows (%.1f s)%n", file, count,
                 (System.nanoTime() - began) / 1e9);
     }
 

@@ -67,10 +67,6 @@ final class TimeOrderedLines {
         }
     }
 
-    int runsSpilled() {
-        return runs.size();
-    }
-
     private long merge(BufferedWriter writer) throws IOException {
         PriorityQueue<RunCursor> heads = new PriorityQueue<>(Comparator.comparing(RunCursor::head, ORDER));
         List<RunCursor> open = new ArrayList<>();
