@@ -2,12 +2,13 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN mvn -q -B -Dmaven.test.skip=true -pl sink-gateway -am package \
- && mvn -q -B -pl sink-gateway dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/app/lib \
- && cp -r sink-gateway/target/classes /app/classes
+# the learnpulse command (cli/) and every jar it runs on: its modules and their dependencies
+RUN mvn -q -B -Dmaven.test.skip=true -pl cli -am package \
+        dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/app/lib \
+ && cp -r cli/target/classes /app/classes
 
 FROM eclipse-temurin:17-jre
 COPY --from=build /app /app
 EXPOSE 7070
 VOLUME /data
-ENTRYPOINT ["sh", "-c", "exec java -cp '/app/classes:/app/lib/*' io.learnpulse.gateway.GatewayMain --bootstrap-servers kafka:9092 --http-port 7070 --data-dir /data --admin-token \"$ADMIN_TOKEN\" \"$@\"", "--"]
+ENTRYPOINT ["sh", "-c", "exec java -cp '/app/classes:/app/lib/*' io.learnpulse.Learnpulse gateway --bootstrap-servers kafka:9092 --http-port 7070 --data-dir /data --admin-token \"$ADMIN_TOKEN\" \"$@\"", "--"]

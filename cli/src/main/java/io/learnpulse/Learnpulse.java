@@ -2,9 +2,14 @@ package io.learnpulse;
 
 import io.learnpulse.analysis.EvaluateCommand;
 import io.learnpulse.analysis.ImportOuladCommand;
+import io.learnpulse.bench.BenchCommand;
 import io.learnpulse.cli.Cli;
+import io.learnpulse.demo.DemoCommand;
+import io.learnpulse.demo.PublishCommand;
+import io.learnpulse.gateway.GatewayCommand;
 import io.learnpulse.job.JobCommand;
 import io.learnpulse.job.replay.ReplayCommand;
+import io.learnpulse.synthetic.GenerateCommand;
 
 /**
  * {@code bin/learnpulse}: every verb of every module under one command (DESIGN §5). A new verb is
@@ -16,9 +21,14 @@ public final class Learnpulse {
 
     public static void main(String[] args) {
         System.exit(Cli.run(Cli.root("Watches learner activity and raises alerts while a learner struggles or shines.",
+                new DemoCommand(),
                 new ReplayCommand(),
                 new ImportOuladCommand(),
                 new EvaluateCommand(),
-                new JobCommand()), System.out, System.err, args));
+                new JobCommand(),
+                new GatewayCommand(),
+                new BenchCommand(),
+                new GenerateCommand(),
+                new PublishCommand()), System.out, System.err, args));
     }
 }

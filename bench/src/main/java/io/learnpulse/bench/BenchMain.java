@@ -55,38 +55,16 @@ public final class BenchMain {
         this.logs = Files.createDirectories(work.resolve("logs"));
     }
 
-    public static void main(String[] args) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!"help".equals(e.getMessage())) {
-                System.err.println("learnpulse bench: " + e.getMessage());
-            }
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        try {
-            if (System.getProperty(SNAPSHOT_PROPERTY) == null) {
-                System.exit(runFromSnapshot(args));
-                return;
-            }
-            Path written = run(options);
-            System.err.println("bench: table written to " + written);
-            System.exit(0);
-        } catch (Exception e) {
-            System.err.println("learnpulse bench failed: " + e);
-            e.printStackTrace();
-            System.exit(1);
-        }
+    /** Whether this JVM runs on the snapshot of the classpath that {@link #runFromSnapshot} made. */
+    static boolean onSnapshot() {
+        return System.getProperty(SNAPSHOT_PROPERTY) != null;
     }
 
     /**
      * Runs the bench in a new JVM on a private copy of the project's classes and jars, so that a
      * build of the working tree during the run cannot pull them from under it; returns its exit status.
      */
-    private static int runFromSnapshot(String[] args) throws Exception {
+    static int runFromSnapshot(List<String> args) throws Exception {
         Path snapshot = Files.createTempDirectory("learnpulse-bench-classpath-");
         try {
             List<String> command = new ArrayList<>();
@@ -101,8 +79,9 @@ public final class BenchMain {
             command.add("-D" + ROOT_PROPERTY + "=" + repositoryRoot());
             command.add("-cp");
             command.add(ClasspathSnapshot.create(snapshot));
-            command.add(BenchMain.class.getName());
-            command.addAll(List.of(args));
+            command.add(ChildMain.class.getName());
+            command.add("bench");
+            command.addAll(args);
             Process bench = new ProcessBuilder(command).inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(bench::destroy));
             return bench.waitFor();
@@ -114,7 +93,7 @@ public final class BenchMain {
     /** Runs the bench; returns the file the table was written to. */
     public static Path run(BenchOptions options) throws Exception {
         Path work = Files.createTempDirectory("learnpulse-bench-");
-        if (System.getProperty(SNAPSHOT_PROPERTY) == null) {
+        if (!onSnapshot()) {
             // run in process (a test): at least the child processes run on a private copy of the classes
             Child.classpath = ClasspathSnapshot.create(work.resolve("classpath"));
         }
@@ -131,7 +110,7 @@ public final class BenchMain {
 
     /** Entry for tests: the same as the command line. */
     public static Path run(String... args) throws Exception {
-        return run(BenchOptions.parse(args));
+        return run(BenchCommand.parse(args));
     }
 
     private Path run() throws Exception {

@@ -1,5 +1,6 @@
 package io.learnpulse.bench;
 
+import io.learnpulse.cli.Cli;
 import io.learnpulse.gateway.Gateway;
 import io.learnpulse.gateway.GatewayConfig;
 import io.learnpulse.job.replay.Replay;
@@ -8,9 +9,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.MetricOptions;
@@ -19,32 +19,21 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The entry point of the bench's child processes ({@link Child}): {@code kafka}, {@code flink},
- * {@code gateway}, {@code replay} and {@code cron}. Each answers on stdout with {@code @@bench}
- * lines and, if it is a service, runs until its stdin is closed.
+ * {@code gateway}, {@code replay} and {@code cron}, and {@code bench} itself on its classpath
+ * snapshot. Each answers on stdout with {@code @@bench} lines and, if it is a service, runs until its
+ * stdin is closed; a failure is one line on stderr (the child's log) and exit status 1.
  */
+@Command(name = "bench-child", subcommands = BenchCommand.class)
 public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] args) {
-        try {
-            Map<String, String> options = options(args);
-            switch (args[0]) {
-                case "kafka" -> kafka(options);
-                case "flink" -> flink(options);
-                case "gateway" -> gateway(options);
-                case "replay" -> replay(options);
-                case "cron" -> CronBaseline.run(options);
-                default -> throw new IllegalArgumentException("unknown child mode " + args[0]);
-            }
-            System.exit(0);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            answer("error " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
-            System.exit(1);
-        }
+        System.exit(Cli.run(new ChildMain(), args));
     }
 
     static void answer(String line) {
@@ -54,14 +43,6 @@ public final class ChildMain {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return options;
-    }
-
     /** Blocks until the parent closes our stdin (or dies). */
     private static void awaitStop() throws IOException {
         while (System.in.read() >= 0) {
@@ -69,7 +50,8 @@ public final class ChildMain {
         }
     }
 
-    private static void kafka(Map<String, String> options) throws IOException {
+    @Command(name = "kafka")
+    void kafka() throws IOException {
         try (LocalKafka kafka = LocalKafka.start()) {
             answer("ready " + kafka.bootstrapServers());
             awaitStop();
@@ -81,8 +63,9 @@ public final class ChildMain {
      * bench submits to its REST port, one after the other; metrics are fetched every 250 ms so that
      * the bench can follow a job's progress closely.
      */
-    private static void flink(Map<String, String> options) throws Exception {
-        int slots = Integer.parseInt(options.getOrDefault("slots", "2"));
+    @Command(name = "flink")
+    void flink(@Option(names = "--slots", defaultValue = "2") int slots,
+            @Option(names = "--managed-mb", defaultValue = "512") long managedMegabytes) throws Exception {
         Configuration config = new Configuration();
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.BIND_PORT, "0");
@@ -90,7 +73,7 @@ public final class ChildMain {
         // the latency runs read every checkpoint's completion time back
         config.set(org.apache.flink.configuration.WebOptions.CHECKPOINTS_HISTORY_SIZE, 200);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE,
-                MemorySize.ofMebiBytes(Long.parseLong(options.getOrDefault("managed-mb", "512"))));
+                MemorySize.ofMebiBytes(managedMegabytes));
         try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
                 .setNumTaskManagers(1)
@@ -103,12 +86,15 @@ public final class ChildMain {
         }
     }
 
-    private static void gateway(Map<String, String> options) throws IOException {
-        GatewayConfig config = GatewayConfig.defaults(options.get("bootstrap-servers"))
+    @Command(name = "gateway")
+    void gateway(@Option(names = "--bootstrap-servers", required = true) String bootstrapServers,
+            @Option(names = "--data-dir", required = true) Path dataDir,
+            @Option(names = "--admin-token", required = true) String adminToken) throws IOException {
+        GatewayConfig config = GatewayConfig.defaults(bootstrapServers)
                 .withHttpHost("127.0.0.1")
                 .withHttpPort(0)
-                .withDataDir(Path.of(options.get("data-dir")))
-                .withAdminToken(options.get("admin-token"));
+                .withDataDir(dataDir)
+                .withAdminToken(adminToken);
         try (Gateway gateway = Gateway.start(config)) {
             answer("ready " + gateway.port());
             awaitStop();
@@ -119,11 +105,12 @@ public final class ChildMain {
      * {@code learnpulse replay} of a file on a local Flink of its own, as ReplayCommand runs it; answers
      * with the wall time and this process's CPU time of the replay itself (cluster start excluded).
      */
-    private static void replay(Map<String, String> options) throws Exception {
-        int parallelism = Integer.parseInt(options.getOrDefault("parallelism", "2"));
-        Path outputDir = Path.of(options.get("output-dir"));
+    @Command(name = "replay")
+    void replay(@Option(names = "--input", required = true) Path input,
+            @Option(names = "--output-dir", required = true) Path outputDir,
+            @Option(names = "--parallelism", defaultValue = "2") int parallelism) throws Exception {
         Replay.Request request = new Replay.Request();
-        request.input = Path.of(options.get("input"));
+        request.input = input;
         request.output = outputDir.resolve("alerts.jsonl");
         request.deadLetters = outputDir.resolve("alerts.dlq.jsonl");
         Configuration config = new Configuration();
@@ -147,5 +134,15 @@ public final class ChildMain {
             answer(String.format(Locale.ROOT, "result %d %.3f %d %d", wallNanos / 1_000_000, cpu,
                     result.alerts.size(), result.deadLetters.size()));
         }
+    }
+
+    @Command(name = "cron")
+    void cron(@Option(names = "--events", required = true) Path events,
+            @Option(names = "--alerts", required = true) Path alerts,
+            @Option(names = "--db", required = true) Path db,
+            @Option(names = "--budget-seconds", defaultValue = "30") double budgetSeconds,
+            @Option(names = "--cycles-minutes", split = ",", defaultValue = "15,1") List<Long> cyclesMinutes)
+            throws Exception {
+        CronBaseline.run(events, alerts, db, budgetSeconds, cyclesMinutes);
     }
 }

@@ -126,15 +126,8 @@ final class CronBaseline {
         }
     }
 
-    static void run(Map<String, String> options) throws Exception {
-        Path eventsFile = Path.of(options.get("events"));
-        Path alertsFile = Path.of(options.get("alerts"));
-        Path db = Path.of(options.get("db"));
-        double budget = Double.parseDouble(options.getOrDefault("budget-seconds", "30"));
-        List<Long> cycles = new ArrayList<>();
-        for (String c : options.getOrDefault("cycles-minutes", "15,1").split(",")) {
-            cycles.add(Long.parseLong(c.trim()) * 60_000L);
-        }
+    static void run(Path eventsFile, Path alertsFile, Path db, double budget, List<Long> cyclesMinutes) throws Exception {
+        List<Long> cycles = cyclesMinutes.stream().map(minutes -> minutes * 60_000L).toList();
 
         Events events = readEvents(eventsFile);
         long lastTs = events.ts[events.size() - 1];

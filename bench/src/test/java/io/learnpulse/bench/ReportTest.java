@@ -13,7 +13,7 @@ class ReportTest {
 
     @Test
     void rendersEveryRowAndNote() throws Exception {
-        BenchOptions options = BenchOptions.parse(new String[0]);
+        BenchOptions options = BenchCommand.parse();
         Report report = new Report();
         report.machine("cores", "2");
         Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();

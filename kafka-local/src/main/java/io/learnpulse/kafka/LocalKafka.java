@@ -1,7 +1,10 @@
 package io.learnpulse.kafka;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A one-node Kafka broker (combined KRaft broker and controller) running inside this JVM on the
@@ -40,6 +45,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  */
 public final class LocalKafka implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     /** Broker settings that make one node a complete cluster. */
@@ -86,7 +92,7 @@ public final class LocalKafka implements AutoCloseable {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
             SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
             cluster = builder.build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new LocalKafka(cluster, dataDirectory);
@@ -97,6 +103,23 @@ public final class LocalKafka implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("cannot start the local Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Formats the node's storage. Kafka's formatter prints its bootstrap metadata to
+     * {@code System.out}, which the test kit gives it no other stream for: those lines go to the log,
+     * not to the console of a demo or a test.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(console);
+            LOG.info("formatted the broker's storage: {}", said.toString(StandardCharsets.UTF_8).trim());
         }
     }
 

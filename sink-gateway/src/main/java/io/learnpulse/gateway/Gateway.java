@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A running gateway: database, consumer loop, HTTP and WebSocket server. Start one with
  * {@link #start(GatewayConfig)} and stop it with {@link #close()}; the demo and the tests run it in
- * process exactly like {@link GatewayMain} does.
+ * process exactly like {@link GatewayCommand} does.
  *
  * <pre>{@code
  * GatewayConfig config = GatewayConfig.defaults("localhost:9092")

@@ -1,20 +1,15 @@
 package io.learnpulse.gateway;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The gateway's settings. Built from the command line and an optional properties file
- * ({@link #fromArguments}), or in code with {@link #defaults} and the {@code with...} methods (the
+ * ({@link GatewayCommand}), or in code with {@link #defaults} and the {@code with...} methods (the
  * demo does this).
  */
 public record GatewayConfig(
@@ -58,58 +53,8 @@ public record GatewayConfig(
         return fromValues(values);
     }
 
-    /**
-     * Parses {@code --flag value} arguments; {@code --config FILE} names a properties file whose keys
-     * are the options' keys. Arguments win over the file, the file over the defaults.
-     *
-     * @throws ConfigException with a one-line reason for anything unknown or malformed
-     */
-    public static GatewayConfig fromArguments(String... args) {
-        Map<GatewayOption, String> fromCommandLine = new EnumMap<>(GatewayOption.class);
-        Path configFile = null;
-        for (int i = 0; i < args.length; i += 2) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new ConfigException("option " + flag + " needs a value");
-            }
-            String value = args[i + 1];
-            if ("--config".equals(flag)) {
-                configFile = Path.of(value);
-                continue;
-            }
-            GatewayOption option = GatewayOption.byFlag(flag);
-            if (option == null) {
-                throw new ConfigException("unknown option " + flag);
-            }
-            fromCommandLine.put(option, value);
-        }
-        Map<GatewayOption, String> values = new EnumMap<>(GatewayOption.class);
-        if (configFile != null) {
-            values.putAll(readFile(configFile));
-        }
-        values.putAll(fromCommandLine);
-        return fromValues(values);
-    }
-
-    private static Map<GatewayOption, String> readFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
-        Map<GatewayOption, String> values = new EnumMap<>(GatewayOption.class);
-        for (String key : properties.stringPropertyNames()) {
-            GatewayOption option = GatewayOption.byKey(key);
-            if (option == null) {
-                throw new ConfigException("unknown key " + key + " in config file " + file);
-            }
-            values.put(option, properties.getProperty(key).trim());
-        }
-        return values;
-    }
-
-    private static GatewayConfig fromValues(Map<GatewayOption, String> values) {
+    /** The configuration of these option values (the rest at their defaults), checked. */
+    static GatewayConfig fromValues(Map<GatewayOption, String> values) {
         OptionValues v = new OptionValues(values);
         Path dataDir = Path.of(v.text(GatewayOption.DATA_DIR));
         return new GatewayConfig(

@@ -68,13 +68,4 @@ public enum GatewayOption {
         }
         return null;
     }
-
-    static GatewayOption byKey(String key) {
-        for (GatewayOption option : values()) {
-            if (option.key.equals(key)) {
-                return option;
-            }
-        }
-        return null;
-    }
 }

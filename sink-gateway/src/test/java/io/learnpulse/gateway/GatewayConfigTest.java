@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.learnpulse.cli.Cli;
+import io.learnpulse.cli.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Command-line options and the config file, their defaults, and one-line reasons for bad ones. */
 class GatewayConfigTest {
@@ -20,7 +23,7 @@ class GatewayConfigTest {
 
     @Test
     void defaults() {
-        GatewayConfig config = GatewayConfig.fromArguments("--bootstrap-servers", "localhost:9092");
+        GatewayConfig config = GatewayCommand.parse("--bootstrap-servers", "localhost:9092");
         assertThat(config.httpPort()).isEqualTo(7070);
         assertThat(config.alertsTopic()).isEqualTo("learner-alerts");
         assertThat(config.metricsTopic()).isEqualTo("learner-metrics");
@@ -38,7 +41,7 @@ class GatewayConfigTest {
         Files.writeString(file, "kafka.bootstrap.servers = kafka:9092\nhttp.port = 8080\n"
                 + "ws.allowed.origins = https://a.example, https://b.example\n"
                 + "db.url = jdbc:postgresql://db/learnpulse\n");
-        GatewayConfig config = GatewayConfig.fromArguments("--config", file.toString(), "--http-port", "9090",
+        GatewayConfig config = GatewayCommand.parse("--config", file.toString(), "--http-port", "9090",
                 "--admin-token", "t");
         assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
         assertThat(config.httpPort()).isEqualTo(9090);
@@ -70,7 +73,9 @@ class GatewayConfigTest {
 
     @Test
     void usageListsEveryOption() {
-        String usage = GatewayMain.usage();
+        CommandLine help = Cli.commandLine(new GatewayCommand());
+        help.setUsageHelpWidth(200); // the config keys unbroken
+        String usage = help.getUsageMessage();
         for (GatewayOption option : GatewayOption.values()) {
             assertThat(usage).contains(option.flag()).contains(option.key());
         }
@@ -88,8 +93,8 @@ class GatewayConfigTest {
     }
 
     private static void assertRefused(String reason, String... args) {
-        assertThatThrownBy(() -> GatewayConfig.fromArguments(args))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(reason)
+        assertThatThrownBy(() -> GatewayCommand.parse(args))
+                .isInstanceOf(UsageException.class).hasMessageContaining(reason)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }

@@ -1,5 +1,6 @@
 package io.learnpulse.bench.studies;
 
+import io.learnpulse.cli.Cli;
 import io.learnpulse.job.EventTimeWatermarks;
 import io.learnpulse.job.LearnpulseTopology;
 import io.learnpulse.job.functions.RejectionRouter;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
@@ -35,6 +37,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Why the rules are one keyed function and not Flink CEP: the same file through (a) a CEP pattern
@@ -42,19 +46,24 @@ import org.apache.flink.util.Collector;
  * six rules, both on RocksDB, parallelism 1. Prints events/s of each and their ratio. A measurement,
  * not a test; how to run it and its committed result: {@code bench/studies/results/cep-vs-rules.md}.
  */
-public final class CepVersusRules {
-    private CepVersusRules() {}
+@Command(name = "cep-versus-rules", description = "The rule operator against a Flink CEP pattern, on the same file.")
+public final class CepVersusRules implements Callable<Integer> {
+    @Option(names = "--learners", paramLabel = "N", description = "Synthetic learners of the file.")
+    int learners = 5000;
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>(Map.of("learners", "5000", "days", "14"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+    @Option(names = "--days", paramLabel = "D", description = "Days of their activity.")
+    int days = 14;
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(new CepVersusRules(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path file = Files.createTempFile("learnpulse-cep-", ".jsonl");
         long events;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            events = new SyntheticLearners(42, Integer.parseInt(options.get("learners")),
-                    Instant.parse("2026-01-05T00:00:00Z"), 0.0, 6.0).write(Integer.parseInt(options.get("days")), out);
+            events = new SyntheticLearners(42, learners, Instant.parse("2026-01-05T00:00:00Z"), 0.0, 6.0).write(days, out);
         }
         try {
             double rules = run(file, false);
@@ -65,6 +74,7 @@ public final class CepVersusRules {
         } finally {
             Files.deleteIfExists(file);
         }
+        return Cli.DONE;
     }
 
     /** Seconds to run the file through the rules or the CEP pattern. */

@@ -1,12 +1,13 @@
 package io.learnpulse.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.cli.Cli;
+import io.learnpulse.cli.UsageException;
 import io.learnpulse.gateway.Gateway;
 import io.learnpulse.gateway.GatewayConfig;
 import io.learnpulse.job.JobOptions;
 import io.learnpulse.job.LearnpulseJob;
 import io.learnpulse.kafka.LocalKafka;
-import io.learnpulse.synthetic.SyntheticLearners;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,9 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,38 +29,55 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code learnpulse demo} (DESIGN §5): an embedded Kafka broker, the job on a local Flink with
  * RocksDB and checkpoints, the gateway and its dashboard, and synthetic learners (or a file of
  * events), all in this one process; Ctrl-C or SIGTERM stops everything and deletes its data.
  */
-public final class DemoMain {
+@Command(name = "demo", description = {
+        "Everything on one machine, in one process: Kafka, the job, the gateway and synthetic learners.",
+        "Prints the dashboard's URL; Ctrl-C stops everything and deletes its data."})
+public final class DemoCommand implements Callable<Integer> {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 
-    private DemoMain() {}
+    @Option(names = "--http-port", paramLabel = "PORT", description = "The gateway's port (0 picks a free one).")
+    int httpPort = 7070;
 
-    public static void main(String[] args) throws Exception {
-        DemoOptions options;
-        try {
-            options = DemoOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("learnpulse demo: " + e.getMessage());
-            System.err.println(DemoOptions.USAGE);
-            System.exit(2);
-            return;
+    @Option(names = "--admin-token", paramLabel = "TOKEN", showDefaultValue = Visibility.NEVER,
+            description = {"The dashboard's admin token.", "  Default: random"})
+    String adminToken;
+
+    @Mixin
+    ActivityOptions activity = new ActivityOptions();
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "The job's parallelism.")
+    int parallelism = 1;
+
+    @Override
+    public Integer call() throws Exception {
+        activity.check();
+        if (parallelism < 1) {
+            throw new UsageException("--parallelism must be positive");
         }
-        new DemoMain().run(options);
+        String token = adminToken != null ? adminToken : HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        run(token);
+        return Cli.DONE;
     }
 
-    private void run(DemoOptions options) throws Exception {
+    private void run(String adminToken) throws Exception {
         Path data = Files.createTempDirectory("learnpulse-demo-");
         CountDownLatch stopped = new CountDownLatch(1);
-        ActivityPublisher[] publisher = new ActivityPublisher[1];
+        ActivityPublisher[] running = new ActivityPublisher[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (publisher[0] != null) {
-                publisher[0].stop();
+            if (running[0] != null) {
+                running[0].stop();
             }
             try {
                 stopped.await(30, TimeUnit.SECONDS);
@@ -73,15 +94,15 @@ public final class DemoMain {
             }
             say("starting the gateway...");
             try (Gateway gateway = Gateway.start(GatewayConfig.defaults(kafka.bootstrapServers())
-                    .withHttpPort(options.httpPort)
+                    .withHttpPort(httpPort)
                     .withDataDir(data.resolve("gateway"))
-                    .withAdminToken(options.adminToken))) {
+                    .withAdminToken(adminToken))) {
                 say("starting the job on a local Flink (RocksDB, checkpoints every "
-                        + options.checkpointInterval.toSeconds() + " s)...");
-                JobClient job = startJob(kafka.bootstrapServers(), data, options);
-                try (ActivityPublisher activity = new ActivityPublisher(kafka.bootstrapServers(), "learner-activity")) {
-                    publisher[0] = activity;
-                    String url = "http://localhost:" + gateway.port() + "/?token=" + options.adminToken;
+                        + CHECKPOINT_INTERVAL.toSeconds() + " s)...");
+                JobClient job = startJob(kafka.bootstrapServers(), data);
+                try (ActivityPublisher publisher = new ActivityPublisher(kafka.bootstrapServers(), "learner-activity")) {
+                    running[0] = publisher;
+                    String url = "http://localhost:" + gateway.port() + "/?token=" + adminToken;
                     say("");
                     say("dashboard: " + url);
                     say("stop with Ctrl-C");
@@ -91,9 +112,9 @@ public final class DemoMain {
                         t.setDaemon(true);
                         return t;
                     });
-                    status.scheduleAtFixedRate(() -> say(status(activity, gateway.port(), options.adminToken)),
+                    status.scheduleAtFixedRate(() -> say(status(publisher, gateway.port(), adminToken)),
                             5, 5, TimeUnit.SECONDS);
-                    publish(activity, options);
+                    publish(publisher);
                     status.shutdownNow();
                 } finally {
                     say("stopping...");
@@ -106,12 +127,12 @@ public final class DemoMain {
         }
     }
 
-    private static JobClient startJob(String bootstrapServers, Path data, DemoOptions options) throws Exception {
+    private JobClient startJob(String bootstrapServers, Path data) throws Exception {
         Configuration jobOptions = new Configuration();
         jobOptions.set(JobOptions.BOOTSTRAP_SERVERS, bootstrapServers);
-        jobOptions.set(JobOptions.CHECKPOINT_INTERVAL, options.checkpointInterval);
+        jobOptions.set(JobOptions.CHECKPOINT_INTERVAL, CHECKPOINT_INTERVAL);
         jobOptions.set(JobOptions.CHECKPOINT_DIR, data.resolve("checkpoints").toUri().toString());
-        jobOptions.set(JobOptions.PARALLELISM, options.parallelism);
+        jobOptions.set(JobOptions.PARALLELISM, parallelism);
         jobOptions.set(JobOptions.START_FROM, "earliest");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                 LearnpulseJob.flinkConfiguration(jobOptions));
@@ -120,18 +141,17 @@ public final class DemoMain {
     }
 
     /** Publishes until stopped: the file's events once and then waits, or synthetic learners forever. */
-    private static void publish(ActivityPublisher activity, DemoOptions options) throws IOException, InterruptedException {
-        if (options.events != null) {
-            activity.publishFile(options.events);
-            say("published all " + activity.published() + " events of " + options.events + "; Ctrl-C to stop");
-            activity.awaitStop();
+    private void publish(ActivityPublisher publisher) throws IOException, InterruptedException {
+        if (activity.events != null) {
+            publisher.publishFile(activity.events);
+            say("published all " + publisher.published() + " events of " + activity.events + "; Ctrl-C to stop");
+            publisher.awaitStop();
         } else {
-            activity.publishSimulated(new SyntheticLearners(options.seed, options.learners, options.start, 0.0, 6.0),
-                    options.start, options.speed);
+            publisher.publishSimulated(activity.synthetic(), activity.start(), activity.speed);
         }
     }
 
-    private static String status(ActivityPublisher activity, int port, String token) {
+    private static String status(ActivityPublisher publisher, int port, String token) {
         String alerts;
         try {
             HttpResponse<String> stats = HTTP.send(
@@ -145,9 +165,9 @@ public final class DemoMain {
             Thread.currentThread().interrupt();
             alerts = "?";
         }
-        String eventTime = activity.simulatedTime() > 0
-                ? " (event time " + Instant.ofEpochMilli(activity.simulatedTime()) + ")" : "";
-        return String.format("events published: %,d%s  alerts on the dashboard: %s", activity.published(), eventTime, alerts);
+        String eventTime = publisher.simulatedTime() > 0
+                ? " (event time " + Instant.ofEpochMilli(publisher.simulatedTime()) + ")" : "";
+        return String.format("events published: %,d%s  alerts on the dashboard: %s", publisher.published(), eventTime, alerts);
     }
 
     private static void say(String line) {

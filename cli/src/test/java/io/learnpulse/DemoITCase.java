@@ -1,4 +1,4 @@
-package io.learnpulse.demo;
+package io.learnpulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo as a user runs it, in its own JVM: it prints the dashboard URL, alerts reach the
- * gateway within a minute, and SIGTERM stops it cleanly, deleting its data.
+ * The demo as a user runs it ({@code bin/learnpulse demo}), in its own JVM: it prints the dashboard
+ * URL and no library chatter, alerts reach the gateway within a minute, and SIGTERM stops it
+ * cleanly, deleting its data.
  */
 class DemoITCase {
     @TempDir
@@ -35,12 +36,14 @@ class DemoITCase {
             port = socket.getLocalPort();
         }
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Path log = dir.resolve("demo.log");
+        Path log = dir.resolve("demo.console");
+        Path libraryLog = dir.resolve("demo.log");
         Path root = Path.of("").toAbsolutePath().getParent();
         List<String> command = new ArrayList<>(List.of("java", "@" + root.resolve("bin/jvm.options"),
                 "-Djava.io.tmpdir=" + tmp, "-Dlog4j.configurationFile=" + root.resolve("bin/log4j2.properties"),
+                "-Dlearnpulse.log.file=" + libraryLog,
                 "-cp", "target/classes:" + Files.readString(Path.of("target/classpath.txt")).trim(),
-                DemoMain.class.getName(), "--http-port", Integer.toString(port), "--admin-token", "t0k3n",
+                Learnpulse.class.getName(), "demo", "--http-port", Integer.toString(port), "--admin-token", "t0k3n",
                 "--learners", "30", "--speed", "7200"));
         Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -49,6 +52,11 @@ class DemoITCase {
             await("alerts on the dashboard").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> alertsStored(port) > 0);
             assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("learnpulse-demo-"));
+            assertThat(Files.readString(log)).as("the console: learnpulse's own lines")
+                    .contains("learnpulse demo: log in " + libraryLog)
+                    .doesNotContain("Bootstrap metadata").doesNotContain("Formatting metadata directory")
+                    .doesNotContain(" INFO ");
+            assertThat(Files.readString(libraryLog)).as("the libraries' log").contains("Bootstrap metadata");
         } finally {
             demo.destroy(); // SIGTERM
         }

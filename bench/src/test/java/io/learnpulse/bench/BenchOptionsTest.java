@@ -1,0 +1,35 @@
+package io.learnpulse.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.learnpulse.cli.UsageException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code --quick} changes the defaults, not what the command line says; bad values are refused. */
+class BenchOptionsTest {
+    @Test
+    void quickGivesTinyDefaultsButTheCommandLineWins() {
+        BenchOptions full = BenchCommand.parse();
+        assertThat(full.learners).isEqualTo(10_000);
+        assertThat(full.stateLearners).as("the workload's").isEqualTo(10_000);
+        assertThat(full.fanoutClients).isEqualTo(List.of(100, 1000));
+
+        BenchOptions quick = BenchCommand.parse("--quick", "--events", "5000", "--fanout-clients", "3,4");
+        assertThat(quick.learners).isEqualTo(300);
+        assertThat(quick.stateLearners).isEqualTo(100);
+        assertThat(quick.events).as("given").isEqualTo(5000);
+        assertThat(quick.fanoutClients).as("given").isEqualTo(List.of(3, 4));
+    }
+
+    @Test
+    void badValuesAreRefused() {
+        assertThatThrownBy(() -> BenchCommand.parse("--learners", "0"))
+                .isInstanceOf(UsageException.class).hasMessage("--learners must be positive");
+        assertThatThrownBy(() -> BenchCommand.parse("--fanout-clients", "10,-1"))
+                .isInstanceOf(UsageException.class).hasMessage("--fanout-clients must be positive");
+        assertThatThrownBy(() -> BenchCommand.parse("--qiuck"))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("unknown option --qiuck");
+    }
+}
