@@ -53,7 +53,7 @@ class DemoITCase {
                     .until(() -> alertsStored(port) > 0);
             assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("learnpulse-demo-"));
             assertThat(Files.readString(log)).as("the console: learnpulse's own lines")
-                    .contains("learnpulse demo: log in " + libraryLog)
+                    .contains("learnpulse demo: logging to " + libraryLog)
                     .doesNotContain("Bootstrap metadata").doesNotContain("Formatting metadata directory")
                     .doesNotContain(" INFO ");
             assertThat(Files.readString(libraryLog)).as("the libraries' log").contains("Bootstrap metadata");

@@ -146,7 +146,7 @@ public final class Cli {
         String log = System.getProperty(LOG_FILE_PROPERTY);
         CommandSpec verb = last.commandSpec();
         if (log != null && !verb.helpCommand() && !verb.name().equals(NAME)) {
-            verb.commandLine().getErr().println(verb.qualifiedName() + ": log in " + log);
+            verb.commandLine().getErr().println(verb.qualifiedName() + ": logging to " + log);
         }
     }
 

@@ -103,6 +103,20 @@ class CliTest {
     }
 
     @Test
+    void aVerbSaysWhereTheLibrariesLogGoes() {
+        System.setProperty(Cli.LOG_FILE_PROPERTY, "target/logs/count.log");
+        try {
+            assertThat(run(Cli.root("The tool.", new Count()), "count", "--out", "f"))
+                    .isEqualTo("0:learnpulse count: logging to target/logs/count.log");
+            assertThat(run(Cli.root("The tool.", new Count()), "count", "--help")).doesNotContain("logging to");
+            assertThat(run(Cli.root("The tool.", new Count()), "count", "--out", "f", "--to", "13"))
+                    .endsWith("failed: IOException: disk full (details in target/logs/count.log)");
+        } finally {
+            System.clearProperty(Cli.LOG_FILE_PROPERTY);
+        }
+    }
+
+    @Test
     void anErrorIsNotSwallowed() {
         // Flink's ProgramAbortException is an Error that a cluster's plan extraction relies on
         assertThatThrownBy(() -> run(Cli.commandLine(new Count()), "--out", "f", "--to", "666"))
