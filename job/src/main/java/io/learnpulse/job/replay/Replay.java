@@ -5,6 +5,7 @@ import io.learnpulse.job.LearnpulseTopology;
 import io.learnpulse.job.functions.LearnerAlertFunction;
 import io.learnpulse.job.functions.RejectionRouter;
 import io.learnpulse.job.io.RecordFileFormat;
+import io.learnpulse.job.io.TimeOrderedFormat;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.job.rules.RuleConfig;
@@ -62,6 +63,7 @@ public final class Replay {
         public Path deadLetters;
         public Path dailyFigures;
         public InputFormat format = InputFormat.JSONL;
+        public InputOrder order = InputOrder.FILE;
         public RuleConfig rules = RuleConfig.defaults();
         public Duration outOfOrderness = Duration.ofMinutes(1);
         /** Gives the alerts' {@code detectedAt}. */
@@ -89,8 +91,9 @@ public final class Replay {
     public static Result run(StreamExecutionEnvironment env, Request request, Consumer<JobClient> started)
             throws Exception {
         env.getConfig().enableObjectReuse(); // the topology is safe with it (see LearnpulseTopology)
+        RecordFileFormat inFileOrder = new RecordFileFormat(request.format);
         FileSource<InputRecord> source = FileSource
-                .forRecordStreamFormat(new RecordFileFormat(request.format),
+                .forRecordStreamFormat(request.order == InputOrder.TIME ? new TimeOrderedFormat(inFileOrder) : inFileOrder,
                         new org.apache.flink.core.fs.Path(request.input.toUri()))
                 .build();
         // one reader, so that the watermarks, and which events are late, follow the file's order

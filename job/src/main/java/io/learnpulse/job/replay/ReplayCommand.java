@@ -90,6 +90,7 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
         request.dailyFigures = figures != null ? Path.of(figures) : null;
         try {
             request.format = InputFormat.fromName(config.get(ReplayOptions.FORMAT));
+            request.order = InputOrder.fromName(config.get(ReplayOptions.ORDER));
             request.rules = RuleOptions.ruleConfig(config);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new UsageException(e.getMessage());
@@ -132,5 +133,11 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
                 request.deadLetters);
         err.printf(Locale.ROOT, "daily figures: %,d%s%n", result.dailyFigures.size(),
                 request.dailyFigures != null ? " -> " + request.dailyFigures : " (not written; use --metrics FILE)");
+        long late = result.deadLetters.stream().filter(d -> DeadLetter.LATE.equals(d.reason)).count();
+        if (request.order == InputOrder.FILE && late * 100 > result.inputs) {
+            err.printf(Locale.ROOT, "warning: %,d of %,d inputs (%.1f%%) were late in file order; if the file is not "
+                    + "in time order (an LRS export lists newest first), replay it with --order time%n",
+                    late, result.inputs, 100.0 * late / result.inputs);
+        }
     }
 }
