@@ -1,9 +1,11 @@
 package io.learnpulse.gateway.live;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -13,6 +15,8 @@ import io.learnpulse.gateway.store.DailyFigures;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Live pushes to WebSocket clients: the alert and the daily-figures channels, heartbeats at a fixed
@@ -21,6 +25,15 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 public final class Broadcaster implements AutoCloseable {
 
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    /** Threads that run since= replays, so replays use at most this many database connections at once. */
+    private static final int REPLAY_THREADS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(Broadcaster.class);
+
+    /** A replay of stored alerts to one subscriber. */
+    @FunctionalInterface
+    interface Replay {
+        void run() throws InterruptedException;
+    }
 
     private final Channel<Alert> alerts;
     private final Channel<DailyFigures> figures;
@@ -28,6 +41,7 @@ public final class Broadcaster implements AutoCloseable {
     private final LiveMetrics metrics;
     private final int queueBound;
     private final ScheduledExecutorService timer;
+    private final ExecutorService replays;
 
     public Broadcaster(ObjectMapper mapper, MeterRegistry registry, int queueBound, Duration heartbeatInterval) {
         this.frames = new Frames(mapper);
@@ -37,6 +51,12 @@ public final class Broadcaster implements AutoCloseable {
         this.figures = new Channel<>(this.frames::figures);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gateway-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger replayThreads = new AtomicInteger();
+        this.replays = Executors.newFixedThreadPool(REPLAY_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "gateway-replay-" + replayThreads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -59,6 +79,24 @@ public final class Broadcaster implements AutoCloseable {
         self.set(new Subscriber<>(session, filter, queueBound, replaying, metrics, () -> cutOff(channel, self.get())));
         channel.add(self.get());
         return self.get();
+    }
+
+    /**
+     * Runs a replay on a replay thread (not the caller's, a Jetty thread). Replays wait their turn
+     * when all threads are busy; one whose client has gone by then ends at its first frame.
+     */
+    void runReplay(Subscriber<Alert> subscriber, Replay replay) {
+        replays.execute(() -> {
+            try {
+                replay.run();
+            } catch (InterruptedException e) {
+                subscriber.close(StatusCode.SHUTDOWN, "gateway stopping");
+            } catch (RuntimeException e) {
+                LOG.warn("replay failed: {}", e.toString());
+                alerts.remove(subscriber);
+                subscriber.close(StatusCode.SERVER_ERROR, "replay failed");
+            }
+        });
     }
 
     void unsubscribeAlerts(Subscriber<Alert> subscriber) {
@@ -104,5 +142,6 @@ public final class Broadcaster implements AutoCloseable {
         alerts.closeAll(StatusCode.SHUTDOWN, "gateway stopping");
         figures.closeAll(StatusCode.SHUTDOWN, "gateway stopping");
         timer.shutdownNow();
+        replays.shutdownNow();
     }
 }

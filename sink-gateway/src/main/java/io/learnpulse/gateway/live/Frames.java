@@ -27,6 +27,14 @@ final class Frames {
         return frame("metrics", figures);
     }
 
+    /** Tells a client that asked for a replay too long to send that it must reload the history over REST. */
+    String reload(String reason) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("kind", "reload");
+        frame.put("reason", reason);
+        return write(frame);
+    }
+
     String heartbeat() {
         return heartbeat;
     }

@@ -2,6 +2,7 @@ package io.learnpulse.gateway.live;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
@@ -19,24 +20,35 @@ import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.FiguresFilter;
 import io.learnpulse.gateway.store.StoredAlert;
 import io.learnpulse.model.Severity;
+import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * {@code WS /ws/alerts} and {@code WS /ws/metrics}. The handshake is checked before the upgrade
- * (Origin, token, role, filter, {@code since}) and refused with the same 4xx JSON answers as REST.
+ * (Origin, token, role, filter, {@code since}, connections of the principal) and refused with the
+ * same 4xx JSON answers as REST. A {@code since=} replay runs on one of the broadcaster's few replay
+ * threads, never on Jetty's, and stops when its client goes; more than {@link #MAX_REPLAY} missed
+ * alerts are not replayed: the client gets a {@code reload} frame and reloads them over REST.
  */
 public final class LiveRoutes {
 
     private static final String FILTER = "learnpulse.filter";
     private static final String SINCE = "learnpulse.since";
     private static final String SUBSCRIBER = "learnpulse.subscriber";
+    private static final String PRINCIPAL = "learnpulse.principal";
+    private static final String COUNTED = "learnpulse.counted";
     private static final int REPLAY_PAGE = 200;
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(10);
+    /** Missed alerts replayed at most; a client that missed more reloads the history over REST. */
+    static final int MAX_REPLAY = 1000;
+    /** Open WebSocket connections per principal, over both endpoints. */
+    static final int MAX_CONNECTIONS_PER_PRINCIPAL = 20;
 
     private final Broadcaster broadcaster;
     private final AlertStore store;
     private final AccessPolicy access;
     private final Authenticator authenticator;
     private final Frames frames;
+    private final ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS_PER_PRINCIPAL);
 
     public LiveRoutes(Broadcaster broadcaster, AlertStore store, AccessPolicy access, Authenticator authenticator) {
         this.broadcaster = broadcaster;
@@ -50,6 +62,7 @@ public final class LiveRoutes {
     public void authorizeAlerts(Context ctx) {
         authenticator.checkOrigin(ctx);
         Principal principal = authenticator.principal(ctx, true);
+        checkConnections(ctx, principal);
         QueryParams params = new QueryParams(ctx::queryParams);
         AlertQuery requested = new AlertQuery(params.text("userId"), params.text("cohortId"), null, null,
                 params.oneOf("severity", Severity.class), null, null, null);
@@ -67,35 +80,78 @@ public final class LiveRoutes {
     public void authorizeFigures(Context ctx) {
         authenticator.checkOrigin(ctx);
         Principal principal = authenticator.principal(ctx, true);
+        checkConnections(ctx, principal);
         QueryParams params = new QueryParams(ctx::queryParams);
         FiguresFilter requested = new FiguresFilter(params.text("userId"), params.text("cohortId"), null);
         ctx.attribute(FILTER, access.scope(principal, requested));
     }
 
+    /** A principal with its connections all open is refused at the handshake: 429. */
+    private void checkConnections(Context ctx, Principal principal) {
+        if (!connections.hasRoom(principal.name())) {
+            throw new ApiException(429, "too many WebSocket connections for this token (at most "
+                    + connections.max() + ")");
+        }
+        ctx.attribute(PRINCIPAL, principal.name());
+    }
+
     public void alerts(WsConfig ws) {
         ws.onConnect(this::connectAlerts);
         ws.onClose(this::disconnectAlerts);
-        ws.onError(ctx -> disconnectAlerts(ctx));
+        ws.onError(this::disconnectAlerts);
     }
 
     public void figures(WsConfig ws) {
         ws.onConnect(this::connectFigures);
         ws.onClose(this::disconnectFigures);
-        ws.onError(ctx -> disconnectFigures(ctx));
+        ws.onError(this::disconnectFigures);
     }
 
-    private void connectAlerts(WsConnectContext ctx) throws InterruptedException {
+    /** Counts the connection of its principal; one over the limit (a race with the handshake check) is closed. */
+    private boolean admit(WsConnectContext ctx) {
+        String principal = ctx.attribute(PRINCIPAL);
+        if (connections.acquire(principal)) {
+            ctx.attribute(COUNTED, new AtomicBoolean(true));
+            return true;
+        }
+        ctx.closeSession(StatusCode.POLICY_VIOLATION, "too many WebSocket connections for this token");
+        return false;
+    }
+
+    /** Uncounts the connection once, whether it ends by a close, an error or both. */
+    private void release(WsContext ctx) {
+        AtomicBoolean counted = ctx.attribute(COUNTED);
+        if (counted != null && counted.compareAndSet(true, false)) {
+            connections.release(ctx.attribute(PRINCIPAL));
+        }
+    }
+
+    private void connectAlerts(WsConnectContext ctx) {
+        if (!admit(ctx)) {
+            return;
+        }
         AlertQuery filter = ctx.attribute(FILTER);
         Long since = ctx.attribute(SINCE);
         Subscriber<Alert> subscriber = broadcaster.subscribeAlerts(ctx.session, filter::matches, since != null);
         ctx.attribute(SUBSCRIBER, subscriber);
         if (since != null) {
-            replay(subscriber, since, filter);
+            broadcaster.runReplay(subscriber, () -> replay(subscriber, since, filter));
         }
     }
 
-    /** Sends the stored alerts after {@code since} in store order, then lets the held live ones through. */
+    /**
+     * Sends the stored alerts after {@code since} in store order, then lets the held live ones through;
+     * past {@link #MAX_REPLAY} only a {@code reload} frame, then live ones.
+     */
     private void replay(Subscriber<Alert> subscriber, long since, AlertQuery filter) throws InterruptedException {
+        if (store.countAlertsAfter(since, filter, MAX_REPLAY + 1) > MAX_REPLAY) {
+            long newest = store.lastSequence();
+            if (subscriber.replay(newest, frames.reload("more than " + MAX_REPLAY
+                    + " alerts were missed: reload them with GET /api/alerts"), REPLAY_WAIT)) {
+                subscriber.goLive(REPLAY_WAIT);
+            }
+            return;
+        }
         long after = since;
         while (true) {
             List<StoredAlert> page = store.alertsAfter(after, filter, REPLAY_PAGE);
@@ -109,25 +165,33 @@ public final class LiveRoutes {
                 break;
             }
         }
-        subscriber.goLive();
+        subscriber.goLive(REPLAY_WAIT);
     }
 
+    /** The client closed or failed: its subscriber is closed too, which also stops a replay it has running. */
     private void disconnectAlerts(WsContext ctx) {
+        release(ctx);
         Subscriber<Alert> subscriber = ctx.attribute(SUBSCRIBER);
         if (subscriber != null) {
             broadcaster.unsubscribeAlerts(subscriber);
+            subscriber.close(StatusCode.NORMAL, "closed");
         }
     }
 
     private void connectFigures(WsConnectContext ctx) {
+        if (!admit(ctx)) {
+            return;
+        }
         FiguresFilter filter = ctx.attribute(FILTER);
         ctx.attribute(SUBSCRIBER, broadcaster.subscribeFigures(ctx.session, filter::matches));
     }
 
     private void disconnectFigures(WsContext ctx) {
+        release(ctx);
         Subscriber<DailyFigures> subscriber = ctx.attribute(SUBSCRIBER);
         if (subscriber != null) {
             broadcaster.unsubscribeFigures(subscriber);
+            subscriber.close(StatusCode.NORMAL, "closed");
         }
     }
 }

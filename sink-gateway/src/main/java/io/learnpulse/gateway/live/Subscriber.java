@@ -1,8 +1,7 @@
 package io.learnpulse.gateway.live;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -19,7 +18,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  *
  * <p>A subscriber that asked for a replay starts <em>buffering</em>: live frames are held (boundedly)
  * while stored ones are sent; {@link #goLive} then sends the held frames whose store sequence is
- * after the last replayed one. Every alert frame carries its sequence, and a subscriber never sends
+ * after the last replayed one, with the same waiting send as the replay. Every alert frame carries its sequence, and a subscriber never sends
  * a sequence at or below the last it sent: no gap and no duplicate at the seam.
  */
 final class Subscriber<T> {
@@ -28,6 +27,8 @@ final class Subscriber<T> {
     }
 
     private static final int MIN_HELD = 1024;
+    /** How often a replay waiting for room looks whether its client is still there. */
+    private static final Duration ROOM_CHECK = Duration.ofMillis(100);
 
     private final Session session;
     private final Predicate<T> filter;
@@ -37,7 +38,7 @@ final class Subscriber<T> {
     private final Runnable onCutOff;
     private final Object lock = new Object();
     private long lastSequence;
-    private List<Held> held;
+    private ArrayDeque<Held> held;
     private boolean closed;
 
     Subscriber(Session session, Predicate<T> filter, int bound, boolean replaying, LiveMetrics metrics,
@@ -48,7 +49,7 @@ final class Subscriber<T> {
         this.room = new Semaphore(bound);
         this.metrics = metrics;
         this.onCutOff = onCutOff;
-        this.held = replaying ? new ArrayList<>() : null;
+        this.held = replaying ? new ArrayDeque<>() : null;
     }
 
     boolean accepts(T item) {
@@ -83,16 +84,27 @@ final class Subscriber<T> {
         }
     }
 
-    /** A stored frame of the replay, in sequence order; waits at most {@code maxWait} for queue room. */
+    /**
+     * A stored frame of the replay, in sequence order; waits at most {@code maxWait} for queue room, and
+     * gives up as soon as the client is closed or gone. False when the replay must stop.
+     */
     boolean replay(long sequence, String frame, Duration maxWait) throws InterruptedException {
-        if (!room.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (!room.tryAcquire(Math.min(ROOM_CHECK.toMillis(), maxWait.toMillis()), TimeUnit.MILLISECONDS)) {
             synchronized (lock) {
-                cutOff("client too slow: replay queue full for " + maxWait.toSeconds() + " s");
+                if (closed || !session.isOpen()) {
+                    closed = true;
+                    return false;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    cutOff("client too slow: replay queue full for " + maxWait.toSeconds() + " s");
+                    return false;
+                }
             }
-            return false;
         }
         synchronized (lock) {
-            if (closed) {
+            if (closed || !session.isOpen()) {
+                closed = true;
                 room.release();
                 return false;
             }
@@ -102,22 +114,30 @@ final class Subscriber<T> {
         }
     }
 
-    /** Ends the replay: sends the live frames held meanwhile that come after the last replayed one. */
-    void goLive() {
-        synchronized (lock) {
-            if (closed || held == null) {
-                return;
-            }
-            List<Held> pending = held;
-            held = null;
-            for (Held frame : pending) {
+    /**
+     * Ends the replay: sends the live frames held meanwhile that come after the last replayed one,
+     * waiting for room as the replay does (they are the replay's tail, a burst to a client that is
+     * reading), then lets live frames through. Frames pushed while it drains join the end of the held
+     * ones, so the order stays the store's. False when the client was closed or cut off meanwhile.
+     */
+    boolean goLive(Duration maxWait) throws InterruptedException {
+        while (true) {
+            Held next;
+            synchronized (lock) {
                 if (closed) {
-                    return;
+                    return false;
                 }
-                if (frame.sequence() > lastSequence) {
-                    lastSequence = frame.sequence();
-                    sendNow(frame.frame());
+                next = held == null ? null : held.poll();
+                if (next == null) {
+                    held = null;
+                    return true;
                 }
+                if (next.sequence() <= lastSequence) {
+                    continue;
+                }
+            }
+            if (!replay(next.sequence(), next.frame(), maxWait)) {
+                return false;
             }
         }
     }

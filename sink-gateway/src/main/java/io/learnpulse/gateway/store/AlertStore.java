@@ -257,6 +257,22 @@ public final class AlertStore {
         return query(sql.toString(), parameters, this::alert);
     }
 
+    /** How many alerts matching {@code query} were stored after {@code afterSequence}, counted up to {@code limit}. */
+    public int countAlertsAfter(long afterSequence, AlertQuery query, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 FROM alerts WHERE seq > ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(afterSequence);
+        query.where(sql, parameters);
+        sql.append(" LIMIT ?) AS missed");
+        parameters.add(limit);
+        return query(sql.toString(), parameters, rs -> rs.getInt(1)).get(0);
+    }
+
+    /** The sequence of the last alert stored, 0 when there is none. */
+    public long lastSequence() {
+        return query("SELECT last_seq FROM alert_sequence WHERE id = 1", List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
     public Optional<StoredAlert> findAlert(String alertId) {
         return query("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE alert_id = ?", List.of(alertId), this::alert)
                 .stream().findFirst();

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -19,9 +25,9 @@ class SubscriberTest {
 
     /** A Jetty session that records what is sent; {@code writes} says whether frames reach the socket. */
     private static final class FakeSession {
-        final List<String> sent = new ArrayList<>();
-        final List<Callback> pending = new ArrayList<>();
-        final List<String> closes = new ArrayList<>();
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        final BlockingQueue<Callback> pending = new LinkedBlockingQueue<>();
+        final List<String> closes = new CopyOnWriteArrayList<>();
         final boolean writes;
         final Session session;
 
@@ -67,7 +73,7 @@ class SubscriberTest {
         subscriber.heartbeat("hb");
         assertThat(subscriber.replay(4, "a4", Duration.ofSeconds(1))).isTrue();
         assertThat(subscriber.replay(5, "a5", Duration.ofSeconds(1))).isTrue();
-        subscriber.goLive();
+        assertThat(subscriber.goLive(Duration.ofSeconds(1))).isTrue();
         subscriber.push(7, "a7");
         subscriber.push(6, "a6"); // a late duplicate of something sent
 
@@ -110,7 +116,7 @@ class SubscriberTest {
         Subscriber<String> subscriber = subscriber(session, 2, false);
         for (int i = 1; i <= 10; i++) {
             subscriber.push(i, "a" + i);
-            session.pending.remove(0).succeed();
+            session.pending.remove().succeed();
         }
         assertThat(session.sent).hasSize(10);
         assertThat(session.closes).isEmpty();
@@ -134,5 +140,61 @@ class SubscriberTest {
         assertThat(subscriber.replay(2, "a2", Duration.ofMillis(50))).isFalse();
         assertThat(session.closes).hasSize(1);
         assertThat(session.closes.get(0)).startsWith("1008 client too slow");
+    }
+
+    /**
+     * Defect 4 of issue 11: the live frames held during a replay were sent with the non-blocking send, so
+     * a backlog longer than the queue bound cut off a client that was reading, just slower than the burst.
+     */
+    @Test
+    void theHeldTailOfAReplayWaitsForASlowReaderInsteadOfCuttingItOff() throws Exception {
+        FakeSession session = new FakeSession(false);
+        Subscriber<String> subscriber = subscriber(session, 4, true);
+        for (int sequence = 2; sequence <= 21; sequence++) {
+            subscriber.push(sequence, "a" + sequence);
+        }
+        // a reader slower than the burst: each frame is written 20 ms after it was handed over
+        ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
+        Thread forwarder = new Thread(() -> {
+            try {
+                while (true) {
+                    Callback written = session.pending.take();
+                    reader.schedule(written::succeed, 20, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                // the test is over
+            }
+        });
+        forwarder.start();
+        try {
+            assertThat(subscriber.replay(1, "a1", Duration.ofSeconds(10))).isTrue();
+            assertThat(subscriber.goLive(Duration.ofSeconds(10))).isTrue();
+            subscriber.push(22, "a22");
+        } finally {
+            forwarder.interrupt();
+            reader.shutdownNow();
+        }
+        assertThat(session.closes).isEmpty();
+        assertThat(session.sent).hasSize(22).startsWith("a1", "a2").endsWith("a21", "a22");
+    }
+
+    /** Defect 3 of issue 11: a replay waiting for room went on for its full wait after its client had gone. */
+    @Test
+    void aReplayWaitingForRoomStopsAsSoonAsItsClientIsClosed() throws Exception {
+        FakeSession session = new FakeSession(false);
+        Subscriber<String> subscriber = subscriber(session, 1, true);
+        assertThat(subscriber.replay(1, "a1", Duration.ofMinutes(1))).isTrue();
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return subscriber.replay(2, "a2", Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        subscriber.close(1000, "closed");
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(subscriber.goLive(Duration.ofMinutes(1))).isFalse();
+        assertThat(session.sent).containsExactly("a1");
     }
 }
