@@ -4,6 +4,7 @@
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { api, encode, getToken, query } from './api.js';
 import { h } from './dom.js';
+import { learnerTrend } from './trend.js';
 import {
     SEVERITY_COLOURS, formatDay, formatTime, percent, severityLabel, typeLabel,
 } from './format.js';
@@ -21,6 +22,7 @@ export class LearnerView {
         this.userId = null;
         this.figures = [];
         this.alerts = [];
+        this.trend = null;
         this.charts = [];
         this.figuresSocket = null;
         this.loading = 0;
@@ -95,6 +97,7 @@ export class LearnerView {
         this.loaded = false;
         this.figures = [];
         this.alerts = [];
+        this.trend = null;
         this.userId = null;
         this.panel.hidden = true;
         delete this.panel.dataset.userId;
@@ -110,11 +113,15 @@ export class LearnerView {
                 api(`/api/users/${encode(userId)}/metrics`),
                 api('/api/alerts', { params: { userId, limit: 500 } }),
             ]);
+            // the trend up to the learner's latest figures: a day's figures come once it has ended
+            const trend = await api(`/api/users/${encode(userId)}/trend`,
+                { params: { to: figures.items?.at(-1)?.day } });
             if (ticket !== this.loading || userId !== this.userId) {
                 return;
             }
             this.figures = figures.items ?? [];
             this.alerts = alerts.items ?? [];
+            this.trend = trend;
             this.loaded = true;
             this.render();
             this.listenToFigures();
@@ -185,7 +192,8 @@ export class LearnerView {
 
         const charts = h('div', { class: 'learner-charts' });
         const sorted = [...this.alerts].sort((a, b) => Date.parse(b.eventTime) - Date.parse(a.eventTime));
-        this.body.replaceChildren(tiles, charts, this.alertList(sorted));
+        this.body.replaceChildren(...[tiles, this.trend && learnerTrend(this.trend), charts, this.alertList(sorted)]
+            .filter(Boolean));
 
         if (this.figures.length === 0) {
             charts.append(h('p', { class: 'muted' },

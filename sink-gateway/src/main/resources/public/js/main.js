@@ -9,6 +9,7 @@ import {
 } from './format.js';
 import { AlertStream } from './live.js';
 import { LearnerView } from './learner.js';
+import { cohortTrend } from './trend.js';
 
 const HISTORY_LIMIT = 200; // alerts fetched per filter change
 const SHOWN_LIMIT = 300; // cards in the feed at most, unless the reader asks for older ones
@@ -285,12 +286,28 @@ async function refreshStats() {
         if (cohortId === state.filters.cohortId) {
             renderStats(stats);
         }
+        await refreshCohortTrend(cohortId);
     } catch (e) {
         if (e.status === 403) {
             renderStats(null, 'Choose one of your cohorts above to see its overview.');
         } else {
             renderStats(null, `Overview unavailable: ${e.message}`);
         }
+    }
+}
+
+/** The chosen cohort's trends (their spread over its learners); none without a cohort. */
+async function refreshCohortTrend(cohortId) {
+    const panel = $('#cohort-trend');
+    let trend = null;
+    try {
+        trend = cohortId ? await api(`/api/cohorts/${encode(cohortId)}/trend`) : null;
+    } catch (e) {
+        // the overview stands without it
+    }
+    if (cohortId === state.filters.cohortId) {
+        panel.replaceChildren(...(trend ? [cohortTrend(trend)] : []));
+        panel.hidden = trend === null;
     }
 }
 

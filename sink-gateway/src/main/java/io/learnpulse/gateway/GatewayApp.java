@@ -1,5 +1,6 @@
 package io.learnpulse.gateway;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import io.javalin.json.JavalinJackson;
 import io.learnpulse.gateway.api.AlertRoutes;
 import io.learnpulse.gateway.api.ApiException;
 import io.learnpulse.gateway.api.OperationsRoutes;
+import io.learnpulse.gateway.api.TrendRoutes;
 import io.learnpulse.gateway.api.UserRoutes;
 import io.learnpulse.gateway.auth.AccessPolicy;
 import io.learnpulse.gateway.auth.Authenticator;
@@ -52,6 +54,7 @@ final class GatewayApp {
         AlertRoutes alerts = new AlertRoutes(deps.store(), access, deps.mapper(), config.pageLimit(),
                 config.pageLimitMax());
         UserRoutes users = new UserRoutes(deps.store(), access);
+        TrendRoutes trends = new TrendRoutes(deps.store(), access, Clock.systemUTC());
         OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
                 deps.registry());
         LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator);
@@ -75,6 +78,8 @@ final class GatewayApp {
             javalin.routes.get("/api/alerts/{alertId}", alerts::get);
             javalin.routes.post("/api/alerts/{alertId}/ack", alerts::acknowledge);
             javalin.routes.get("/api/users/{userId}/metrics", users::dailyFigures);
+            javalin.routes.get("/api/users/{userId}/trend", trends::learner);
+            javalin.routes.get("/api/cohorts/{cohortId}/trend", trends::cohort);
 
             javalin.routes.get("/health", operations::health);
             javalin.routes.get("/metrics", operations::metrics);

@@ -102,6 +102,19 @@ public final class AccessPolicy {
         };
     }
 
+    /** A cohort's aggregates: admins any cohort, instructors their own; learners none. */
+    public void checkCanViewCohort(Principal principal, String cohortId) {
+        switch (principal.role()) {
+            case ADMIN -> { }
+            case INSTRUCTOR -> {
+                if (!principal.cohorts().contains(cohortId)) {
+                    throw ApiException.forbidden("cohort " + cohortId + " is not one of yours");
+                }
+            }
+            case LEARNER -> throw ApiException.forbidden("learners see no cohort figures");
+        }
+    }
+
     /** The filter of a live figures subscription, narrowed like {@link #scope}. */
     public FiguresFilter scope(Principal principal, FiguresFilter requested) {
         return switch (principal.role()) {

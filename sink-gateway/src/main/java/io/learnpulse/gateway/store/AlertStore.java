@@ -400,6 +400,12 @@ public final class AlertStore {
         return new Page<>(page, page.get(limit - 1).day());
     }
 
+    /** The daily figures of a cohort's learners in [fromDay, toDay] (both inclusive), by learner and day. */
+    public List<DailyFigures> cohortFigures(String cohortId, String fromDay, String toDay) {
+        return query("SELECT * FROM daily_figures WHERE cohort_id = ? AND day >= ? AND day <= ? ORDER BY user_id, day",
+                List.of(cohortId, fromDay, toDay), AlertStore::figures);
+    }
+
     /** True when the learner has any daily figure or alert in one of the cohorts. */
     public boolean learnerInCohorts(String userId, Set<String> cohorts) {
         for (String table : List.of("daily_figures", "alerts")) {
