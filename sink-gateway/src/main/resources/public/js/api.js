@@ -9,14 +9,18 @@ export class ApiError extends Error {
     }
 }
 
-/** Moves a `?token=` of the address into sessionStorage and out of the address bar (and of history). */
+/**
+ * Moves a `#token=` of the address (the link the demo prints) into sessionStorage and out of the address
+ * bar and the page's history entry. A fragment is never sent to the server, so no log or Referer has it.
+ */
 export function adoptTokenFromUrl() {
-    const url = new URL(window.location.href);
-    const token = url.searchParams.get('token');
+    const fragment = new URLSearchParams(window.location.hash.slice(1));
+    const token = fragment.get('token');
     if (token) {
         sessionStorage.setItem(TOKEN_KEY, token);
-        url.searchParams.delete('token');
-        history.replaceState(null, '', url.pathname + url.search + url.hash);
+        fragment.delete('token');
+        const rest = fragment.toString();
+        history.replaceState(null, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
     }
 }
 
@@ -67,3 +71,13 @@ export async function api(path, { method = 'GET', body, params } = {}) {
 }
 
 export const encode = encodeURIComponent;
+
+/**
+ * The URL of a WebSocket of the gateway, signed in with a single-use ticket from `POST /api/ws-tickets`
+ * (valid 30 s), so the bearer token itself never travels in a URL. Throws an ApiError like `api`.
+ */
+export async function webSocketUrl(path, params = {}) {
+    const { ticket } = await api('/api/ws-tickets', { method: 'POST' });
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return `${scheme}//${window.location.host}${path}${query({ ...params, ticket })}`;
+}

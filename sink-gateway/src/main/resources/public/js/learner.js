@@ -2,7 +2,7 @@
 // same time axis, and the list of their alerts.
 
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
-import { api, encode, getToken, query } from './api.js';
+import { api, encode, webSocketUrl } from './api.js';
 import { h } from './dom.js';
 import { learnerTrend } from './trend.js';
 import {
@@ -148,10 +148,19 @@ export class LearnerView {
         }
     }
 
-    listenToFigures() {
+    async listenToFigures() {
         this.figuresSocket?.close();
-        const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-        const url = `${scheme}//${window.location.host}/ws/metrics${query({ userId: this.userId, token: getToken() })}`;
+        this.figuresSocket = null;
+        const userId = this.userId;
+        let url;
+        try {
+            url = await webSocketUrl('/ws/metrics', { userId });
+        } catch (e) {
+            return; // no live figures; the charts still show what REST answered
+        }
+        if (!this.isOpen || userId !== this.userId || this.figuresSocket) {
+            return;
+        }
         const socket = new WebSocket(url);
         socket.onmessage = (event) => {
             let frame;

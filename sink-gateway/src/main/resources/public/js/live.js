@@ -1,7 +1,7 @@
 // The live alert feed: one WebSocket to /ws/alerts that reconnects by itself with backoff and resumes
 // with `since=<last alert id seen>`, so that the gateway replays exactly what was missed meanwhile.
 
-import { query } from './api.js';
+import { webSocketUrl } from './api.js';
 
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 15000;
@@ -14,7 +14,6 @@ const SILENCE_MS = 50000;
  */
 export class AlertStream {
     /**
-     * @param token       the bearer token (sent as ?token=, browsers cannot set WebSocket headers)
      * @param since       an alert id already shown (the next connection replays what came after it), or null
      * @param onAlert     called with each alert, in the gateway's store order
      * @param onState     called on every change of connection state
@@ -23,14 +22,15 @@ export class AlertStream {
      *                    e.g. the token is refused), 'forget-since' (the gateway does not know the alert
      *                    `since` names) or anything else to retry with backoff
      */
-    constructor({ token, since = null, onAlert, onState, onOpen = () => {}, onRefused = async () => 'retry' }) {
-        Object.assign(this, { token, onAlert, onState, onOpen, onRefused });
+    constructor({ since = null, onAlert, onState, onOpen = () => {}, onRefused = async () => 'retry' }) {
+        Object.assign(this, { onAlert, onState, onOpen, onRefused });
         this.lastSeen = since;
         this.attempt = 0;
         this.socket = null;
         this.retryTimer = null;
         this.silenceTimer = null;
         this.stopped = false;
+        this.connection = 0;
         this.retryNow = () => {
             if (this.retryTimer !== null) {
                 this.connect();
@@ -58,17 +58,30 @@ export class AlertStream {
         this.lastSeen = null;
     }
 
-    connect() {
+    async connect() {
         if (this.stopped) {
             return;
         }
         clearTimeout(this.retryTimer);
         this.retryTimer = null;
         this.detach(this.socket)?.close();
+        this.socket = null;
         this.onState({ name: 'connecting', attempt: this.attempt });
-        const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
         const since = this.lastSeen;
-        const url = `${scheme}//${window.location.host}/ws/alerts${query({ token: this.token, since })}`;
+        const connection = ++this.connection;
+        let url;
+        try {
+            // browsers cannot set headers on a WebSocket: a single-use ticket signs it in, not the token
+            url = await webSocketUrl('/ws/alerts', { since });
+        } catch (e) {
+            if (connection === this.connection) {
+                this.closed(false, since);
+            }
+            return;
+        }
+        if (this.stopped || connection !== this.connection) {
+            return;
+        }
         const socket = new WebSocket(url);
         let opened = false;
         socket.onopen = () => {
@@ -89,6 +102,10 @@ export class AlertStream {
             if (frame.kind === 'alert' && frame.alert) {
                 this.lastSeen = frame.alert.alertId;
                 this.onAlert(frame.alert);
+            } else if (frame.kind === 'reload') {
+                // more was missed than the gateway replays: reconnect live-only, and the page reloads the history
+                this.forgetSince();
+                socket.close(1000, 'reloading');
             }
         };
         socket.onclose = () => {

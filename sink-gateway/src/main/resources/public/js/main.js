@@ -105,7 +105,6 @@ async function start() {
         learner.show(linked);
     }
     stream = new AlertStream({
-        token: getToken(),
         since: newest,
         onAlert: alertArrived,
         onState: setConnection,

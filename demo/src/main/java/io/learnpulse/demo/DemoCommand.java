@@ -102,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
                 JobClient job = startJob(kafka.bootstrapServers(), data);
                 try (ActivityPublisher publisher = new ActivityPublisher(kafka.bootstrapServers(), "learner-activity")) {
                     running[0] = publisher;
-                    String url = "http://localhost:" + gateway.port() + "/?token=" + adminToken;
+                    String url = "http://localhost:" + gateway.port() + "/#token=" + adminToken;
                     say("");
                     say("dashboard: " + url);
                     say("stop with Ctrl-C");

@@ -13,11 +13,13 @@ import io.javalin.json.JavalinJackson;
 import io.learnpulse.gateway.api.AlertRoutes;
 import io.learnpulse.gateway.api.ApiException;
 import io.learnpulse.gateway.api.OperationsRoutes;
+import io.learnpulse.gateway.api.SecurityHeaders;
 import io.learnpulse.gateway.api.TrendRoutes;
 import io.learnpulse.gateway.api.UserRoutes;
 import io.learnpulse.gateway.auth.AccessPolicy;
 import io.learnpulse.gateway.auth.Authenticator;
 import io.learnpulse.gateway.auth.TokenRegistry;
+import io.learnpulse.gateway.auth.WebSocketTickets;
 import io.learnpulse.gateway.ingest.ConsumerStatus;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.live.Broadcaster;
@@ -50,7 +52,8 @@ final class GatewayApp {
     static Javalin create(Dependencies deps) {
         GatewayConfig config = deps.config();
         AccessPolicy access = new AccessPolicy(deps.store());
-        Authenticator authenticator = new Authenticator(deps.tokens(), config.allowedOrigins());
+        Authenticator authenticator = new Authenticator(deps.tokens(), config.allowedOrigins(),
+                new WebSocketTickets(Clock.systemUTC()));
         AlertRoutes alerts = new AlertRoutes(deps.store(), access, deps.mapper(), config.pageLimit(),
                 config.pageLimitMax());
         UserRoutes users = new UserRoutes(deps.store(), access);
@@ -70,6 +73,7 @@ final class GatewayApp {
             javalin.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(wsIdleTimeout));
             javalin.requestLogger.http((ctx, ms) -> recordRequest(deps.registry(), ctx, ms));
 
+            javalin.routes.before(SecurityHeaders::add);
             javalin.routes.before("/api/*", ctx -> refuseLargeBody(ctx, maxRequestBytes));
             javalin.routes.before("/api/*", authenticator::requireToken);
 
@@ -80,6 +84,7 @@ final class GatewayApp {
             javalin.routes.get("/api/users/{userId}/metrics", users::dailyFigures);
             javalin.routes.get("/api/users/{userId}/trend", trends::learner);
             javalin.routes.get("/api/cohorts/{cohortId}/trend", trends::cohort);
+            javalin.routes.post("/api/ws-tickets", authenticator::issueTicket);
 
             javalin.routes.get("/health", operations::health);
             javalin.routes.get("/metrics", operations::metrics);

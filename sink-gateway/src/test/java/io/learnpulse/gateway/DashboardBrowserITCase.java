@@ -97,7 +97,7 @@ class DashboardBrowserITCase {
                 assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(history.size()));
 
         page = DashboardPage.start(browserProfile, WAIT);
-        page.open("http://127.0.0.1:" + port + "/?token=" + ADMIN);
+        page.open("http://127.0.0.1:" + port + "/#token=" + ADMIN);
         page.awaitConnection("live");
         page.awaitCards(history);
         assertThat(page.openedWebSockets()).as("the feed resumes after the newest alert of the history")
@@ -206,7 +206,7 @@ class DashboardBrowserITCase {
                 assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(2));
 
         page = DashboardPage.start(browserProfile, WAIT);
-        page.open(harness.uri("/?token=" + Fixtures.UNKNOWN).toString());
+        page.open(harness.uri("/#token=" + Fixtures.UNKNOWN).toString());
         page.awaitSignIn("The access token was refused");
 
         page.signIn(Fixtures.INSTRUCTOR_K1);
@@ -238,7 +238,7 @@ class DashboardBrowserITCase {
         await().atMost(WAIT).until(() -> json(harness.get("/api/alerts/stats", ADMIN)).path("total").asInt() == count);
 
         page = DashboardPage.start(browserProfile, WAIT);
-        page.open(harness.uri("/?token=" + ADMIN).toString());
+        page.open(harness.uri("/#token=" + ADMIN).toString());
         page.awaitConnection("live");
         page.awaitCardCount(200);
         assertThat(page.cardIds().get(0)).isEqualTo("old-229");

@@ -2,13 +2,16 @@ package io.learnpulse.gateway.auth;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.javalin.http.Context;
 import io.learnpulse.gateway.api.ApiException;
 
 /**
- * Finds the principal of a request from its bearer token ({@code Authorization: Bearer TOKEN}, and
- * for WebSocket handshakes also {@code ?token=}), and checks the Origin of WebSocket handshakes.
+ * Finds the principal of a request from its bearer token ({@code Authorization: Bearer TOKEN}; for
+ * WebSocket handshakes also a single-use {@code ?ticket=} from {@code POST /api/ws-tickets}, which the
+ * dashboard uses, or, for scripts, {@code ?token=}), and checks the Origin of WebSocket handshakes.
  */
 public final class Authenticator {
 
@@ -16,10 +19,12 @@ public final class Authenticator {
 
     private final TokenRegistry tokens;
     private final List<String> allowedOrigins;
+    private final WebSocketTickets tickets;
 
-    public Authenticator(TokenRegistry tokens, List<String> allowedOrigins) {
+    public Authenticator(TokenRegistry tokens, List<String> allowedOrigins, WebSocketTickets tickets) {
         this.tokens = tokens;
         this.allowedOrigins = allowedOrigins;
+        this.tickets = tickets;
     }
 
     /** Before-handler of {@code /api/*}: 401 without a known token, else the principal as an attribute. */
@@ -27,15 +32,32 @@ public final class Authenticator {
         ctx.attribute(PRINCIPAL, principal(ctx, false));
     }
 
-    public Principal principal(Context ctx, boolean queryTokenAllowed) {
-        String token = null;
+    /**
+     * The principal of the request's bearer token; for a WebSocket handshake ({@code handshake}) also
+     * of its {@code ?ticket=} or {@code ?token=}. 401 when none is known.
+     */
+    public Principal principal(Context ctx, boolean handshake) {
         String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = header.substring(7).trim();
-        } else if (queryTokenAllowed) {
-            token = ctx.queryParam("token");
+            return known(tokens.authenticate(header.substring(7).trim()));
         }
-        return tokens.authenticate(token).orElseThrow(ApiException::unauthorized);
+        if (!handshake) {
+            throw ApiException.unauthorized();
+        }
+        String ticket = ctx.queryParam("ticket");
+        if (ticket != null) {
+            return known(tickets.redeem(ticket));
+        }
+        return known(tokens.authenticate(ctx.queryParam("token")));
+    }
+
+    /** {@code POST /api/ws-tickets}: a single-use ticket for one WebSocket handshake of the caller. */
+    public void issueTicket(Context ctx) {
+        ctx.json(Map.of("ticket", tickets.issue(of(ctx)), "expiresInSeconds", WebSocketTickets.LIFETIME.toSeconds()));
+    }
+
+    private static Principal known(Optional<Principal> principal) {
+        return principal.orElseThrow(ApiException::unauthorized);
     }
 
     public static Principal of(Context ctx) {
