@@ -13,7 +13,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
-import io.learnpulse.gateway.GatewayOption;
+import io.learnpulse.gateway.GatewayCommand;
+import io.learnpulse.gateway.GatewayConfig;
+import io.learnpulse.gateway.auth.TokenRegistry;
 import io.learnpulse.job.JobOptions;
 import io.learnpulse.job.LearnpulseJob;
 import io.strimzi.api.kafka.model.kafka.Kafka;
@@ -21,12 +23,12 @@ import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.ConfigOption;
@@ -35,6 +37,7 @@ import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -165,7 +168,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void theGatewayTakesOnlyItsOwnOptionsAndIsReachable(String overlay) throws Exception {
+    void theGatewayTakesOnlyItsOwnOptionsAndIsReachable(String overlay, @TempDir Path mounted) throws Exception {
         RenderedManifests manifests = RenderedManifests.render(overlay);
         Deployment deployment = StrictModels.read(manifests.get("Deployment", "learnpulse-gateway"), Deployment.class);
         assertThat(deployment.getSpec().getReplicas()).as("one gateway per database").isEqualTo(1);
@@ -174,34 +177,23 @@ class KubernetesManifestsTest {
         List<String> args = gateway.getArgs();
         assertThat(args.get(0)).isEqualTo("gateway");
 
-        Set<String> flags = new java.util.HashSet<>(List.of("--config"));
-        for (GatewayOption option : GatewayOption.values()) {
-            flags.add(option.flag());
-        }
-        Map<String, String> given = new HashMap<>();
-        assertThat(args.size() % 2).as("gateway --flag value pairs").isEqualTo(1);
-        for (int i = 1; i < args.size(); i += 2) {
-            assertThat(flags).as("gateway option").contains(args.get(i));
-            given.put(args.get(i), args.get(i + 1));
-        }
-        assertThat(given).containsKey("--bootstrap-servers").containsKey("--jdbc-url");
-        assertThat(given.get("--jdbc-url")).startsWith("jdbc:postgresql://learnpulse-postgres:5432/");
-        manifests.get("StatefulSet", "learnpulse-postgres");
-
-        // the files given to --config and --tokens-file are keys of the mounted Secret
+        // the gateway's own parser, on the files of the mounted Secret as the pod would see them
         Secret secret = StrictModels.read(manifests.get("Secret", mountedSecret(deployment)), Secret.class);
         String mountPath = gateway.getVolumeMounts().get(0).getMountPath();
-        Properties config = properties(secret, fileIn(mountPath, given.get("--config")));
-        Set<String> keys = new java.util.HashSet<>();
-        for (GatewayOption option : GatewayOption.values()) {
-            keys.add(option.key());
+        for (Map.Entry<String, String> file : secret.getStringData().entrySet()) {
+            Files.writeString(mounted.resolve(file.getKey()), file.getValue());
         }
-        assertThat(keys).as("keys of the gateway's config file").containsAll(config.stringPropertyNames());
-        Properties tokens = properties(secret, fileIn(mountPath, given.get("--tokens-file")));
-        assertThat(tokens.stringPropertyNames()).isNotEmpty()
-                .allMatch(key -> key.matches("token\\.[^.]+\\.(sha256|secret|role|cohorts|userId)"), "a tokens-file key");
+        List<String> asMounted = args.subList(1, args.size()).stream()
+                .map(arg -> arg.startsWith(mountPath + "/") ? mounted + arg.substring(mountPath.length()) : arg)
+                .toList();
+        GatewayConfig config = GatewayCommand.parse(asMounted.toArray(String[]::new));
+        assertThat(config.jdbcUrl()).startsWith("jdbc:postgresql://learnpulse-postgres:5432/");
+        assertThat(config.dbPassword()).as("the password comes from the Secret's config file").isNotBlank();
+        assertThat(config.tokensFile()).as("--tokens-file, from the Secret").isNotNull();
+        assertThat(TokenRegistry.load(config.tokensFile(), null)).as("the gateway reads the tokens file").isNotNull();
+        manifests.get("StatefulSet", "learnpulse-postgres");
 
-        int port = Integer.parseInt(given.get("--http-port"));
+        int port = config.httpPort();
         assertThat(gateway.getPorts()).anyMatch(p -> p.getName().equals("http") && p.getContainerPort() == port);
         Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
         Service service = StrictModels.read(manifests.get("Service", "learnpulse-gateway"), Service.class);
@@ -246,18 +238,6 @@ class KubernetesManifestsTest {
 
     private static String mountedSecret(Deployment deployment) {
         return deployment.getSpec().getTemplate().getSpec().getVolumes().get(0).getSecret().getSecretName();
-    }
-
-    private static String fileIn(String mountPath, String file) {
-        assertThat(file).as("a file of the mounted Secret").startsWith(mountPath + "/");
-        return file.substring(mountPath.length() + 1);
-    }
-
-    private static Properties properties(Secret secret, String key) throws IOException {
-        assertThat(secret.getStringData()).as("Secret %s", secret.getMetadata().getName()).containsKey(key);
-        Properties properties = new Properties();
-        properties.load(new StringReader(secret.getStringData().get(key)));
-        return properties;
     }
 
     private static void assertSecretKeysExist(RenderedManifests manifests, List<EnvVar> env) {
