@@ -48,7 +48,7 @@ class DemoITCase {
         Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await("the dashboard URL").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> Files.readString(log).contains("dashboard: http://localhost:" + port + "/?token=t0k3n"));
+                    .until(() -> Files.readString(log).contains("dashboard: http://localhost:" + port + "/#token=t0k3n"));
             await("alerts on the dashboard").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> alertsStored(port) > 0);
             assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("learnpulse-demo-"));
