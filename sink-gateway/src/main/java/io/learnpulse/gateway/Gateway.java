@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.learnpulse.gateway.activity.ActivityConsumer;
+import io.learnpulse.gateway.activity.ActivityStream;
 import io.learnpulse.gateway.auth.TokenRegistry;
 import io.learnpulse.gateway.ingest.ConsumerSettings;
 import io.learnpulse.gateway.ingest.IngestMetrics;
@@ -40,9 +42,13 @@ public final class Gateway implements AutoCloseable {
     private final RecordConsumerLoop consumer;
     private final Javalin app;
     private final IngestMetrics metrics;
+    private final ActivityStream activity;
+    private final ActivityConsumer activityConsumer;
 
     private Gateway(Database database, Broadcaster broadcaster, KafkaProbe kafka, RecordConsumerLoop consumer,
-            Javalin app, IngestMetrics metrics) {
+            Javalin app, IngestMetrics metrics, ActivityStream activity, ActivityConsumer activityConsumer) {
+        this.activity = activity;
+        this.activityConsumer = activityConsumer;
         this.database = database;
         this.broadcaster = broadcaster;
         this.kafka = kafka;
@@ -70,6 +76,8 @@ public final class Gateway implements AutoCloseable {
         KafkaProbe kafka = null;
         RecordConsumerLoop consumer = null;
         Javalin app = null;
+        ActivityStream activity = null;
+        ActivityConsumer activityConsumer = null;
         try {
             AlertStore store = new AlertStore(database, mapper, Clock.systemUTC());
             metrics.alertsInStore(store.countAlerts());
@@ -77,14 +85,20 @@ public final class Gateway implements AutoCloseable {
             kafka = new KafkaProbe(config.bootstrapServers());
             consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                     config.alertsTopic(), config.metricsTopic()), store, broadcaster, metrics);
+            activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
+                    config.heartbeatInterval(), Clock.systemUTC());
+            activityConsumer = new ActivityConsumer(config.bootstrapServers(), config.activityGroupId(),
+                    config.activityTopic(), activity, registry);
             app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, registry,
-                    database, kafka, consumer, mapper));
+                    database, kafka, consumer, mapper, activity));
             app.start(config.httpHost(), config.httpPort());
             consumer.start();
+            activityConsumer.start();
             LOG.info("gateway listening on port {}, database {}, consuming {} and {} as group {}", app.port(),
                     config.effectiveJdbcUrl(), config.alertsTopic(), config.metricsTopic(), config.groupId());
-            return new Gateway(database, broadcaster, kafka, consumer, app, metrics);
+            return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer);
         } catch (RuntimeException e) {
+            closeActivity(activityConsumer, activity);
             closeAll(consumer, broadcaster, app, kafka, database);
             throw e;
         }
@@ -103,7 +117,22 @@ public final class Gateway implements AutoCloseable {
     /** Stops the consumer loop, closes the WebSocket clients (1001), the server and the database. */
     @Override
     public void close() {
+        closeActivity(activityConsumer, activity);
         closeAll(consumer, broadcaster, app, kafka, database);
+    }
+
+    /** True once the live activity stream reads its topic (tests wait for it before producing). */
+    public boolean activityAssigned() {
+        return activityConsumer.isAssigned();
+    }
+
+    private static void closeActivity(ActivityConsumer consumer, ActivityStream stream) {
+        if (consumer != null) {
+            consumer.close();
+        }
+        if (stream != null) {
+            stream.close();
+        }
     }
 
     private static void closeAll(RecordConsumerLoop consumer, Broadcaster broadcaster, Javalin app, KafkaProbe kafka,

@@ -10,6 +10,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.learnpulse.gateway.activity.ActivityRoutes;
+import io.learnpulse.gateway.activity.ActivityStream;
 import io.learnpulse.gateway.api.AlertRoutes;
 import io.learnpulse.gateway.api.ApiException;
 import io.learnpulse.gateway.api.OperationsRoutes;
@@ -43,7 +45,7 @@ final class GatewayApp {
     /** What the routes need; {@link Gateway} makes the real ones. */
     record Dependencies(AlertStore store, Broadcaster broadcaster, GatewayConfig config, TokenRegistry tokens,
             PrometheusMeterRegistry registry, Database database, KafkaProbe kafka, ConsumerStatus consumer,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, ActivityStream activity) {
     }
 
     private GatewayApp() {
@@ -61,6 +63,7 @@ final class GatewayApp {
         OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
                 deps.registry());
         LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator);
+        ActivityRoutes activity = new ActivityRoutes(deps.activity(), access, authenticator);
         long maxRequestBytes = config.maxRequestBytes();
         Duration wsIdleTimeout = config.heartbeatInterval().multipliedBy(4).plusSeconds(30);
 
@@ -85,6 +88,7 @@ final class GatewayApp {
             javalin.routes.get("/api/users/{userId}/trend", trends::learner);
             javalin.routes.get("/api/cohorts/{cohortId}/trend", trends::cohort);
             javalin.routes.post("/api/ws-tickets", authenticator::issueTicket);
+            javalin.routes.get("/api/cohorts/{cohortId}/activity", activity::cohortNow);
 
             javalin.routes.get("/health", operations::health);
             javalin.routes.get("/metrics", operations::metrics);
@@ -93,6 +97,8 @@ final class GatewayApp {
             javalin.routes.wsBeforeUpgrade("/ws/metrics", live::authorizeFigures);
             javalin.routes.ws("/ws/alerts", live::alerts);
             javalin.routes.ws("/ws/metrics", live::figures);
+            javalin.routes.wsBeforeUpgrade("/ws/activity", activity::authorize);
+            javalin.routes.ws("/ws/activity", activity::activity);
 
             javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));

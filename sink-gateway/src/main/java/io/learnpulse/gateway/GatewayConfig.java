@@ -30,7 +30,10 @@ public record GatewayConfig(
         Duration heartbeatInterval,
         long maxRequestBytes,
         int pageLimit,
-        int pageLimitMax) {
+        int pageLimitMax,
+        String activityTopic,
+        String activityGroupId,
+        int activityRate) {
 
     public GatewayConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), GatewayOption.BOOTSTRAP_SERVERS, "is required");
@@ -43,6 +46,10 @@ public record GatewayConfig(
         require(!alertsTopic.isBlank(), GatewayOption.ALERTS_TOPIC, "must not be empty");
         require(!metricsTopic.isBlank(), GatewayOption.METRICS_TOPIC, "must not be empty");
         require(!groupId.isBlank(), GatewayOption.GROUP_ID, "must not be empty");
+        require(!activityTopic.isBlank(), GatewayOption.ACTIVITY_TOPIC, "must not be empty");
+        require(!activityGroupId.isBlank() && !activityGroupId.equals(groupId), GatewayOption.ACTIVITY_GROUP_ID,
+                "must not be empty nor the alerts' group");
+        require(activityRate >= 1, GatewayOption.ACTIVITY_RATE, "must be at least 1");
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
@@ -75,7 +82,10 @@ public record GatewayConfig(
                 Duration.ofMillis(v.integer(GatewayOption.HEARTBEAT_MS)),
                 v.integer(GatewayOption.MAX_REQUEST_BYTES),
                 v.integer(GatewayOption.PAGE_LIMIT),
-                v.integer(GatewayOption.PAGE_LIMIT_MAX));
+                v.integer(GatewayOption.PAGE_LIMIT_MAX),
+                v.text(GatewayOption.ACTIVITY_TOPIC),
+                v.text(GatewayOption.ACTIVITY_GROUP_ID),
+                v.integer(GatewayOption.ACTIVITY_RATE));
     }
 
     /** The JDBC URL in effect: the configured one, else the SQLite file under the data directory. */
@@ -93,67 +103,79 @@ public record GatewayConfig(
     public GatewayConfig withHttpPort(int port) {
         return new GatewayConfig(bootstrapServers, httpHost, port, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withHttpHost(String host) {
         return new GatewayConfig(bootstrapServers, host, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withAdminToken(String token) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, token, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withTokensFile(Path file) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, file, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withDataDir(Path directory) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, directory, jdbcUrl,
                 dbUser, dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound,
-                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax);
+                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withJdbcUrl(String url) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, url, dbUser,
                 dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withTopics(String alerts, String metrics) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alerts, metrics, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withGroupId(String group) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, group, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withAllowedOrigins(List<String> origins) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, groupId, origins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withWsQueueBound(int bound) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, bound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withHeartbeatInterval(Duration interval) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, interval,
-                maxRequestBytes, pageLimit, pageLimitMax);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+    }
+
+    public GatewayConfig withActivityTopic(String topic, String group) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax, topic, group, activityRate);
+    }
+
+    public GatewayConfig withActivityRate(int perSecond) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, perSecond);
     }
 
     private static void require(boolean condition, GatewayOption option, String reason) {

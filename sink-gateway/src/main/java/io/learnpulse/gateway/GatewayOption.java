@@ -29,7 +29,13 @@ public enum GatewayOption {
     MAX_REQUEST_BYTES("--max-request-bytes", "http.max.request.bytes", "65536",
             "Largest accepted request body; larger ones get 413."),
     PAGE_LIMIT("--page-limit", "api.page.limit", "50", "Default `limit` of list endpoints."),
-    PAGE_LIMIT_MAX("--page-limit-max", "api.page.limit.max", "500", "Largest `limit` accepted (more is a 400).");
+    PAGE_LIMIT_MAX("--page-limit-max", "api.page.limit.max", "500", "Largest `limit` accepted (more is a 400)."),
+    ACTIVITY_TOPIC("--activity-topic", "topics.activity", "learner-activity",
+            "Topic of learner activity events, pushed live on `/ws/activity` (never stored)."),
+    ACTIVITY_GROUP_ID("--activity-group-id", "kafka.activity.group.id", "learnpulse-gateway-activity",
+            "Consumer group of the activity stream, apart from the alerts' so it never slows their ingestion."),
+    ACTIVITY_RATE("--activity-rate", "ws.activity.rate", "10",
+            "Activity frames per second at most to one `/ws/activity` client; the rest are counted as skipped.");
 
     private final String flag;
     private final String key;

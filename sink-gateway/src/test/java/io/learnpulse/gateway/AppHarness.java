@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.learnpulse.gateway.activity.ActivityStream;
 import io.learnpulse.gateway.auth.TokenRegistry;
 import io.learnpulse.gateway.ingest.ConsumerSettings;
 import io.learnpulse.gateway.ingest.IngestMetrics;
@@ -20,6 +21,8 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -40,6 +43,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     private final Broadcaster broadcaster;
     private final KafkaProbe kafka;
     private final RecordConsumerLoop consumer;
+    private final ActivityStream activity;
     private final Javalin app;
 
     AppHarness(Path dataDir) throws IOException {
@@ -56,11 +60,13 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         store = new AlertStore(database, mapper, Clock.systemUTC());
         broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
         kafka = new KafkaProbe(config.bootstrapServers());
+        activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
+                config.heartbeatInterval(), Clock.systemUTC());
         consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                 config.alertsTopic(), config.metricsTopic()), store, broadcaster, new IngestMetrics(registry));
         app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config,
                 TokenRegistry.load(config.tokensFile(), config.adminToken()), registry, database, kafka, consumer,
-                mapper)).start("127.0.0.1", 0);
+                mapper, activity)).start("127.0.0.1", 0);
     }
 
     @Override
@@ -95,8 +101,18 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         }
     }
 
+    /** An activity event as the activity consumer hands it on (the stream reads no broker here). */
+    void publishActivity(String json) {
+        try {
+            activity.publish(JsonCodec.readEvent(json));
+        } catch (InvalidRecordException e) {
+            throw new IllegalStateException("not an activity event: " + json, e);
+        }
+    }
+
     @Override
     public void close() {
+        activity.close();
         app.stop();
         broadcaster.close();
         consumer.close();

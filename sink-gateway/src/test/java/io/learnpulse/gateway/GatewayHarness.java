@@ -23,6 +23,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
 
     final String alertsTopic = "alerts-" + UUID.randomUUID();
     final String metricsTopic = "metrics-" + UUID.randomUUID();
+    final String activityTopic = "activity-" + UUID.randomUUID();
     private final GatewayConfig config;
     private final KafkaProducer<String, String> producer;
     private Gateway gateway;
@@ -34,12 +35,14 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
     GatewayHarness(LocalKafka kafka, Path dataDir, UnaryOperator<GatewayConfig> adjust) throws IOException {
         kafka.createTopic(alertsTopic, 2);
         kafka.createTopic(metricsTopic, 2);
+        kafka.createTopic(activityTopic, 2);
         this.config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(kafka.bootstrapServers()))
                 .withHttpHost("127.0.0.1")
                 .withHttpPort(0)
                 .withDataDir(dataDir.resolve("db"))
                 .withTokensFile(Fixtures.tokensFile(dataDir))
                 .withTopics(alertsTopic, metricsTopic)
+                .withActivityTopic(activityTopic, "activity-" + UUID.randomUUID())
                 .withGroupId("gateway-" + UUID.randomUUID()));
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -83,6 +86,10 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
 
     void produceFigures(String userId, String json) {
         send(metricsTopic, userId, json);
+    }
+
+    void produceActivity(String userId, String json) {
+        send(activityTopic, userId, json);
     }
 
     private void send(String topic, String key, String value) {
