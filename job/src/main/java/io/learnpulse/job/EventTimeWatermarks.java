@@ -32,6 +32,26 @@ public final class EventTimeWatermarks {
         return forBoundedInput(outOfOrderness).withIdleness(idleness);
     }
 
+    /**
+     * For the course calendar: no event time at all. Its input is state for the rule operator, whose
+     * watermark is the minimum of its inputs', so the calendar's watermark is always the highest
+     * possible: it never holds the events' watermark back. Emitted on the periodic tick, which runs
+     * for a source reader with no split too (a calendar partition not yet assigned, or no topic yet).
+     */
+    public static <T> WatermarkStrategy<T> forCalendar() {
+        return WatermarkStrategy.forGenerator(ctx -> new WatermarkGenerator<T>() {
+            @Override
+            public void onEvent(T item, long timestamp, WatermarkOutput output) {
+                // calendar items carry no event time
+            }
+
+            @Override
+            public void onPeriodicEmit(WatermarkOutput output) {
+                output.emitWatermark(Watermark.MAX_WATERMARK);
+            }
+        });
+    }
+
     static final class PerEventWatermarks implements WatermarkGenerator<InputRecord> {
         private final long delay;
         private long maxTimestamp = Long.MIN_VALUE;

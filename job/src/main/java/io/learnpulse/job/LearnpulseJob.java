@@ -3,8 +3,10 @@ package io.learnpulse.job;
 import io.learnpulse.cli.Cli;
 import io.learnpulse.job.kafka.JsonRecordSerializer;
 import io.learnpulse.job.kafka.KafkaConnectors;
+import io.learnpulse.job.records.CalendarInput;
 import io.learnpulse.job.records.InputRecord;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -20,7 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The live job (DESIGN §5: {@code learnpulse job}, {@code flink run learnpulse-job.jar}): the
- * shared {@link LearnpulseTopology} between a Kafka source of activity and Kafka sinks of alerts,
+ * shared {@link LearnpulseTopology} between Kafka sources of activity and of the course calendar and Kafka sinks of alerts,
  * daily figures and dead letters, checkpointed, on RocksDB by default.
  */
 public final class LearnpulseJob {
@@ -92,7 +94,13 @@ public final class LearnpulseJob {
                                 options.get(JobOptions.IDLENESS)),
                         "kafka-activity")
                 .uid("kafka-activity"));
-        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, RuleOptions.ruleConfig(options), clock);
+        // one reader: the calendar is small, and one subtask keeps its records in topic order
+        DataStream<CalendarInput> calendar = env
+                .fromSource(KafkaConnectors.calendarSource(options), EventTimeWatermarks.forCalendar(), "kafka-calendar")
+                .uid("kafka-calendar")
+                .setParallelism(1);
+        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, calendar, List.of(),
+                RuleOptions.ruleConfig(options), clock);
         outputs.alerts
                 .sinkTo(KafkaConnectors.sink(options, "alerts",
                         JsonRecordSerializer.alerts(options.get(JobOptions.ALERTS_TOPIC))))

@@ -1,20 +1,30 @@
 package io.learnpulse.job;
 
+import io.learnpulse.job.functions.CalendarRouter;
 import io.learnpulse.job.functions.LearnerAlertFunction;
 import io.learnpulse.job.functions.RejectionRouter;
+import io.learnpulse.job.records.CalendarInput;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The job graph shared by the live job and the replay: input records (already carrying event-time
- * timestamps and watermarks from their source) in; alerts, daily figures and dead letters out.
+ * timestamps and watermarks from their source) and course-calendar records in; alerts, daily
+ * figures and dead letters out.
  * Sources and sinks are plugged in by the caller. Every function here is safe with reused input
  * objects (the rules copy what they keep), so the callers enable object reuse, which spares a
  * reflective copy of each record between chained operators.
@@ -35,8 +45,49 @@ public final class LearnpulseTopology {
         }
     }
 
-    /** {@code clock} gives the alerts' {@code detectedAt}. */
-    public static Outputs build(DataStream<InputRecord> input, RuleConfig rules, Clock clock) {
+    /**
+     * A bounded calendar input for a run whose calendar is known before the first event (a
+     * replay): it hands its valid items to {@link #build} as the initial calendar, which no
+     * ordering of two bounded inputs would guarantee, so this input carries only the lines to be
+     * dead-lettered (their raw text). Finished at once, it never holds the events' watermark back.
+     */
+    public static DataStream<CalendarInput> boundedCalendar(StreamExecutionEnvironment env, List<String> rejectedLines) {
+        // one tick that emits the lines: a collection source of no element is not empty in Flink 2.2
+        return env.fromSequence(0, 0)
+                .name("bounded-calendar")
+                .uid("bounded-calendar")
+                .setParallelism(1)
+                .flatMap(new CalendarLines(new ArrayList<>(rejectedLines)))
+                .name("bounded-calendar-lines")
+                .uid("bounded-calendar-lines")
+                .setParallelism(1);
+    }
+
+    /** Parses the lines it holds, once. */
+    private static final class CalendarLines implements FlatMapFunction<Long, CalendarInput> {
+        private static final long serialVersionUID = 1L;
+        private final ArrayList<String> lines;
+
+        CalendarLines(ArrayList<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public void flatMap(Long tick, Collector<CalendarInput> out) {
+            for (String line : lines) {
+                out.collect(CalendarInput.parse(line));
+            }
+        }
+    }
+
+    /**
+     * {@code calendar} is the live calendar input, broadcast to the rule operator; its watermark must
+     * never hold the events' back ({@link EventTimeWatermarks#forCalendar}). {@code initialCalendar}
+     * is known before the first event (a replay's file). {@code clock} gives the alerts'
+     * {@code detectedAt}.
+     */
+    public static Outputs build(DataStream<InputRecord> input, DataStream<CalendarInput> calendar,
+            List<CalendarItem> initialCalendar, RuleConfig rules, Clock clock) {
         SingleOutputStreamOperator<ActivityEvent> events = input
                 .process(new RejectionRouter())
                 .name("route-rejected-input")
@@ -44,13 +95,21 @@ public final class LearnpulseTopology {
                 // chained to its source: each rule subtask then sees the watermarks of exactly the
                 // source subtasks, in their order, so a replayed file's late events follow its order
                 .setParallelism(input.getParallelism());
+        SingleOutputStreamOperator<CalendarItem> items = calendar
+                .process(new CalendarRouter())
+                .name("route-rejected-calendar")
+                .uid("route-rejected-calendar")
+                .setParallelism(calendar.getParallelism());
+        BroadcastStream<CalendarItem> calendarState = items.broadcast(LearnerAlertFunction.CALENDAR);
         SingleOutputStreamOperator<Alert> alerts = events
                 .keyBy(event -> event.userId)
-                .process(new LearnerAlertFunction(rules, clock))
+                .connect(calendarState)
+                .process(new LearnerAlertFunction(rules, initialCalendar, clock))
                 .name("learner-rules")
                 .uid("learner-rules");
         DataStream<DeadLetter> deadLetters = events.getSideOutput(RejectionRouter.REJECTED)
-                .union(alerts.getSideOutput(LearnerAlertFunction.LATE_EVENTS));
+                .union(alerts.getSideOutput(LearnerAlertFunction.LATE_EVENTS),
+                        items.getSideOutput(CalendarRouter.REJECTED));
         return new Outputs(alerts, alerts.getSideOutput(LearnerAlertFunction.DAILY_FIGURES), deadLetters);
     }
 }

@@ -48,6 +48,9 @@ public final class RuleOptions {
     public static final ConfigOption<Double> CONSISTENCY_MIN_FRACTION = ConfigOptions.key("rules.consistency.min-fraction")
             .doubleType().defaultValue(0.5)
             .withDescription("LOW_CONSISTENCY: fires when the fraction of active days is below this.");
+    public static final ConfigOption<Duration> MISSED_DEADLINE_GRACE = ConfigOptions.key("rules.missed-deadline.grace")
+            .durationType().defaultValue(Duration.ofHours(24))
+            .withDescription("MISSED_DEADLINE: a calendar item is missed when not submitted by its dueAt plus this.");
     public static final ConfigOption<Duration> DEDUP_WINDOW = ConfigOptions.key("rules.dedup-window")
             .durationType().defaultValue(Duration.ofHours(24))
             .withDescription("An eventId seen again within this much event time is a duplicate and ignored.");
@@ -61,7 +64,7 @@ public final class RuleOptions {
     public static List<ConfigOption<?>> all() {
         return List.of(ZONE, LOW_SCORE_THRESHOLD, LOW_SCORE_COUNT, HIGH_SCORE_THRESHOLD, HIGH_SCORE_COUNT,
                 DECLINE_THRESHOLD, DECLINE_DAYS, ENGAGEMENT_EMPTY_DAYS, STAGNATION_AFTER, COMPLETE_PROGRESS,
-                CONSISTENCY_WINDOW_DAYS, CONSISTENCY_MIN_FRACTION, DEDUP_WINDOW, FORGET_AFTER, OUT_OF_ORDERNESS);
+                CONSISTENCY_WINDOW_DAYS, CONSISTENCY_MIN_FRACTION, MISSED_DEADLINE_GRACE, DEDUP_WINDOW, FORGET_AFTER, OUT_OF_ORDERNESS);
     }
 
     public static RuleConfig ruleConfig(Configuration config) {
@@ -78,6 +81,7 @@ public final class RuleOptions {
                 .completeProgress(config.get(COMPLETE_PROGRESS))
                 .consistencyWindowDays(config.get(CONSISTENCY_WINDOW_DAYS))
                 .consistencyMinFraction(config.get(CONSISTENCY_MIN_FRACTION))
+                .missedDeadlineGrace(config.get(MISSED_DEADLINE_GRACE))
                 .dedupWindow(config.get(DEDUP_WINDOW))
                 .forgetAfter(config.get(FORGET_AFTER))
                 .build();

@@ -29,6 +29,13 @@ public class AlertMetrics {
     public Integer windowDays;
     public Double fraction;
     public Double minFraction;
+    /** The calendar item missed, its title and due time, the grace allowed, and how many items of its
+     *  course the learner has missed so far, this one included (missed deadline). */
+    public String assessmentId;
+    public String title;
+    public String dueAt;
+    public Double graceHours;
+    public Integer missedInCourse;
 
     public AlertMetrics() {}
 
@@ -51,7 +58,12 @@ public class AlertMetrics {
                 && Objects.equals(activeDays, m.activeDays)
                 && Objects.equals(windowDays, m.windowDays)
                 && Objects.equals(fraction, m.fraction)
-                && Objects.equals(minFraction, m.minFraction);
+                && Objects.equals(minFraction, m.minFraction)
+                && Objects.equals(assessmentId, m.assessmentId)
+                && Objects.equals(title, m.title)
+                && Objects.equals(dueAt, m.dueAt)
+                && Objects.equals(graceHours, m.graceHours)
+                && Objects.equals(missedInCourse, m.missedInCourse);
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.learnpulse.model;
 
-/** The six rules of DESIGN §3, with their fixed severities. */
+/** The rules of DESIGN §3, with their fixed severities. */
 public enum AlertType {
     CONSECUTIVE_LOW_SCORES(Severity.HIGH),
     PERFORMANCE_DECLINE(Severity.HIGH),
     ENGAGEMENT_DROP(Severity.MEDIUM),
     COMPLETION_STAGNATION(Severity.MEDIUM),
     LOW_CONSISTENCY(Severity.LOW),
-    HIGH_PERFORMANCE(Severity.LOW);
+    HIGH_PERFORMANCE(Severity.LOW),
+    MISSED_DEADLINE(Severity.HIGH);
 
     private final Severity severity;
 

@@ -2,29 +2,38 @@ package io.learnpulse.job.functions;
 
 import static io.learnpulse.job.rules.LearnerState.NONE;
 
+import io.learnpulse.job.rules.CourseCalendar;
+import io.learnpulse.job.rules.CourseSchedule;
 import io.learnpulse.job.rules.LearnerState;
 import io.learnpulse.job.rules.LearnerTimeline;
 import io.learnpulse.job.rules.RuleConfig;
+import io.learnpulse.job.rules.ScheduledItem;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.AlertType;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -32,15 +41,28 @@ import org.apache.flink.util.OutputTag;
  * Runs the {@link LearnerTimeline} of each learner (keyed by userId) on event-time timers: one
  * value state with the learner's rule state, one map state of recent event ids, and at most one
  * registered timer per learner, at its next wake-up.
+ *
+ * <p>The course calendar is its broadcast input, kept as broadcast state (checkpointed with the
+ * rest): per course, every item version with the watermark at which this operator learned it
+ * ({@link CourseSchedule}), so that each learner's deadline uses the calendar as the job knew it
+ * when its watermark passed that deadline (DESIGN §4), however late the learner's timeline gets to
+ * it. A replay hands its whole {@code --calendar} file over as the initial calendar, known before
+ * the first event; live items override it course by course.
  */
-public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityEvent, Alert> {
+public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, ActivityEvent, CalendarItem, Alert> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<DailyFigures> DAILY_FIGURES = new OutputTag<>("daily-figures") {};
     public static final OutputTag<DeadLetter> LATE_EVENTS = new OutputTag<>("late-events") {};
     /** Accumulators the replay reads for its summary. */
     public static final String DUPLICATES_ACCUMULATOR = "duplicates";
+    /** The course calendar as this operator learned it, by courseId. */
+    public static final MapStateDescriptor<String, CourseSchedule> CALENDAR = new MapStateDescriptor<>(
+            "course-calendar", Types.STRING, TypeInformation.of(CourseSchedule.class));
 
     private final LearnerTimeline timeline;
+    private final long graceMillis;
+    /** The calendar known before the first event (a replay's file), by courseId; never changed. */
+    private final HashMap<String, CourseSchedule> initialCalendar = new HashMap<>();
 
     private transient ValueState<LearnerState> learner;
     private transient MapStateSeenEvents seenEvents;
@@ -50,9 +72,18 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
     private transient Map<AlertType, Counter> alertsByType;
     private transient Counter dailyFigures;
 
-    /** {@code clock} gives the alerts' {@code detectedAt}: the system's in the job, a fixed one in tests. */
-    public LearnerAlertFunction(RuleConfig rules, Clock clock) {
+    /**
+     * {@code initialCalendar} is known before the first event (a replay's whole file, in file
+     * order: a later item replaces an earlier one); {@code clock} gives the alerts'
+     * {@code detectedAt}: the system's in the job, a fixed one in tests.
+     */
+    public LearnerAlertFunction(RuleConfig rules, List<CalendarItem> initialCalendar, Clock clock) {
         this.timeline = new LearnerTimeline(rules, clock);
+        this.graceMillis = rules.missedDeadlineGraceMillis;
+        for (CalendarItem item : initialCalendar) {
+            this.initialCalendar.computeIfAbsent(item.courseId, c -> new CourseSchedule())
+                    .learn(item, ScheduledItem.KNOWN_FROM_THE_START, graceMillis);
+        }
     }
 
     @Override
@@ -75,8 +106,21 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
         getRuntimeContext().addAccumulator(DUPLICATES_ACCUMULATOR, duplicatesTotal);
     }
 
+    /** A calendar item, learned at this operator's current watermark (DESIGN §4). */
     @Override
-    public void processElement(ActivityEvent event, Context ctx, Collector<Alert> out) throws Exception {
+    public void processBroadcastElement(CalendarItem item, Context ctx, Collector<Alert> out) throws Exception {
+        BroadcastState<String, CourseSchedule> calendar = ctx.getBroadcastState(CALENDAR);
+        CourseSchedule schedule = calendar.get(item.courseId);
+        if (schedule == null) {
+            CourseSchedule initial = initialCalendar.get(item.courseId);
+            schedule = initial != null ? initial.copy() : new CourseSchedule();
+        }
+        schedule.learn(item, ctx.currentWatermark(), graceMillis);
+        calendar.put(item.courseId, schedule);
+    }
+
+    @Override
+    public void processElement(ActivityEvent event, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         if (event.timestamp <= watermark) {
             // Late here, though not at its source: another partition moved the watermark on while this
@@ -90,7 +134,7 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
             state = new LearnerState();
         }
         timeline.receive(state, event.copy()); // the input object is reused once this call returns
-        reschedule(ctx.getCurrentKey(), state, ctx.timerService());
+        reschedule(ctx.getCurrentKey(), state, courseCalendar(ctx), ctx.timerService());
         learner.update(state);
     }
 
@@ -103,25 +147,39 @@ public class LearnerAlertFunction extends KeyedProcessFunction<String, ActivityE
         state.timerAt = NONE;
         long watermark = ctx.timerService().currentWatermark();
         TimelineOutput output = new TimelineOutput(ctx, out);
+        CourseCalendar courses = courseCalendar(ctx);
         if (watermark == Long.MAX_VALUE) {
-            timeline.drain(ctx.getCurrentKey(), state, seenEvents, output);
+            timeline.drain(ctx.getCurrentKey(), state, courses, seenEvents, output);
             learner.clear();
             seenEvents.clear();
             return;
         }
-        timeline.advance(ctx.getCurrentKey(), state, watermark, seenEvents, output);
+        timeline.advance(ctx.getCurrentKey(), state, watermark, courses, seenEvents, output);
         if (state.isEmpty()) {
             learner.clear();
             seenEvents.clear();
             return;
         }
-        reschedule(ctx.getCurrentKey(), state, ctx.timerService());
+        reschedule(ctx.getCurrentKey(), state, courses, ctx.timerService());
         learner.update(state);
     }
 
+    /** The calendar as this operator knows it now: what arrived live, over the initial calendar. */
+    private CourseCalendar courseCalendar(ReadOnlyContext ctx) {
+        ReadOnlyBroadcastState<String, CourseSchedule> live = ctx.getBroadcastState(CALENDAR);
+        return courseId -> {
+            try {
+                CourseSchedule schedule = live.get(courseId);
+                return schedule != null ? schedule : initialCalendar.get(courseId);
+            } catch (Exception e) {
+                throw new IllegalStateException("reading the course calendar's broadcast state failed", e);
+            }
+        };
+    }
+
     /** Keeps exactly one timer per learner, at its next wake-up. */
-    private void reschedule(String userId, LearnerState state, TimerService timers) {
-        long next = timeline.nextWakeup(userId, state);
+    private void reschedule(String userId, LearnerState state, CourseCalendar courses, TimerService timers) {
+        long next = timeline.nextWakeup(userId, state, courses);
         if (next == state.timerAt) {
             return;
         }

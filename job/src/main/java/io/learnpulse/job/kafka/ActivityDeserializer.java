@@ -3,11 +3,6 @@ package io.learnpulse.job.kafka;
 import io.learnpulse.job.parse.EventParser;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.job.records.InputRecord;
-import io.learnpulse.model.DeadLetter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -30,34 +25,14 @@ public final class ActivityDeserializer implements KafkaRecordDeserializationSch
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<InputRecord> out) {
-        byte[] value = record.value();
-        if (value == null) {
-            out.collect(InputRecord.rejected(DeadLetter.MALFORMED_JSON,
-                    "record without a value at " + position(record), ""));
-            return;
+        String raw = RecordText.of(record, rejected -> out.collect(InputRecord.rejected(rejected.reason, rejected.detail, rejected.raw)));
+        if (raw != null) {
+            parser.parse(raw, out::collect);
         }
-        String raw;
-        try {
-            raw = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            out.collect(InputRecord.rejected(DeadLetter.MALFORMED_JSON,
-                    "record value is not UTF-8 text at " + position(record),
-                    new String(value, StandardCharsets.UTF_8)));
-            return;
-        }
-        parser.parse(raw, out::collect);
     }
 
     @Override
     public TypeInformation<InputRecord> getProducedType() {
         return TypeInformation.of(InputRecord.class);
-    }
-
-    private static String position(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

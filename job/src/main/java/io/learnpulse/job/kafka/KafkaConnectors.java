@@ -1,11 +1,15 @@
 package io.learnpulse.job.kafka;
 
 import io.learnpulse.job.JobOptions;
+import io.learnpulse.job.records.CalendarInput;
 import io.learnpulse.job.records.InputRecord;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -13,6 +17,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The Kafka source and sinks of the live job, built from its options ({@link JobOptions}). */
 public final class KafkaConnectors {
+    /** How soon a calendar topic created after the job started is read. */
+    static final Duration CALENDAR_DISCOVERY_INTERVAL = Duration.ofSeconds(10);
+
     private KafkaConnectors() {}
 
     /** The activity topic, read with read_committed so that aborted input never becomes an event. */
@@ -24,6 +31,28 @@ public final class KafkaConnectors {
                 .setClientIdPrefix(options.get(JobOptions.GROUP_ID))
                 .setStartingOffsets(startingOffsets(JobOptions.startPosition(options)))
                 .setDeserializer(new ActivityDeserializer(JobOptions.inputFormat(options)))
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .build();
+    }
+
+    /**
+     * The course-calendar topic (compacted), read whole from its beginning on a fresh start, as the
+     * calendar is state, not a stream of events: every item ever published counts (DESIGN §1.1).
+     * A restore resumes from the checkpoint, whose broadcast state holds what was read before.
+     * Subscribed by a pattern that names only that topic, so that a job started before anyone
+     * created it runs (subscribing to a missing topic by name fails the job) and finds it once it
+     * exists, at the next partition discovery.
+     */
+    public static KafkaSource<CalendarInput> calendarSource(Configuration options) {
+        return KafkaSource.<CalendarInput>builder()
+                .setBootstrapServers(options.get(JobOptions.BOOTSTRAP_SERVERS))
+                .setTopicPattern(Pattern.compile(Pattern.quote(options.get(JobOptions.CALENDAR_TOPIC))))
+                .setProperty(KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
+                        Long.toString(CALENDAR_DISCOVERY_INTERVAL.toMillis()))
+                .setGroupId(options.get(JobOptions.GROUP_ID))
+                .setClientIdPrefix(options.get(JobOptions.GROUP_ID) + "-calendar")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new CalendarDeserializer())
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .build();
     }

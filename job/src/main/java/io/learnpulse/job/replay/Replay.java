@@ -7,9 +7,11 @@ import io.learnpulse.job.functions.RejectionRouter;
 import io.learnpulse.job.io.RecordFileFormat;
 import io.learnpulse.job.io.TimeOrderedFormat;
 import io.learnpulse.job.parse.InputFormat;
+import io.learnpulse.job.records.CalendarInput;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.model.Alert;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
@@ -62,6 +64,8 @@ public final class Replay {
         public Path output;
         public Path deadLetters;
         public Path dailyFigures;
+        /** The course calendar (DESIGN §1.1), read whole before the first event; none if null. */
+        public Path calendar;
         public InputFormat format = InputFormat.JSONL;
         public InputOrder order = InputOrder.FILE;
         public RuleConfig rules = RuleConfig.defaults();
@@ -78,6 +82,9 @@ public final class Replay {
         /** Inputs read from the file, valid or not. */
         public long inputs;
         public long duplicates;
+        /** Valid calendar records, and the rejected ones (among the dead letters). */
+        public long calendarItems;
+        public long calendarRejected;
     }
 
     private Replay() {}
@@ -92,6 +99,11 @@ public final class Replay {
             throws Exception {
         env.getConfig().enableObjectReuse(); // the topology is safe with it (see LearnpulseTopology)
         RecordFileFormat inFileOrder = new RecordFileFormat(request.format);
+        List<CalendarItem> calendarItems = new ArrayList<>();
+        List<String> calendarRejections = new ArrayList<>();
+        if (request.calendar != null) {
+            readCalendar(request.calendar, calendarItems, calendarRejections);
+        }
         FileSource<InputRecord> source = FileSource
                 .forRecordStreamFormat(request.order == InputOrder.TIME ? new TimeOrderedFormat(inFileOrder) : inFileOrder,
                         new org.apache.flink.core.fs.Path(request.input.toUri()))
@@ -101,7 +113,10 @@ public final class Replay {
                 .fromSource(source, EventTimeWatermarks.forBoundedInput(request.outOfOrderness), "replay-file")
                 .uid("replay-file")
                 .setParallelism(1);
-        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, request.rules, request.clock);
+        // the calendar is known before the first event (DESIGN §4): read whole here, its items are the rule
+        // operator's initial calendar; its rejected lines take the live calendar's way to the dead letters
+        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input,
+                LearnpulseTopology.boundedCalendar(env, calendarRejections), calendarItems, request.rules, request.clock);
 
         CloseableIterator<Alert> alerts = outputs.alerts.collectAsync();
         CloseableIterator<DeadLetter> deadLetters = outputs.deadLetters.collectAsync();
@@ -126,6 +141,8 @@ public final class Replay {
         }
         result.inputs = count(executed.getAllAccumulatorResults(), RejectionRouter.INPUTS_ACCUMULATOR);
         result.duplicates = count(executed.getAllAccumulatorResults(), LearnerAlertFunction.DUPLICATES_ACCUMULATOR);
+        result.calendarItems = calendarItems.size();
+        result.calendarRejected = calendarRejections.size();
 
         write(request.output, result.alerts, JsonCodec::alert);
         write(request.deadLetters, result.deadLetters, JsonCodec::deadLetter);
@@ -133,6 +150,22 @@ public final class Replay {
             write(request.dailyFigures, result.dailyFigures, JsonCodec::dailyFigures);
         }
         return result;
+    }
+
+    /** The calendar file's valid items in file order, and its rejected lines. */
+    private static void readCalendar(Path file, List<CalendarItem> items, List<String> rejections)
+            throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            CalendarInput input = CalendarInput.parse(line);
+            if (input.isItem()) {
+                items.add(input.item);
+            } else {
+                rejections.add(line);
+            }
+        }
     }
 
     /**

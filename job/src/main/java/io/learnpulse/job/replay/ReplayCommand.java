@@ -88,6 +88,13 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
         request.deadLetters = deadLetters != null ? Path.of(deadLetters) : besideOutput(request.output);
         String figures = config.get(ReplayOptions.METRICS);
         request.dailyFigures = figures != null ? Path.of(figures) : null;
+        String calendar = config.get(ReplayOptions.CALENDAR);
+        if (calendar != null) {
+            request.calendar = Path.of(calendar);
+            if (!Files.isRegularFile(request.calendar) || !Files.isReadable(request.calendar)) {
+                throw new UsageException("cannot read calendar file " + request.calendar);
+            }
+        }
         try {
             request.format = InputFormat.fromName(config.get(ReplayOptions.FORMAT));
             request.order = InputOrder.fromName(config.get(ReplayOptions.ORDER));
@@ -119,9 +126,14 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
     }
 
     private static void printSummary(PrintWriter err, Replay.Request request, Replay.Result result, long started) {
-        long rejected = result.deadLetters.stream().filter(d -> !DeadLetter.LATE.equals(d.reason)).count();
+        long rejected = result.deadLetters.stream().filter(d -> !DeadLetter.LATE.equals(d.reason)).count()
+                - result.calendarRejected;
         err.println("replay: " + inputsRead(result.inputs, started));
         err.printf(Locale.ROOT, "events: %,d valid, %,d duplicates ignored%n", result.inputs - rejected, result.duplicates);
+        if (request.calendar != null) {
+            err.printf(Locale.ROOT, "calendar: %,d items, %,d rejected (dead-lettered) <- %s%n", result.calendarItems,
+                    result.calendarRejected, request.calendar);
+        }
         Map<String, Long> byType = new TreeMap<>(result.alerts.stream()
                 .collect(Collectors.groupingBy(a -> a.type.name(), Collectors.counting())));
         for (AlertType type : AlertType.values()) {

@@ -23,12 +23,15 @@ public final class ReplayOptions {
     public static final ConfigOption<String> ORDER = ConfigOptions.key("order").stringType().defaultValue("file")
             .withDescription("`file` (file order: late events are those a live job would see late) or `time` "
                     + "(the valid input sorted by (timestamp, eventId) first, held in memory: for exports listed newest first).");
+    public static final ConfigOption<String> CALENDAR = ConfigOptions.key("calendar").stringType().noDefaultValue()
+            .withDescription("The course calendar, one JSON item per line (docs/events.md), read whole before the first event; none if not given.");
     public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism").intType()
             .noDefaultValue()
             .withDescription("Parallelism of the replay's rule operator; default: the number of cores.");
 
     public static List<ConfigOption<?>> all() {
-        List<ConfigOption<?>> all = new ArrayList<>(List.of(INPUT, OUTPUT, FORMAT, DEAD_LETTER, METRICS, ORDER, PARALLELISM));
+        List<ConfigOption<?>> all = new ArrayList<>(List.of(INPUT, OUTPUT, FORMAT, DEAD_LETTER, METRICS, ORDER, CALENDAR,
+                PARALLELISM));
         all.addAll(RuleOptions.all());
         return all;
     }

@@ -1,5 +1,7 @@
 package io.learnpulse.job.rules;
 
+import java.util.List;
+
 /**
  * What every rule may read about the learner: who they are and when they were active. The
  * {@link LearnerTimeline} keeps these facts; a rule keeps only its own part of the state.
@@ -7,10 +9,12 @@ package io.learnpulse.job.rules;
 public final class Learner {
     private final String userId;
     private final LearnerState state;
+    private final CourseCalendar courseCalendar;
 
-    Learner(String userId, LearnerState state) {
+    Learner(String userId, LearnerState state, CourseCalendar courseCalendar) {
         this.userId = userId;
         this.state = state;
+        this.courseCalendar = courseCalendar;
     }
 
     public String userId() {
@@ -44,6 +48,21 @@ public final class Learner {
 
     public long lastEventTime() {
         return state.lastEventTime;
+    }
+
+    /** Event time up to which the learner's timeline has been processed. */
+    public long clock() {
+        return state.clock;
+    }
+
+    /** The courses the learner is enrolled in now (DESIGN §3), kept when a silent learner is forgotten. */
+    public List<Enrollment> enrollments() {
+        return state.enrollments;
+    }
+
+    /** The course calendar as the operator knows it now. */
+    public CourseCalendar courseCalendar() {
+        return courseCalendar;
     }
 
     /** How many of the {@code windowDays} days ending with {@code day} had an event (at most 63). */

@@ -16,7 +16,8 @@ import java.io.Serializable;
  * may keep answering a deadline that has passed until something it sees moves it.
  *
  * <p>To add a rule: write a class implementing this, give its state a field in {@link LearnerState}
- * (and reset it in {@code LearnerState.forget()}), and add it to {@link Rules#all}.
+ * (and reset it in {@code LearnerState.forget()} if it is an activity rule's), and add it to
+ * {@link Rules#all}.
  *
  * @param <S> this rule's part of the learner's state: a Flink POJO, a field of {@link LearnerState}
  *     (all of a learner's state is one value, so that an event costs one state read and one write)
@@ -47,4 +48,7 @@ public interface LearnerRule<S> extends Serializable {
 
     /** The clock reached this rule's {@link #nextDeadline}. */
     default void onDeadline(Learner learner, S state, long deadline, LearnerTimeline.Output out) {}
+
+    /** The learner's enrollment in {@code courseId} ended: a withdrawal, or the course's last deadline passed. */
+    default void onEnrollmentEnded(Learner learner, S state, String courseId) {}
 }

@@ -20,6 +20,8 @@ public class LearnerState {
     public long timerAt = NONE;
     /** Event time up to which the learner's timeline has been processed. */
     public long clock = NONE;
+    /** The courses the learner is enrolled in (DESIGN §3: forgetting a silent learner keeps them). */
+    public List<Enrollment> enrollments = new ArrayList<>();
 
     // --- the timeline's: what every rule may read (see Learner) -----------------------------------
     public String courseId;
@@ -42,6 +44,8 @@ public class LearnerState {
     public LowConsistency.State consistency = new LowConsistency.State();
     public DailyFiguresRule.State today = new DailyFiguresRule.State();
     public CompletionStagnation.State stagnation = new CompletionStagnation.State();
+    /** MISSED_DEADLINE's: goes with the enrollments, not with forgetting. */
+    public List<MissedDeadline.Missed> missed = new ArrayList<>();
 
     public LearnerState() {}
 
@@ -51,10 +55,22 @@ public class LearnerState {
 
     /** Whether nothing at all is left to remember: the state can be dropped. */
     public boolean isEmpty() {
-        return !started() && pending.isEmpty();
+        return !started() && pending.isEmpty() && enrollments.isEmpty();
     }
 
-    /** Forgets the learner (DESIGN §3) but keeps the events still waiting, the timer and the clock. */
+    Enrollment enrollment(String courseId) {
+        for (Enrollment e : enrollments) {
+            if (e.courseId.equals(courseId)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Forgets the learner (DESIGN §3): drops the six activity rules' state, but keeps the events still
+     * waiting, the timer, the clock, and the enrollments with what MISSED_DEADLINE keeps of them.
+     */
     void forget() {
         LearnerState fresh = new LearnerState();
         courseId = fresh.courseId;

@@ -5,8 +5,10 @@ import static io.learnpulse.job.rules.LearnerState.NONE;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.DailyFigures;
+import io.learnpulse.model.EventType;
 import java.io.Serializable;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +22,10 @@ import java.util.List;
  * event fire once the watermark reaches them. A deadline fires exactly once, when the timeline's
  * clock passes it, which is what makes each absence rule's episode end only with the learner's next
  * event. The timeline also drops duplicate events and forgets learners silent for too long.
+ *
+ * <p>It keeps the learner's enrollments too (DESIGN §3), which outlive forgetting: an enrolled
+ * learner's timeline wakes at every day end, silent or not, so that MISSED_DEADLINE finds the items
+ * of the calendar as the operator knows it ({@link CourseCalendar}), whenever they were published.
  */
 public final class LearnerTimeline implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,6 +43,7 @@ public final class LearnerTimeline implements Serializable {
     private final Calendar calendar;
     private final long dedupWindowMillis;
     private final long forgetAfterMillis;
+    private final long graceMillis;
     private final List<LearnerRule<?>> rules;
 
     /** {@code clock} gives the alerts' {@code detectedAt}. */
@@ -44,6 +51,7 @@ public final class LearnerTimeline implements Serializable {
         this.calendar = new Calendar(config.zone);
         this.dedupWindowMillis = config.dedupWindowMillis;
         this.forgetAfterMillis = config.forgetAfterMillis;
+        this.graceMillis = config.missedDeadlineGraceMillis;
         this.rules = Rules.all(config, new AlertFactory(clock), calendar);
     }
 
@@ -52,10 +60,13 @@ public final class LearnerTimeline implements Serializable {
         s.insertPending(event);
     }
 
-    /** The watermark reached {@code watermark}: apply the events and fire the deadlines up to it. */
-    public void advance(String userId, LearnerState s, long watermark, SeenEvents seen, Output out)
-            throws Exception {
-        Learner learner = new Learner(userId, s);
+    /**
+     * The watermark reached {@code watermark}: apply the events and fire the deadlines up to it,
+     * with the course calendar as the operator knows it now.
+     */
+    public void advance(String userId, LearnerState s, long watermark, CourseCalendar courses, SeenEvents seen,
+            Output out) throws Exception {
+        Learner learner = new Learner(userId, s, courses);
         applyPendingUpTo(learner, s, watermark, seen, out);
         advanceClock(learner, s, watermark, seen, out);
     }
@@ -64,13 +75,14 @@ public final class LearnerTimeline implements Serializable {
      * The input has ended: apply every waiting event, but fire no deadline beyond the last of them,
      * since the end of a finite input is no evidence of absence (DESIGN §3).
      */
-    public void drain(String userId, LearnerState s, SeenEvents seen, Output out) throws Exception {
-        applyPendingUpTo(new Learner(userId, s), s, Long.MAX_VALUE, seen, out);
+    public void drain(String userId, LearnerState s, CourseCalendar courses, SeenEvents seen, Output out)
+            throws Exception {
+        applyPendingUpTo(new Learner(userId, s, courses), s, Long.MAX_VALUE, seen, out);
     }
 
     /** When the learner next needs the watermark: its earliest waiting event or deadline, or NONE. */
-    public long nextWakeup(String userId, LearnerState s) {
-        long deadline = nextDeadline(new Learner(userId, s), s);
+    public long nextWakeup(String userId, LearnerState s, CourseCalendar courses) {
+        long deadline = nextDeadline(new Learner(userId, s, courses), s);
         if (s.pending.isEmpty()) {
             return deadline;
         }
@@ -97,26 +109,80 @@ public final class LearnerTimeline implements Serializable {
         s.clock = Math.max(s.clock, time);
     }
 
-    /** The earliest of the next day end to evaluate, the rules' deadlines after the clock, and forgetting. */
+    /**
+     * The earliest of the next day end to evaluate, forgetting, the rules' deadlines after the clock,
+     * and, while the learner is enrolled, the next day end and the end of each course (see
+     * {@link #enrolledWakeup}).
+     */
     private long nextDeadline(Learner learner, LearnerState s) {
-        if (!s.started()) {
-            return NONE;
+        long next = NONE;
+        if (s.started()) {
+            next = forgetAt(s);
+            if (dayEndDue(learner, s)) {
+                next = Math.min(next, calendar.endOf(s.nextDayToClose));
+            }
         }
-        long next = forgetAt(s);
-        if (dayEndDue(learner, s)) {
-            next = Math.min(next, calendar.endOf(s.nextDayToClose));
+        if (!s.enrollments.isEmpty()) {
+            next = earliest(next, enrolledWakeup(learner, s));
         }
         for (LearnerRule<?> rule : rules) {
             long deadline = deadlineOf(rule, learner, s);
             if (deadline != NONE && deadline > s.clock) {
-                next = Math.min(next, deadline);
+                next = earliest(next, deadline);
             }
         }
         return next;
     }
 
+    private static long earliest(long a, long b) {
+        return a == NONE ? b : b == NONE ? a : Math.min(a, b);
+    }
+
+    /**
+     * An enrolled learner wakes at every day end, silent or not: that is where a calendar item
+     * published after the learner's last event is found, in time to fire at its own moment (DESIGN
+     * §3, §4); and where each enrollment ends (see {@link #enrollmentEnd}).
+     */
+    private long enrolledWakeup(Learner learner, LearnerState s) {
+        long next = calendar.endOf(calendar.dayOf(s.clock));
+        for (Enrollment e : s.enrollments) {
+            long end = enrollmentEnd(learner, e);
+            if (end > s.clock) {
+                next = Math.min(next, end);
+            }
+        }
+        return next;
+    }
+
+    /**
+     * When an enrollment ends with nothing left to watch (DESIGN §3): at the course's last known
+     * deadline; in a course without any, once the forget period has passed without an event in it
+     * (so that state stays bounded; a later event with the course enrolls the learner again).
+     */
+    private long enrollmentEnd(Learner learner, Enrollment e) {
+        CourseSchedule schedule = learner.courseCalendar().scheduleOf(e.courseId);
+        long last = schedule == null ? NONE : schedule.lastMoment(graceMillis);
+        return last != NONE ? last : e.lastEventAt + forgetAfterMillis + 1;
+    }
+
+    /** Ends the enrollments nothing is left to watch in ({@link #enrollmentEnd}). */
+    private void endFinishedEnrollments(Learner learner, LearnerState s, long now) {
+        for (Enrollment e : new ArrayList<>(s.enrollments)) {
+            if (enrollmentEnd(learner, e) <= now) {
+                endEnrollment(learner, s, e);
+            }
+        }
+    }
+
+    private void endEnrollment(Learner learner, LearnerState s, Enrollment e) {
+        s.enrollments.remove(e);
+        for (LearnerRule<?> rule : rules) {
+            onEnrollmentEnded(rule, learner, s, e.courseId);
+        }
+    }
+
     private void fireDue(Learner learner, LearnerState s, long due, SeenEvents seen, Output out) throws Exception {
-        if (dayEndDue(learner, s) && calendar.endOf(s.nextDayToClose) == due) {
+        if (s.started() && dayEndDue(learner, s) && calendar.endOf(s.nextDayToClose) == due) {
             closeDay(learner, s, due, seen, out);
         }
         for (LearnerRule<?> rule : rules) {
@@ -124,10 +190,11 @@ public final class LearnerTimeline implements Serializable {
                 onDeadline(rule, learner, s, due, out);
             }
         }
-        if (forgetAt(s) == due) {
+        if (s.started() && forgetAt(s) == due) {
             s.forget();
             seen.clear();
         }
+        endFinishedEnrollments(learner, s, due);
         s.clock = due;
     }
 
@@ -170,6 +237,15 @@ public final class LearnerTimeline implements Serializable {
             return;
         }
         seen.accept(e.eventId, e.timestamp);
+        if (e.courseId != null) {
+            enroll(learner, s, e);
+        }
+        if (e.type == EventType.WITHDRAWAL && s.enrollments.isEmpty()) {
+            // enrolled in no course any more: forgotten at once, as after 30 silent days (DESIGN §3)
+            s.forget();
+            seen.clear();
+            return;
+        }
         if (!e.type.isActivity()) {
             // Joining or leaving a course is not activity (DESIGN §1): it moved the clock and passed the
             // duplicate check, but the activity rules, their forgetting and the daily figures never see it.
@@ -193,6 +269,33 @@ public final class LearnerTimeline implements Serializable {
         }
         for (LearnerRule<?> rule : rules) {
             onEvent(rule, learner, s, e, out);
+        }
+    }
+
+    /**
+     * Enrollment (DESIGN §3): an {@code enrollment} event, or without one the first event of any type
+     * with the course, enrolls the learner; a {@code withdrawal} ends it, with what was submitted, so
+     * that a later event with the course enrolls them afresh. An assessment with an
+     * {@code assessmentId} is a submission of that calendar item.
+     */
+    private void enroll(Learner learner, LearnerState s, ActivityEvent e) {
+        Enrollment enrollment = s.enrollment(e.courseId);
+        if (e.type == EventType.WITHDRAWAL) {
+            if (enrollment != null) {
+                endEnrollment(learner, s, enrollment);
+            }
+            return;
+        }
+        if (enrollment == null) {
+            enrollment = new Enrollment(e.courseId, e.timestamp);
+            s.enrollments.add(enrollment);
+        }
+        enrollment.lastEventAt = e.timestamp;
+        if (e.cohortId != null) {
+            enrollment.cohortId = e.cohortId;
+        }
+        if (e.type == EventType.ASSESSMENT && e.assessmentId != null && !enrollment.hasSubmitted(e.assessmentId)) {
+            enrollment.submitted.add(e.assessmentId);
         }
     }
 
@@ -227,5 +330,9 @@ public final class LearnerTimeline implements Serializable {
 
     private static <S> void onDeadline(LearnerRule<S> rule, Learner learner, LearnerState s, long due, Output out) {
         rule.onDeadline(learner, rule.stateOf(s), due, out);
+    }
+
+    private static <S> void onEnrollmentEnded(LearnerRule<S> rule, Learner learner, LearnerState s, String courseId) {
+        rule.onEnrollmentEnded(learner, rule.stateOf(s), courseId);
     }
 }

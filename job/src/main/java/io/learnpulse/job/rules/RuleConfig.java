@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** The thresholds, counts and durations of the six rules (DESIGN §3 gives the defaults). */
+/** The thresholds, counts and durations of the rules (DESIGN §3 gives the defaults). */
 public final class RuleConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -20,6 +20,7 @@ public final class RuleConfig implements Serializable {
     public final double completeProgress;
     public final int consistencyWindowDays;
     public final double consistencyMinFraction;
+    public final long missedDeadlineGraceMillis;
     public final long dedupWindowMillis;
     public final long forgetAfterMillis;
 
@@ -36,6 +37,7 @@ public final class RuleConfig implements Serializable {
         completeProgress = b.completeProgress;
         consistencyWindowDays = b.consistencyWindowDays;
         consistencyMinFraction = b.consistencyMinFraction;
+        missedDeadlineGraceMillis = b.missedDeadlineGrace.toMillis();
         dedupWindowMillis = b.dedupWindow.toMillis();
         forgetAfterMillis = b.forgetAfter.toMillis();
     }
@@ -62,6 +64,7 @@ public final class RuleConfig implements Serializable {
         private double completeProgress = 1.0;
         private int consistencyWindowDays = 7;
         private double consistencyMinFraction = 0.5;
+        private Duration missedDeadlineGrace = Duration.ofHours(24);
         private Duration dedupWindow = Duration.ofHours(24);
         private Duration forgetAfter = Duration.ofDays(30);
 
@@ -77,6 +80,7 @@ public final class RuleConfig implements Serializable {
         public Builder completeProgress(double v) { completeProgress = v; return this; }
         public Builder consistencyWindowDays(int v) { consistencyWindowDays = v; return this; }
         public Builder consistencyMinFraction(double v) { consistencyMinFraction = v; return this; }
+        public Builder missedDeadlineGrace(Duration v) { missedDeadlineGrace = v; return this; }
         public Builder dedupWindow(Duration v) { dedupWindow = v; return this; }
         public Builder forgetAfter(Duration v) { forgetAfter = v; return this; }
 
@@ -94,6 +98,9 @@ public final class RuleConfig implements Serializable {
                 throw new IllegalArgumentException("consistency window must be 1 to 63 days, was " + consistencyWindowDays);
             }
             requirePositive("stagnation", stagnation);
+            if (missedDeadlineGrace.isNegative()) {
+                throw new IllegalArgumentException("missed-deadline grace must not be negative, was " + missedDeadlineGrace);
+            }
             requirePositive("dedup window", dedupWindow);
             requirePositive("forget-after", forgetAfter);
             long longestWatch = Math.max(stagnation.toMillis(),

@@ -9,7 +9,7 @@ final class Rules {
     /**
      * At one moment the rules act in this order, so that the output order stays fixed: at a day end
      * the decline before the consistency alert before the day's figures; at one time the engagement
-     * drop before the stagnation.
+     * drop before the stagnation before a missed deadline.
      */
     static List<LearnerRule<?>> all(RuleConfig config, AlertFactory alerts, Calendar calendar) {
         return List.of(
@@ -19,6 +19,7 @@ final class Rules {
                 new LowConsistency(config, alerts),
                 new DailyFiguresRule(config),
                 new EngagementDrop(config, alerts, calendar),
-                new CompletionStagnation(config, alerts));
+                new CompletionStagnation(config, alerts),
+                new MissedDeadline(config, alerts));
     }
 }

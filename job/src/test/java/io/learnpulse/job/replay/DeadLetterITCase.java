@@ -75,6 +75,39 @@ class DeadLetterITCase {
     }
 
     @Test
+    void badCalendarLinesAreDeadLetteredWithTheirReasonAndTheRestCounts() throws Exception {
+        Path events = dir.resolve("enrolled.jsonl");
+        Files.write(events, List.of(
+                "{\"eventId\":\"e1\",\"userId\":\"u\",\"courseId\":\"c\",\"type\":\"enrollment\",\"timestamp\":\"2026-11-20T09:00:00Z\"}",
+                "{\"eventId\":\"e2\",\"userId\":\"v\",\"type\":\"activity\",\"timestamp\":\"2026-11-30T09:00:00Z\"}"),
+                StandardCharsets.UTF_8);
+        Path calendar = dir.resolve("calendar.jsonl");
+        Files.write(calendar, List.of(
+                "{\"courseId\":\"c\",\"assessmentId\":\"A3\",\"dueAt\":\"2026-11-24T12:00:00Z\",\"title\":\"Assignment 3\"}",
+                "{\"courseId\":\"c\",\"assessmentId\":\"A4\"}",
+                "{\"courseId\":\"c\",\"assessmentId\":\"A5\",\"dueAt\":\"soon\"}",
+                "{\"courseId\":\"c\",\"assessmentId\":\"A6\",\"dueAt\":\"2026-11-25T12:00:00Z\",\"weight\":140}",
+                "not json", ""), StandardCharsets.UTF_8);
+        Path output = dir.resolve("calendar-alerts.jsonl");
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        int status = Cli.run(Cli.commandLine(new ReplayCommand()), System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                "--input", events.toString(), "--output", output.toString(), "--calendar", calendar.toString());
+
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> dead = Files.readAllLines(dir.resolve("calendar-alerts.dlq.jsonl"));
+        assertThat(dead.stream().map(line -> line.replaceAll(".*\"reason\":\"([a-z_]+)\".*", "$1")).sorted())
+                .containsExactly(DeadLetter.BAD_TIMESTAMP, DeadLetter.MALFORMED_JSON, DeadLetter.MISSING_FIELD,
+                        DeadLetter.OUT_OF_RANGE);
+        assertThat(dead).anyMatch(line -> line.contains("\"raw\":\"not json\""));
+        assertThat(Files.readAllLines(output)).singleElement().satisfies(line -> assertThat(line)
+                .contains(AlertType.MISSED_DEADLINE.name()).contains("\"eventTime\":\"2026-11-25T12:00:00Z\"")
+                .contains("u has not submitted Assignment 3, due Tue 24 Nov."));
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("calendar: 1 items, 4 rejected")
+                .contains("events: 2 valid").contains("dead letters: 4");
+    }
+
+    @Test
     void anLrsExportArrayReplaysAsXapi() throws Exception {
         String statement = "{\"id\":\"s%d\",\"actor\":{\"account\":{\"name\":\"ada\"}},"
                 + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/answered\"},\"object\":{\"id\":\"q\"},"
@@ -102,6 +135,8 @@ class DeadLetterITCase {
                 .isEqualTo("2:learnpulse replay: cannot read input file /no/such/file");
         assertThat(runAndCapture("--inptu", "f")).startsWith("2:learnpulse replay: unknown option --inptu")
                 .doesNotContain("\n");
+        assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--calendar", "/no/such/file"))
+                .isEqualTo("2:learnpulse replay: cannot read calendar file /no/such/file");
         assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--format", "csv"))
                 .isEqualTo("2:learnpulse replay: unknown format 'csv' (expected jsonl or xapi)");
         assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--rules.low-score.count", "0"))

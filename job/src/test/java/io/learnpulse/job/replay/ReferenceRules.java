@@ -4,7 +4,10 @@ import io.learnpulse.job.parse.EventParser;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.EventType;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,21 +25,43 @@ import java.util.TreeSet;
 
 /**
  * A second, deliberately naive implementation of DESIGN §3 and §4 with the default thresholds, in
- * UTC: whole input in memory, each learner's life walked day by day. It shares nothing with the
- * job but the parser, so agreement between the two is evidence that both read the contract alike.
+ * UTC: whole input in memory, each learner's life walked day by day, and each calendar item checked
+ * against the learner's whole history. It shares nothing with the job but the parsers, so
+ * agreement between the two is evidence that both read the contract alike.
  */
 final class ReferenceRules {
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
     private static final long BOUND = Duration.ofMinutes(1).toMillis();
+    private static final long GRACE = Duration.ofHours(24).toMillis();
 
     final List<String> alerts = new ArrayList<>();
     final List<String> figures = new ArrayList<>();
     final List<String> late = new ArrayList<>();
 
+    /** The calendar as the replay knows it: the last line of each item, deletions removed. */
+    private final Map<String, CalendarItem> calendar = new TreeMap<>();
+
     /** "TYPE userId eventTime" of each expected alert, and "userId day events assessments mean progress consistency" per figure. */
     static ReferenceRules of(List<String> lines) {
+        return of(lines, List.of());
+    }
+
+    /** The same with a course calendar, known before the first event. */
+    static ReferenceRules of(List<String> lines, List<String> calendarLines) {
         ReferenceRules r = new ReferenceRules();
+        for (String line : calendarLines) {
+            try {
+                CalendarItem item = JsonCodec.readCalendarItem(line);
+                if (item.deleted) {
+                    r.calendar.remove(item.key());
+                } else {
+                    r.calendar.put(item.key(), item);
+                }
+            } catch (InvalidRecordException e) {
+                // not an item: dead-lettered, no part of the calendar
+            }
+        }
         r.run(lines);
         return r;
     }
@@ -65,35 +90,154 @@ final class ReferenceRules {
         for (Map.Entry<String, List<ActivityEvent>> user : byUser.entrySet()) {
             List<ActivityEvent> events = user.getValue();
             events.sort(Comparator.<ActivityEvent>comparingLong(e -> e.timestamp).thenComparing(e -> e.eventId));
-            List<List<ActivityEvent>> lives = lives(events);
-            for (int i = 0; i < lives.size(); i++) {
-                List<ActivityEvent> life = lives.get(i);
-                boolean lastLife = i == lives.size() - 1;
-                long horizon = lastLife ? Math.max(finalWatermark, life.get(life.size() - 1).timestamp) : Long.MAX_VALUE;
-                evaluate(user.getKey(), life, horizon);
+            // the end of the input fires nothing beyond the final watermark, or the learner's own last event
+            long horizon = Math.max(finalWatermark, events.get(events.size() - 1).timestamp);
+            List<ActivityEvent> accepted = new ArrayList<>();
+            List<Life> lives = lives(events, accepted, horizon);
+            for (Life life : lives) {
+                if (!life.events.isEmpty()) {
+                    evaluate(user.getKey(), life.events, life.horizon);
+                }
             }
+            missedDeadlines(user.getKey(), accepted, horizon);
         }
     }
 
-    /** Splits a learner's events into lives (a silence of more than 30 days ends one) and drops duplicates. */
-    private List<List<ActivityEvent>> lives(List<ActivityEvent> events) {
-        List<List<ActivityEvent>> lives = new ArrayList<>();
-        List<ActivityEvent> life = null;
-        Map<String, Long> accepted = new HashMap<>();
+    /** A learner's activity between two forgettings, and the time up to which its deadlines fire. */
+    private static final class Life {
+        final List<ActivityEvent> events = new ArrayList<>();
+        long horizon = Long.MAX_VALUE;
+    }
+
+    /**
+     * Splits a learner's activity into lives and drops duplicates (the events accepted go to
+     * {@code accepted}, all types). A silence of more than 30 days without activity ends a life,
+     * and so does a withdrawal after which the learner is enrolled in no course; that life's
+     * deadlines fire only up to the withdrawal.
+     */
+    private List<Life> lives(List<ActivityEvent> events, List<ActivityEvent> accepted, long horizon) {
+        List<Life> lives = new ArrayList<>();
+        Life life = new Life();
+        lives.add(life);
+        Long lastActivity = null;
+        Map<String, Long> seen = new HashMap<>();
         for (ActivityEvent e : events) {
-            if (life == null || e.timestamp - life.get(life.size() - 1).timestamp > 30 * DAY) {
-                life = new ArrayList<>();
+            if (lastActivity != null && e.timestamp - lastActivity > 30 * DAY) {
+                life = new Life();
                 lives.add(life);
-                accepted.clear();
+                seen.clear();
+                lastActivity = null;
             }
-            Long previous = accepted.get(e.eventId);
+            Long previous = seen.get(e.eventId);
             if (previous != null && e.timestamp - previous <= DAY) {
                 continue;
             }
-            accepted.put(e.eventId, e.timestamp);
-            life.add(e);
+            seen.put(e.eventId, e.timestamp);
+            accepted.add(e);
+            if (e.type == EventType.WITHDRAWAL && enrolledInNoCourse(accepted)) {
+                life.horizon = e.timestamp;
+                life = new Life();
+                lives.add(life);
+                seen.clear();
+                lastActivity = null;
+            } else if (e.type.isActivity()) {
+                life.events.add(e);
+                lastActivity = e.timestamp;
+            }
         }
+        life.horizon = horizon;
         return lives;
+    }
+
+    // --- MISSED_DEADLINE: every calendar item against the learner's whole history -----------------
+
+    /** The time the course's last item is missed at, or null for a course without items. */
+    private Long lastDeadline(String courseId) {
+        Long last = null;
+        for (CalendarItem item : calendar.values()) {
+            if (item.courseId.equals(courseId)) {
+                last = last == null ? item.dueAt + GRACE : Math.max(last, item.dueAt + GRACE);
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The index in {@code history} of the event that began the learner's enrollment in
+     * {@code courseId} current after the whole history: the first event with the course after its
+     * last withdrawal; or -1.
+     */
+    private static int enrollmentStart(List<ActivityEvent> history, String courseId) {
+        int start = -1;
+        for (int i = 0; i < history.size(); i++) {
+            ActivityEvent e = history.get(i);
+            if (!courseId.equals(e.courseId)) {
+                continue;
+            }
+            if (e.type == EventType.WITHDRAWAL) {
+                start = -1;
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return start;
+    }
+
+    /** After the last event of {@code history}, a withdrawal: is the learner enrolled anywhere still? */
+    private boolean enrolledInNoCourse(List<ActivityEvent> history) {
+        long now = history.get(history.size() - 1).timestamp;
+        Set<String> courses = new TreeSet<>();
+        for (ActivityEvent e : history) {
+            if (e.courseId != null) {
+                courses.add(e.courseId);
+            }
+        }
+        for (String course : courses) {
+            int start = enrollmentStart(history, course);
+            if (start < 0) {
+                continue;
+            }
+            Long last = lastDeadline(course);
+            long lastInCourse = history.get(start).timestamp;
+            for (int i = start; i < history.size(); i++) {
+                if (course.equals(history.get(i).courseId)) {
+                    lastInCourse = history.get(i).timestamp;
+                }
+            }
+            // a course's enrollment ends after its last deadline, or without items 30 days after its last event
+            if (last != null ? now <= last : now <= lastInCourse + 30 * DAY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void missedDeadlines(String user, List<ActivityEvent> accepted, long horizon) {
+        for (CalendarItem item : calendar.values()) {
+            long missedAt = item.dueAt + GRACE;
+            if (missedAt + 1 > horizon) {
+                continue; // a submission at missedAt still counts: decided only after it
+            }
+            List<ActivityEvent> upToThen = new ArrayList<>();
+            for (ActivityEvent e : accepted) {
+                if (e.timestamp <= missedAt) {
+                    upToThen.add(e);
+                }
+            }
+            int start = enrollmentStart(upToThen, item.courseId);
+            if (start < 0 || upToThen.get(start).timestamp > item.dueAt) {
+                continue; // not enrolled at dueAt, or withdrawn by dueAt + grace
+            }
+            boolean submitted = false;
+            for (int i = start; i < upToThen.size(); i++) {
+                ActivityEvent e = upToThen.get(i);
+                submitted |= e.type == EventType.ASSESSMENT && item.courseId.equals(e.courseId)
+                        && item.assessmentId.equals(e.assessmentId);
+            }
+            if (!submitted) {
+                alerts.add("MISSED_DEADLINE " + user + " " + Instant.ofEpochMilli(missedAt));
+            }
+        }
     }
 
     private static long day(long t) {

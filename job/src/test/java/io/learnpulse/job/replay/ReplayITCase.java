@@ -3,8 +3,13 @@ package io.learnpulse.job.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnpulse.job.testutils.TestClock;
+import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.AlertType;
+import io.learnpulse.model.CalendarItem;
+import io.learnpulse.model.EventType;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
 import io.learnpulse.synthetic.SyntheticLearners;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The replay on a MiniCluster over a generated population of a few hundred learners: its alerts and
- * daily figures equal those of an independent reference implementation, and they do not depend on
- * parallelism, on repetition, or on disorder within the out-of-orderness bound.
+ * The replay on a MiniCluster over a generated population of a few hundred learners with a course
+ * calendar: its alerts and daily figures equal those of an independent reference implementation,
+ * and they do not depend on parallelism, on repetition, or on disorder within the out-of-orderness
+ * bound.
  */
 class ReplayITCase {
     private static final Instant START = Instant.parse("2026-09-07T00:00:00Z");
@@ -43,8 +49,12 @@ class ReplayITCase {
     @TempDir
     static Path dir;
 
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
     private static List<String> lines;
+    private static List<String> calendarLines;
     private static Path input;
+    private static Path calendar;
     private static Replay.Result atParallelism2;
 
     @BeforeAll
@@ -52,17 +62,49 @@ class ReplayITCase {
         lines = population();
         input = dir.resolve("population.jsonl");
         Files.write(input, lines, StandardCharsets.UTF_8);
+        calendarLines = calendar();
+        calendar = dir.resolve("calendar.jsonl");
+        Files.write(calendar, calendarLines, StandardCharsets.UTF_8);
         atParallelism2 = replay(input, 2, "p2");
     }
 
     /**
-     * 300 synthetic learners over 28 days, plus learners who return after more than 30 silent days
-     * (and are forgotten in between), one who returns after exactly 30 days, and re-sent duplicates.
+     * Weekly items of course-1 and course-2 (course-3 has none), one item of course-1 due after the
+     * synthetic learners' last day, an item moved and an item deleted (the file's last line of an
+     * item counts).
+     */
+    static List<String> calendar() {
+        List<String> items = new ArrayList<>();
+        items.add(item("course-1", "W2", START.plus(Duration.ofDays(9)).toEpochMilli(), false));
+        for (int k = 1; k <= 4; k++) {
+            items.add(item("course-1", "W" + k, START.plus(Duration.ofDays(7L * k - 2)).toEpochMilli() + DAY - 1000, false));
+            items.add(item("course-2", "W" + k, START.plus(Duration.ofDays(7L * k - 3)).plus(Duration.ofHours(12)).toEpochMilli(),
+                    false));
+        }
+        items.add(item("course-1", "X", START.plus(Duration.ofDays(40)).plus(Duration.ofHours(12)).toEpochMilli(), false));
+        items.add(item("course-2", "W3", 0, true));
+        return items;
+    }
+
+    private static String item(String course, String id, long dueAt, boolean deleted) {
+        CalendarItem item = new CalendarItem(course, id, deleted ? null : dueAt);
+        item.title = "Week " + id;
+        item.deleted = deleted;
+        return JsonCodec.calendarItem(item);
+    }
+
+    /**
+     * 300 synthetic learners over 28 days (two in three of their assessments answer the week's
+     * calendar item), plus learners who return after more than 30 silent days (and are forgotten in
+     * between), one who returns after exactly 30 days, re-sent duplicates, learners who enroll,
+     * withdraw and enroll again, and one late event that moves the watermark to day 50, past the
+     * deadlines that silent learners miss.
      */
     static List<String> population() {
         List<SyntheticLearners.Event> events = new ArrayList<>();
-        new SyntheticLearners(7, 300, START).generate(28, events::add);
-        List<SyntheticLearners.Event> extra = new ArrayList<>();
+        new SyntheticLearners(7, 300, START).generate(28, e -> events.add(answeringTheWeeksItem(e)));
+        List<SyntheticLearners.Event> extra = new ArrayList<>(enrollments());
+        extra.add(event("closer", "closer-e", EventType.ACTIVITY, START.plus(Duration.ofDays(50)).toEpochMilli(), null));
         for (int i = 0; i < 6; i++) {
             String user = "returner-" + i;
             long first = START.plus(Duration.ofHours(10 + i)).toEpochMilli();
@@ -81,6 +123,71 @@ class ReplayITCase {
         return events.stream().map(e -> e.json).collect(Collectors.toList());
     }
 
+    private static SyntheticLearners.Event answeringTheWeeksItem(SyntheticLearners.Event e) {
+        ActivityEvent event;
+        try {
+            event = JsonCodec.readEvent(e.json);
+        } catch (InvalidRecordException ex) {
+            throw new IllegalStateException(ex);
+        }
+        if (event.type != EventType.ASSESSMENT || Math.floorMod(event.eventId.hashCode(), 3) == 0) {
+            return e;
+        }
+        event.assessmentId = "W" + ((e.timestamp - START.toEpochMilli()) / (7 * DAY) + 1);
+        return new SyntheticLearners.Event(e.timestamp, e.userId, JsonCodec.event(event));
+    }
+
+    /** Learners who enroll and withdraw, as DESIGN §3 describes. */
+    private static List<SyntheticLearners.Event> enrollments() {
+        long t0 = START.plus(Duration.ofHours(9)).toEpochMilli();
+        List<SyntheticLearners.Event> e = new ArrayList<>();
+        // enrolled and never heard of again: misses every item, also those due after day 30
+        e.add(event("enroller-0", "n0-a", EventType.ENROLLMENT, t0, "course-1"));
+        // active once, withdrawn on day 10: forgotten at once, misses only what was due before
+        e.add(event("enroller-1", "n1-a", EventType.ENROLLMENT, t0, "course-1"));
+        e.add(event("enroller-1", "n1-b", EventType.ACTIVITY, t0 + DAY, "course-1"));
+        e.add(event("enroller-1", "n1-c", EventType.WITHDRAWAL, t0 + 10 * DAY, "course-1"));
+        // in two courses, withdrawn from one: still enrolled in the other, and not forgotten
+        e.add(event("enroller-2", "n2-a", EventType.ENROLLMENT, t0, "course-1"));
+        e.add(event("enroller-2", "n2-b", EventType.ENROLLMENT, t0, "course-2"));
+        for (int k = 0; k < 3; k++) {
+            e.add(scored("enroller-2", "n2-s" + k, t0 + (9 + k) * DAY, "course-2", 0.3, null));
+        }
+        e.add(event("enroller-2", "n2-c", EventType.WITHDRAWAL, t0 + 10 * DAY + 3_600_000, "course-1"));
+        // submits two items, withdraws, enrolls again: misses the fourth
+        e.add(event("enroller-3", "n3-a", EventType.ENROLLMENT, t0, "course-2"));
+        e.add(scored("enroller-3", "n3-s1", t0 + 3 * DAY, "course-2", 0.8, "W1"));
+        e.add(scored("enroller-3", "n3-s2", t0 + 11 * DAY, "course-2", 0.8, "W2"));
+        e.add(event("enroller-3", "n3-b", EventType.WITHDRAWAL, t0 + 19 * DAY, "course-2"));
+        e.add(event("enroller-3", "n3-c", EventType.ENROLLMENT, t0 + 20 * DAY, "course-2"));
+        // enrolled by its first event; two low scores, a withdrawal that forgets it, then a third, which
+        // enrolls it again
+        e.add(scored("enroller-4", "n4-s1", t0 + 3 * DAY, "course-1", 0.3, null));
+        e.add(scored("enroller-4", "n4-s2", t0 + 3 * DAY + 60_000, "course-1", 0.3, null));
+        e.add(event("enroller-4", "n4-b", EventType.WITHDRAWAL, t0 + 3 * DAY + 120_000, "course-1"));
+        e.add(scored("enroller-4", "n4-s3", t0 + 3 * DAY + 180_000, "course-1", 0.3, null));
+        // the same item id in two courses: submitting course-1's W1 leaves course-2's W1 missed
+        e.add(event("enroller-5", "n5-a", EventType.ENROLLMENT, t0, "course-1"));
+        e.add(event("enroller-5", "n5-b", EventType.ENROLLMENT, t0, "course-2"));
+        e.add(scored("enroller-5", "n5-s1", t0 + 2 * DAY, "course-1", 0.9, "W1"));
+        return e;
+    }
+
+    private static SyntheticLearners.Event event(String user, String eventId, EventType type, long time, String course) {
+        ActivityEvent event = new ActivityEvent(eventId, user, type, time);
+        event.courseId = course;
+        return new SyntheticLearners.Event(time, user, JsonCodec.event(event));
+    }
+
+    private static SyntheticLearners.Event scored(String user, String eventId, long time, String course, double score,
+            String assessmentId) {
+        ActivityEvent event = new ActivityEvent(eventId, user, EventType.ASSESSMENT, time);
+        event.courseId = course;
+        event.score = score;
+        event.assessmentId = assessmentId;
+        return new SyntheticLearners.Event(time, user, JsonCodec.event(event));
+    }
+
     private static SyntheticLearners.Event assessment(String user, String eventId, long time, double score) {
         String json = String.format(java.util.Locale.ROOT,
                 "{\"eventId\":\"%s\",\"userId\":\"%s\",\"type\":\"assessment\",\"timestamp\":\"%s\",\"score\":%s}",
@@ -96,13 +203,14 @@ class ReplayITCase {
         request.output = dir.resolve(name + ".alerts.jsonl");
         request.deadLetters = dir.resolve(name + ".dlq.jsonl");
         request.dailyFigures = dir.resolve(name + ".figures.jsonl");
+        request.calendar = calendar;
         request.clock = TestClock.FIXED;
         return Replay.run(env, request);
     }
 
     @Test
     void alertsAndFiguresEqualTheReferenceImplementation() {
-        ReferenceRules reference = ReferenceRules.of(lines);
+        ReferenceRules reference = ReferenceRules.of(lines, calendarLines);
 
         List<String> alerts = atParallelism2.alerts.stream().map(ReferenceRules::alert).sorted().collect(Collectors.toList());
         assertThat(alerts).containsExactlyElementsOf(reference.alerts.stream().sorted().collect(Collectors.toList()));
@@ -113,6 +221,28 @@ class ReplayITCase {
         assertThat(atParallelism2.alerts.stream().map(a -> a.type).distinct()).containsExactlyInAnyOrder(AlertType.values());
         assertThat(atParallelism2.duplicates).isEqualTo(6);
         assertThat(atParallelism2.deadLetters).isEmpty();
+        assertThat(atParallelism2.calendarItems).isEqualTo(calendarLines.size());
+    }
+
+    @Test
+    void enrolledLearnersMissDeadlinesWhileSilentAndNotOnceWithdrawn() {
+        List<String> missed = atParallelism2.alerts.stream()
+                .filter(a -> a.type == AlertType.MISSED_DEADLINE && a.userId.startsWith("enroller-"))
+                .map(a -> a.userId + " " + a.courseId + "/" + a.metrics.assessmentId).sorted().collect(Collectors.toList());
+        assertThat(missed).containsExactly(
+                "enroller-0 course-1/W1", "enroller-0 course-1/W2", "enroller-0 course-1/W3", "enroller-0 course-1/W4",
+                "enroller-0 course-1/X",
+                "enroller-1 course-1/W1",
+                "enroller-2 course-1/W1", "enroller-2 course-2/W1", "enroller-2 course-2/W2", "enroller-2 course-2/W4",
+                "enroller-3 course-2/W4",
+                "enroller-4 course-1/W1", "enroller-4 course-1/W2", "enroller-4 course-1/W3", "enroller-4 course-1/W4",
+                "enroller-4 course-1/X",
+                "enroller-5 course-1/W2", "enroller-5 course-1/W3", "enroller-5 course-1/W4", "enroller-5 course-1/X",
+                "enroller-5 course-2/W1", "enroller-5 course-2/W2", "enroller-5 course-2/W4");
+        assertThat(atParallelism2.alerts.stream().filter(a -> a.userId.equals("enroller-4")).map(a -> a.type))
+                .as("forgotten at its withdrawal: no streak of three").doesNotContain(AlertType.CONSECUTIVE_LOW_SCORES);
+        assertThat(atParallelism2.alerts.stream().filter(a -> a.userId.equals("enroller-2")).map(a -> a.type))
+                .as("still enrolled in course-2: not forgotten").contains(AlertType.CONSECUTIVE_LOW_SCORES);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.AlertType;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.EventType;
@@ -17,21 +18,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
 /**
  * The learner rules in Flink's keyed operator test harness, with fixed instants: day {@code d} of
  * the fixture is {@link #BEGINNING} plus {@code d} days, at 00:00 UTC; alerts are detected at
- * {@link TestClock#DETECTED_AT}.
+ * {@link TestClock#DETECTED_AT}. The course calendar is the operator's broadcast input, as live
+ * ({@link #calendar}), or its initial calendar, as in a replay; the calendar input's watermark is
+ * the highest, as the job's is, so the events' watermarks alone move the operator's.
  */
 public final class RulesHarness implements AutoCloseable {
     /** A Monday, 00:00 UTC. */
     public static final Instant BEGINNING = Instant.parse("2026-11-02T00:00:00Z");
 
-    private final KeyedOneInputStreamOperatorTestHarness<String, ActivityEvent, Alert> harness;
+    private final KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, CalendarItem, Alert> harness;
     private int sequence;
 
     public RulesHarness() throws Exception {
@@ -39,9 +42,63 @@ public final class RulesHarness implements AutoCloseable {
     }
 
     public RulesHarness(RuleConfig rules) throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new LearnerAlertFunction(rules, TestClock.FIXED)), e -> e.userId, Types.STRING);
+        this(rules, List.of());
+    }
+
+    /** With {@code initialCalendar} known before the first event, as a replay's {@code --calendar} file. */
+    public RulesHarness(RuleConfig rules, List<CalendarItem> initialCalendar) throws Exception {
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new LearnerAlertFunction(rules, initialCalendar, TestClock.FIXED),
+                        List.of(LearnerAlertFunction.CALENDAR)),
+                e -> e.userId, null, Types.STRING);
         harness.open();
+        harness.processWatermark2(new Watermark(Long.MAX_VALUE));
+    }
+
+    /** A calendar item of {@code course}, due at {@code dueAt}, titled after its id. */
+    public static CalendarItem item(String course, String assessmentId, long dueAt) {
+        CalendarItem item = new CalendarItem(course, assessmentId, dueAt);
+        item.title = "Title of " + assessmentId;
+        return item;
+    }
+
+    /** The deletion of a calendar item. */
+    public static CalendarItem deletion(String course, String assessmentId) {
+        CalendarItem item = new CalendarItem(course, assessmentId, null);
+        item.deleted = true;
+        return item;
+    }
+
+    /** A calendar record arriving live, at the operator's current watermark. */
+    public RulesHarness calendar(CalendarItem item) throws Exception {
+        harness.processElement2(item, 0L);
+        return this;
+    }
+
+    public RulesHarness enrollment(String user, String course, long time) throws Exception {
+        return send(inCourse(event(user, EventType.ENROLLMENT, time), course));
+    }
+
+    public RulesHarness withdrawal(String user, String course, long time) throws Exception {
+        return send(inCourse(event(user, EventType.WITHDRAWAL, time), course));
+    }
+
+    /** An assessment of calendar item {@code assessmentId} of {@code course}. */
+    public RulesHarness submission(String user, String course, String assessmentId, long time) throws Exception {
+        ActivityEvent e = inCourse(event(user, EventType.ASSESSMENT, time), course);
+        e.score = 0.75;
+        e.assessmentId = assessmentId;
+        return send(e);
+    }
+
+    /** An activity event of {@code course}. */
+    public RulesHarness activity(String user, String course, long time) throws Exception {
+        return send(inCourse(event(user, EventType.ACTIVITY, time), course));
+    }
+
+    private static ActivityEvent inCourse(ActivityEvent e, String course) {
+        e.courseId = course;
+        return e;
     }
 
     /** Day {@code day} of the fixture at {@code hh:mm}. */
@@ -72,7 +129,7 @@ public final class RulesHarness implements AutoCloseable {
     }
 
     public RulesHarness send(ActivityEvent e) throws Exception {
-        harness.processElement(e, e.timestamp);
+        harness.processElement1(e, e.timestamp);
         return this;
     }
 
@@ -85,7 +142,7 @@ public final class RulesHarness implements AutoCloseable {
     }
 
     public RulesHarness watermark(long time) throws Exception {
-        harness.processWatermark(new Watermark(time));
+        harness.processWatermark1(new Watermark(time));
         return this;
     }
 
