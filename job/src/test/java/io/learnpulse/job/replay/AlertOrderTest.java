@@ -21,7 +21,7 @@ class AlertOrderTest {
         alerts.sort(Replay.ALERT_ORDER);
         assertThat(alerts).extracting(a -> a.type.name()).containsExactly(
                 "COMPLETION_STAGNATION", "CONSECUTIVE_LOW_SCORES", "ENGAGEMENT_DROP",
-                "HIGH_PERFORMANCE", "LOW_CONSISTENCY", "PERFORMANCE_DECLINE");
+                "HIGH_PERFORMANCE", "LOW_CONSISTENCY", "MISSED_DEADLINE", "PERFORMANCE_DECLINE");
     }
 
     @Test
