@@ -10,6 +10,7 @@ import {
 import { AlertStream } from './live.js';
 import { LearnerView } from './learner.js';
 import { cohortTrend } from './trend.js';
+import { ActivityPanel } from './activity.js';
 
 const HISTORY_LIMIT = 200; // alerts fetched per filter change
 const SHOWN_LIMIT = 300; // cards in the feed at most, unless the reader asks for older ones
@@ -39,6 +40,7 @@ const TITLE = document.title;
 
 adoptTokenFromUrl();
 learner = new LearnerView({ panel: $('#learner') });
+const activity = new ActivityPanel($('#activity-now'));
 setUpFilters();
 $('#feed-older').addEventListener('click', async (event) => {
     const matching = [...state.alerts.values()].filter(matches).length;
@@ -280,6 +282,7 @@ async function refreshStats() {
     clearTimeout(statsTimer);
     statsTimer = null;
     const cohortId = state.filters.cohortId;
+    activity.show(cohortId || null);
     try {
         const stats = await api('/api/alerts/stats', { params: { cohortId } });
         if (cohortId === state.filters.cohortId) {

@@ -217,6 +217,14 @@ class DashboardBrowserITCase {
         page.chooseFilter("cohortId", "k1");
         page.awaitStat("open", "1");
 
+        // the cohort's "now" panel: a submission arrives live and is counted
+        await().atMost(WAIT).until(() -> harness.gateway().activityAssigned());
+        harness.produceActivity("ana.souza", "{\"eventId\":\"now-1\",\"userId\":\"ana.souza\",\"cohortId\":\"k1\","
+                + "\"type\":\"assessment\",\"score\":0.8,\"timestamp\":\"2026-11-24T10:00:00Z\"}");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.valueOf(
+                page.script("return document.querySelector('#activity-now').innerText")))
+                .contains("ana.souza assessment 80%", "Sessions open now\n1", "Submissions in the last hour\n1"));
+
         harness.produceAlert("chloe.martin", alert("k2-live", "chloe.martin", "k2", "LOW_CONSISTENCY", "LOW",
                 "2026-11-24T00:00:00Z", "chloe.martin was active on only 2 of the last 7 days.", Map.of()));
         harness.produceAlert("ana.souza", alert("k1-live", "ana.souza", "k1", "PERFORMANCE_DECLINE", "HIGH",
