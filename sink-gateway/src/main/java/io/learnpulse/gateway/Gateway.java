@@ -95,7 +95,8 @@ public final class Gateway implements AutoCloseable {
             consumer.start();
             activityConsumer.start();
             LOG.info("gateway listening on port {}, database {}, consuming {} and {} as group {}", app.port(),
-                    config.effectiveJdbcUrl(), config.alertsTopic(), config.metricsTopic(), config.groupId());
+                    Database.redacted(config.effectiveJdbcUrl()), config.alertsTopic(), config.metricsTopic(),
+                    config.groupId());
             return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer);
         } catch (RuntimeException e) {
             closeActivity(activityConsumer, activity);

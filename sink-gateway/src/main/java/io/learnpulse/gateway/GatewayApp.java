@@ -1,5 +1,6 @@
 package io.learnpulse.gateway;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -103,6 +104,10 @@ final class GatewayApp {
             javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             javalin.routes.exception(AlertStore.StoreException.class, (e, ctx) -> {
+                LOG.error("database failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 503, "database unavailable");
+            });
+            javalin.routes.exception(SQLException.class, (e, ctx) -> {
                 LOG.error("database failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 503, "database unavailable");
             });

@@ -51,8 +51,9 @@ public final class AlertRoutes {
     /** {@code GET /api/alerts/{alertId}} */
     public void get(Context ctx) {
         Alert alert = find(ctx);
-        access.checkCanView(Authenticator.of(ctx), alert);
-        ctx.json(new AlertDetail(alert, store.acknowledgements(alert.alertId())));
+        Principal principal = Authenticator.of(ctx);
+        access.checkCanView(principal, alert);
+        ctx.json(new AlertDetail(alert, access.trail(principal, store.acknowledgements(alert.alertId()))));
     }
 
     /** {@code POST /api/alerts/{alertId}/ack}: idempotent per principal; answers the alert and its trail. */

@@ -1,5 +1,6 @@
 package io.learnpulse.gateway.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,12 @@ public final class OperationsRoutes {
     private final KafkaProbe kafka;
     private final ConsumerStatus consumer;
     private final PrometheusMeterRegistry registry;
+    private Probed lastProbe;
+
+    private record Probed(boolean databaseUp, int brokers, Instant at) {
+    }
+
+    private static final Duration PROBE_TTL = Duration.ofSeconds(2);
 
     public OperationsRoutes(Database database, KafkaProbe kafka, ConsumerStatus consumer, PrometheusMeterRegistry registry) {
         this.database = database;
@@ -27,11 +34,12 @@ public final class OperationsRoutes {
 
     /**
      * 200 when the database answers, a broker answers, and the consumer loop runs without a pending
-     * error; else 503. The body says which part is not well.
+     * error; else 503. The body says which part is not well (an error by its kind only).
      */
     public void health(Context ctx) {
-        boolean databaseUp = database.isReachable();
-        int brokers = kafka.reachableBrokers();
+        Probed probed = probe();
+        boolean databaseUp = probed.databaseUp();
+        int brokers = probed.brokers();
         boolean consumerUp = consumer.isRunning();
         boolean up = databaseUp && brokers > 0 && consumerUp && consumer.lastError() == null;
         Map<String, Object> body = new LinkedHashMap<>();
@@ -49,6 +57,20 @@ public final class OperationsRoutes {
         consumerStatus.put("lastError", consumer.lastError());
         body.put("consumer", consumerStatus);
         ctx.status(up ? 200 : 503).json(body);
+    }
+
+    /**
+     * The database and Kafka probes, each up to 2 s, run at most once per {@link #PROBE_TTL} however
+     * often {@code /health} is asked (load balancers, or someone hammering an open endpoint); callers
+     * meanwhile share the last answer.
+     */
+    private synchronized Probed probe() {
+        Instant now = Instant.now();
+        if (lastProbe == null || !now.isBefore(lastProbe.at().plus(PROBE_TTL))) {
+            boolean databaseUp = database.isReachable();
+            lastProbe = new Probed(databaseUp, kafka.reachableBrokers(), Instant.now());
+        }
+        return lastProbe;
     }
 
     public void metrics(Context ctx) {

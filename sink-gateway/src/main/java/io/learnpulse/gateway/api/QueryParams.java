@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertCursor;
 
 /**
@@ -17,7 +18,7 @@ import io.learnpulse.gateway.store.AlertCursor;
  */
 public final class QueryParams {
 
-    public static final int MAX_TEXT_LENGTH = 256;
+    public static final int MAX_TEXT_LENGTH = Alert.MAX_ID_LENGTH;
 
     private final Function<String, List<String>> values;
 
@@ -25,8 +26,12 @@ public final class QueryParams {
         this.values = values;
     }
 
-    /** The single value of a parameter, or null when absent; 400 when repeated, empty or too long. */
+    /** The single value of a parameter, or null when absent; 400 when repeated, empty or over 256 characters. */
     public String text(String name) {
+        return text(name, MAX_TEXT_LENGTH);
+    }
+
+    private String text(String name, int maxLength) {
         List<String> all = values.apply(name);
         if (all == null || all.isEmpty()) {
             return null;
@@ -38,8 +43,8 @@ public final class QueryParams {
         if (value.isEmpty()) {
             throw ApiException.badParameter(name, "empty");
         }
-        if (value.length() > MAX_TEXT_LENGTH) {
-            throw ApiException.badParameter(name, "longer than " + MAX_TEXT_LENGTH + " characters");
+        if (value.length() > maxLength) {
+            throw ApiException.badParameter(name, "longer than " + maxLength + " characters");
         }
         return value;
     }
@@ -71,7 +76,7 @@ public final class QueryParams {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             }
             return Instant.parse(value).toEpochMilli();
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw ApiException.badParameter(name, "not an ISO-8601 instant or date");
         }
     }
@@ -107,7 +112,7 @@ public final class QueryParams {
     }
 
     AlertCursor cursor(String name) {
-        String value = text(name);
+        String value = text(name, AlertCursor.MAX_LENGTH);
         if (value == null) {
             return null;
         }

@@ -1,8 +1,10 @@
 package io.learnpulse.gateway.auth;
 
+import java.util.List;
 import java.util.Set;
 
 import io.learnpulse.gateway.api.ApiException;
+import io.learnpulse.gateway.store.Acknowledgement;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertQuery;
 import io.learnpulse.gateway.store.AlertStore;
@@ -53,6 +55,17 @@ public final class AccessPolicy {
     }
 
     /** Admins and the instructors of the alert's cohort acknowledge; learners do not. */
+    /**
+     * The acknowledgement trail as the principal may see it. A learner sees when its alert was
+     * acknowledged and why, not by whom nor the note: those are written by staff, for staff.
+     */
+    public List<Acknowledgement> trail(Principal principal, List<Acknowledgement> trail) {
+        if (principal.role() != Role.LEARNER) {
+            return trail;
+        }
+        return trail.stream().map(entry -> new Acknowledgement(null, entry.at(), null, entry.reason())).toList();
+    }
+
     public void checkCanAcknowledge(Principal principal, Alert alert) {
         if (principal.role() == Role.LEARNER) {
             throw ApiException.forbidden("learners cannot acknowledge alerts");

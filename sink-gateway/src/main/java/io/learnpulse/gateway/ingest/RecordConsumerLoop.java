@@ -103,7 +103,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
                 LOG.error("consumer woken up while running", e);
             }
         } catch (RuntimeException e) {
-            lastError = e.toString();
+            lastError = "stopped: " + e.getClass().getSimpleName();
             LOG.error("consumer loop stopped", e);
         } finally {
             running = false;
@@ -123,7 +123,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
-            lastError = e.toString();
+            lastError = "kafka: " + e.getClass().getSimpleName();
             LOG.warn("Kafka error, retrying in {} ms: {}", RETRY_BACKOFF.toMillis(), e.toString());
             awaitStopping(RETRY_BACKOFF);
         }
@@ -145,7 +145,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         try {
             stored = writer.write(batch);
         } catch (SQLException | RuntimeException e) {
-            lastError = "store failed: " + e.getMessage();
+            lastError = "database: " + e.getClass().getSimpleName();
             LOG.error("cannot store a batch of {} records; it will be read again", records.count(), e);
             first.forEach(consumer::seek);
             awaitStopping(RETRY_BACKOFF);

@@ -22,7 +22,7 @@ import io.learnpulse.model.Severity;
  */
 final class RecordParser {
 
-    private static final int MAX_ID_LENGTH = 256;
+    private static final int MAX_ID_LENGTH = Alert.MAX_ID_LENGTH;
     private static final int DAY_LENGTH = "2026-11-24".length();
 
     private RecordParser() {

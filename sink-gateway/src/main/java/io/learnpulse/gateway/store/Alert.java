@@ -25,6 +25,9 @@ public record Alert(
         String message,
         String recommendation) {
 
+    /** The most characters of an id (alertId, userId, courseId, cohortId), as the columns hold them. */
+    public static final int MAX_ID_LENGTH = 256;
+
     /** The event time in epoch milliseconds, the key that orders the history. */
     public long eventTimeMillis() {
         return Instant.parse(eventTime).toEpochMilli();

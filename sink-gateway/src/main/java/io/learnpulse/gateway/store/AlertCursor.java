@@ -12,6 +12,11 @@ import java.util.Optional;
 public record AlertCursor(long eventTimeMillis, String alertId) {
 
     private static final String VERSION = "1";
+    /**
+     * The longest cursor this gateway makes: base64 of the version, the epoch milliseconds (at most 20
+     * characters) and an alertId of up to {@link Alert#MAX_ID_LENGTH} characters of up to 4 UTF-8 bytes each.
+     */
+    public static final int MAX_LENGTH = (int) Math.ceil((VERSION.length() + 1 + 20 + 1 + Alert.MAX_ID_LENGTH * 4) / 3.0) * 4;
 
     static AlertCursor after(Alert alert) {
         return new AlertCursor(alert.eventTimeMillis(), alert.alertId());

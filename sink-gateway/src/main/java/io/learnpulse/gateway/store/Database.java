@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
         } else {
             pool.setMaximumPoolSize(8);
         }
+        // an unreachable database answers requests with 503 after 5 s, not after Hikari's default 30 s
+        pool.setConnectionTimeout(5000);
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -57,6 +59,15 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * A JDBC URL fit for a log line: no user information ({@code user:secret@}) and no parameter
+     * values (PostgreSQL takes {@code password=} among them).
+     */
+    public static String redacted(String url) {
+        String withoutUser = url.replaceAll("//[^/@?;]*@", "//***@");
+        return withoutUser.replaceAll("([?&;][^=&;]+)=[^&;]*", "$1=***");
     }
 
     Connection connection() throws SQLException {
