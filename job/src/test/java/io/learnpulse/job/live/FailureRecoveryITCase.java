@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job fails mid-stream after a completed checkpoint ({@link FailureHook}) and restarts on its
- * own from that checkpoint: with exactly-once delivery its read_committed output still holds every
- * expected alert exactly once; with at-least-once, every alert at least once.
+ * own from that checkpoint, which holds the course calendar it read first (broadcast state): with
+ * exactly-once delivery its read_committed output still holds every expected alert, MISSED_DEADLINE
+ * among them, exactly once; with at-least-once, every alert at least once.
  */
 class FailureRecoveryITCase {
     @RegisterExtension
@@ -41,7 +42,7 @@ class FailureRecoveryITCase {
             .setNumberSlotsPerTaskManager(2)
             .build());
 
-    private static final LearnerStream STREAM = LearnerStream.generate(7, 300, 28, 4);
+    private static final LearnerStream STREAM = LearnerStream.generate(7, 300, 28, 4).withCalendar();
     private static LocalKafka kafka;
     private static List<String> expected;
 
@@ -49,6 +50,7 @@ class FailureRecoveryITCase {
     static void startKafkaAndReplay(@TempDir Path replayDir) throws Exception {
         kafka = LocalKafka.start();
         expected = AlertRecords.ofReplay(ReplayOracle.replay(STREAM, replayDir).alerts);
+        assertThat(expected).as("the calendar's deadlines are missed").anyMatch(a -> a.contains("MISSED_DEADLINE"));
     }
 
     @AfterAll
@@ -80,11 +82,14 @@ class FailureRecoveryITCase {
         Map<String, String> options = LiveJobs.testOptions(topics, dir.resolve("checkpoints").toUri().toString());
         options.put("delivery", delivery);
         List<List<LearnerStream.Line>> halves = STREAM.split(0.5);
-        topics.publish(halves.get(0));
+        topics.publishCalendar(STREAM.calendar);
         JobClient job = LiveJobs.start(options, FailureHook.stage(500));
         String jobId = job.getJobID().toHexString();
         FlinkRest rest = new FlinkRest(cluster.getRestAddress().get());
         try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts)) {
+            // the calendar in a completed checkpoint before any event, as the replay knows its file
+            topics.awaitCalendarRead(options.get("group-id"), STREAM.calendar.size());
+            topics.publish(halves.get(0));
             // from the first completed checkpoint on, the hook is armed. The second half must come
             // whenever the failure happens: Flink does not checkpoint watermarks, so after the
             // restore a partition with no new input holds the watermark back (for `idleness`)

@@ -10,6 +10,7 @@ import io.learnpulse.job.testutils.LiveJobs;
 import io.learnpulse.job.testutils.ReplayOracle;
 import io.learnpulse.job.testutils.TestTopics;
 import io.learnpulse.kafka.LocalKafka;
+import io.learnpulse.model.AlertType;
 import io.learnpulse.model.JsonCodec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live job on Kafka (4 partitions, parallelism 2, RocksDB, exactly-once) raises exactly the
- * alerts and daily figures that the replay of the same events does (DESIGN §4).
+ * alerts and daily figures that the replay of the same events does (DESIGN §4), also with a course
+ * calendar on its topic against the replay's calendar file.
  */
 class LiveEqualsReplayITCase {
     @RegisterExtension
@@ -37,14 +39,19 @@ class LiveEqualsReplayITCase {
             .build());
 
     private static final LearnerStream STREAM = LearnerStream.generate(42, 300, 28, 4);
+    private static final LearnerStream WITH_CALENDAR = STREAM.withCalendar();
     private static LocalKafka kafka;
     private static Replay.Result replay;
+    private static Replay.Result replayWithCalendar;
 
     @BeforeAll
-    static void startKafkaAndReplay(@TempDir Path replayDir) throws Exception {
+    static void startKafkaAndReplay(@TempDir Path replayDir, @TempDir Path calendarReplayDir) throws Exception {
         kafka = LocalKafka.start();
         replay = ReplayOracle.replay(STREAM, replayDir);
         assertThat(replay.alerts).as("the generated learners raise alerts").hasSizeGreaterThan(100);
+        replayWithCalendar = ReplayOracle.replay(WITH_CALENDAR, calendarReplayDir);
+        assertThat(replayWithCalendar.alerts).as("the calendar's deadlines are missed")
+                .anyMatch(a -> a.type == AlertType.MISSED_DEADLINE && a.metrics.assessmentId.equals("X"));
     }
 
     @AfterAll
@@ -54,28 +61,43 @@ class LiveEqualsReplayITCase {
 
     @Test
     void liveAlertsEqualTheReplayOfTheSameEvents(@TempDir Path dir) throws Exception {
-        assertLiveEqualsReplay(dir, Map.of());
+        assertLiveEqualsReplay(dir, STREAM, replay, Map.of());
     }
 
     /** The other delivery mode and state backend: no failure here, so no repeated alert either. */
     @Test
     void atLeastOnceOnTheHeapBackendToo(@TempDir Path dir) throws Exception {
-        assertLiveEqualsReplay(dir, Map.of("delivery", "at-least-once", "state-backend", "hashmap"));
+        assertLiveEqualsReplay(dir, STREAM, replay, Map.of("delivery", "at-least-once", "state-backend", "hashmap"));
     }
 
-    private static void assertLiveEqualsReplay(Path dir, Map<String, String> extraOptions) throws Exception {
+    /**
+     * The calendar published before the events, on its compacted topic, against the replay's
+     * calendar file: the same MISSED_DEADLINE alerts, also for the learners silent by then.
+     */
+    @Test
+    void withTheCalendarTopicLiveEqualsTheReplayWithTheCalendarFile(@TempDir Path dir) throws Exception {
+        assertLiveEqualsReplay(dir, WITH_CALENDAR, replayWithCalendar, Map.of());
+    }
+
+    private static void assertLiveEqualsReplay(Path dir, LearnerStream stream, Replay.Result replay,
+            Map<String, String> extraOptions) throws Exception {
         List<String> expectedAlerts = AlertRecords.ofReplay(replay.alerts);
         List<String> expectedFigures = replay.dailyFigures.stream().map(JsonCodec::dailyFigures).sorted()
                 .collect(Collectors.toList());
 
         TestTopics topics = TestTopics.create(kafka, 4);
-        topics.publish(STREAM.all());
         Map<String, String> options = LiveJobs.testOptions(topics, dir.resolve("checkpoints").toUri().toString());
         options.putAll(extraOptions);
+        // the calendar known before the first event, as the replay knows its file (DESIGN §4)
+        topics.publishCalendar(stream.calendar);
         JobClient job = LiveJobs.start(options);
         try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts);
                 CommittedReader figures = new CommittedReader(kafka.bootstrapServers(), topics.metrics);
                 CommittedReader deadLetters = new CommittedReader(kafka.bootstrapServers(), topics.dlq)) {
+            if (!stream.calendar.isEmpty()) {
+                topics.awaitCalendarRead(options.get("group-id"), stream.calendar.size());
+            }
+            topics.publish(stream.all());
             List<String> live = alerts.awaitValues(Duration.ofMinutes(2), "all alerts committed",
                     values -> values.size() >= expectedAlerts.size());
             List<String> liveFigures = figures.awaitValues(Duration.ofMinutes(1), "all daily figures committed",

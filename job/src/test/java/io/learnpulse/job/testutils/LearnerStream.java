@@ -1,5 +1,7 @@
 package io.learnpulse.job.testutils;
 
+import io.learnpulse.model.CalendarItem;
+import io.learnpulse.model.JsonCodec;
 import io.learnpulse.synthetic.SyntheticLearners;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,10 +50,34 @@ public final class LearnerStream {
 
     public final List<Line> events;
     public final List<Line> closing;
+    /** The course calendar (JSON lines) the stream's learners are judged against; may be empty. */
+    public final List<String> calendar;
 
-    private LearnerStream(List<Line> events, List<Line> closing) {
+    private LearnerStream(List<Line> events, List<Line> closing, List<String> calendar) {
         this.events = events;
         this.closing = closing;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The same stream with a course calendar: weekly items of course-1 and course-2 (course-3 has
+     * none), and one of course-1 due after the last event, which the then silent learners miss.
+     * Nobody submits: every learner of those courses misses the items due after their first event.
+     */
+    public LearnerStream withCalendar() {
+        List<String> items = new ArrayList<>();
+        for (int k = 1; k <= 4; k++) {
+            items.add(item("course-1", "W" + k, START.plus(Duration.ofDays(7L * k - 2)).plus(Duration.ofHours(23))));
+            items.add(item("course-2", "W" + k, START.plus(Duration.ofDays(7L * k - 3)).plus(Duration.ofHours(12))));
+        }
+        items.add(item("course-1", "X", START.plus(Duration.ofDays(35)).plus(Duration.ofHours(12))));
+        return new LearnerStream(events, closing, items);
+    }
+
+    private static String item(String course, String assessmentId, Instant dueAt) {
+        CalendarItem item = new CalendarItem(course, assessmentId, dueAt.toEpochMilli());
+        item.title = "Week " + assessmentId;
+        return JsonCodec.calendarItem(item);
     }
 
     /** {@code learners} seeded synthetic learners over {@code days} days, closed for {@code partitions}. */
@@ -68,7 +94,7 @@ public final class LearnerStream {
                     "{\"eventId\":\"%s-close\",\"userId\":\"%s\",\"type\":\"activity\",\"timestamp\":\"%s\"}",
                     userId, userId, closingTime)));
         }
-        return new LearnerStream(events, closing);
+        return new LearnerStream(events, closing, List.of());
     }
 
     /** Every line, events then closing events: what the live job reads and the replay replays. */
@@ -91,6 +117,16 @@ public final class LearnerStream {
         rest.addAll(closing);
         parts.add(rest);
         return parts;
+    }
+
+    /** Writes {@link #calendar} as a JSON-lines file. */
+    public Path writeCalendarTo(Path file) {
+        try {
+            Files.write(file, calendar, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /** Writes {@link #all()} as a JSON-lines file. */

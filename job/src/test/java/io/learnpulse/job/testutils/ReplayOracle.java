@@ -14,6 +14,9 @@ public final class ReplayOracle {
         request.output = directory.resolve("alerts.jsonl");
         request.deadLetters = directory.resolve("alerts.dlq.jsonl");
         request.dailyFigures = directory.resolve("figures.jsonl");
+        if (!stream.calendar.isEmpty()) {
+            request.calendar = stream.writeCalendarTo(directory.resolve("calendar.jsonl"));
+        }
         request.clock = TestClock.FIXED;
         return Replay.run(StreamExecutionEnvironment.getExecutionEnvironment(), request);
     }

@@ -1,18 +1,28 @@
 package io.learnpulse.job.testutils;
 
 import io.learnpulse.kafka.LocalKafka;
+import io.learnpulse.model.CalendarItem;
+import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.model.JsonCodec;
+import io.learnpulse.testkit.Wait;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The four topics of one test run, with fresh random names, and a publisher of activity. */
+/** The topics of one test run, with fresh random names, and publishers of activity and of the calendar. */
 public final class TestTopics {
     public final String activity;
+    public final String calendar;
     public final String alerts;
     public final String metrics;
     public final String dlq;
@@ -21,10 +31,12 @@ public final class TestTopics {
     private TestTopics(LocalKafka kafka, String suffix, int activityPartitions) {
         this.kafka = kafka;
         this.activity = "learner-activity-" + suffix;
+        this.calendar = "course-calendar-" + suffix;
         this.alerts = "learner-alerts-" + suffix;
         this.metrics = "learner-metrics-" + suffix;
         this.dlq = "learner-dlq-" + suffix;
         kafka.createTopic(activity, activityPartitions);
+        kafka.createTopic(calendar, 1);
         kafka.createTopic(alerts, 2);
         kafka.createTopic(metrics, 2);
         kafka.createTopic(dlq, 1);
@@ -38,6 +50,7 @@ public final class TestTopics {
     public Map<String, String> jobOptions() {
         return Map.of("bootstrap-servers", kafka.bootstrapServers(),
                 "topic.activity", activity,
+                "topic.calendar", calendar,
                 "topic.alerts", alerts,
                 "topic.metrics", metrics,
                 "topic.dlq", dlq);
@@ -45,18 +58,54 @@ public final class TestTopics {
 
     /** Publishes lines to the activity topic in list order, keyed by userId, and waits for the acks. */
     public void publish(List<LearnerStream.Line> lines) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = producer()) {
             for (LearnerStream.Line line : lines) {
                 producer.send(new ProducerRecord<>(activity, line.partition < 0 ? null : line.partition,
                         line.key, line.json));
             }
             producer.flush();
         }
+    }
+
+    /** Publishes calendar items (JSON lines) to the calendar topic, keyed courseId/assessmentId (DESIGN §1.1). */
+    public void publishCalendar(List<String> items) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (String json : items) {
+                CalendarItem item;
+                try {
+                    item = JsonCodec.readCalendarItem(json);
+                } catch (InvalidRecordException e) {
+                    throw new IllegalArgumentException("not a calendar item: " + json, e);
+                }
+                producer.send(new ProducerRecord<>(calendar, item.key(), json));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Waits until the job has committed, with a completed checkpoint, consumer group {@code groupId}'s
+     * offset of the whole calendar topic: then every item is in the rule operator's checkpointed
+     * state, learned before any event, as a replay knows its calendar.
+     */
+    public void awaitCalendarRead(String groupId, int items) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Wait.until("the calendar read and checkpointed", Duration.ofMinutes(1), () -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                        .get().get(new TopicPartition(calendar, 0));
+                return committed != null && committed.offset() >= items;
+            });
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 }
