@@ -1,6 +1,7 @@
 package io.learnpulse;
 
 import io.learnpulse.analysis.EvaluateCommand;
+import io.learnpulse.analysis.FitRiskCommand;
 import io.learnpulse.analysis.ImportOuladCommand;
 import io.learnpulse.bench.BenchCommand;
 import io.learnpulse.cli.Cli;
@@ -25,6 +26,7 @@ public final class Learnpulse {
                 new ReplayCommand(),
                 new ImportOuladCommand(),
                 new EvaluateCommand(),
+                new FitRiskCommand(),
                 new JobCommand(),
                 new GatewayCommand(),
                 new BenchCommand(),

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The two verbs on the command line: their exit codes and their one-line refusals. */
+/** The verbs on the command line: their exit codes and their one-line refusals. */
 class CommandsTest {
     @TempDir
     Path dir;
@@ -43,6 +43,25 @@ class CommandsTest {
         Run bad = run(new EvaluateCommand(), "--alerts", alerts.toString(), "--outcomes", outcomes.toString());
         assertThat(bad.status).isEqualTo(Cli.UNUSABLE_ARGUMENTS);
         assertThat(bad.err).contains(alerts + " line 2: 'eventTime' is not an ISO-8601 instant");
+    }
+
+    @Test
+    void fitRiskRefusesAFileItCannotReadAndEventsOutOfOrder() throws IOException {
+        Path calendar = Files.writeString(dir.resolve("calendar.jsonl"), "");
+        Path outcomes = Files.writeString(dir.resolve("outcomes.jsonl"),
+                "{\"userId\":\"u\",\"courseId\":\"C\",\"start\":\"2024-01-01T00:00:00Z\",\"outcome\":\"fail\"}\n");
+        Run missing = run(new FitRiskCommand(), "--events", dir.resolve("nowhere.jsonl").toString(), "--calendar",
+                calendar.toString(), "--outcomes", outcomes.toString(), "--out", dir.resolve("m.json").toString());
+        assertThat(missing.status).isEqualTo(Cli.UNUSABLE_ARGUMENTS);
+        assertThat(missing.err).contains("learnpulse fit-risk: cannot read " + dir.resolve("nowhere.jsonl"));
+
+        Path events = Files.writeString(dir.resolve("events.jsonl"),
+                "{\"eventId\":\"b\",\"userId\":\"u\",\"courseId\":\"C\",\"type\":\"activity\",\"timestamp\":\"2024-01-02T00:00:00Z\"}\n"
+                + "{\"eventId\":\"a\",\"userId\":\"u\",\"courseId\":\"C\",\"type\":\"activity\",\"timestamp\":\"2024-01-01T00:00:00Z\"}\n");
+        Run unordered = run(new FitRiskCommand(), "--events", events.toString(), "--calendar", calendar.toString(),
+                "--outcomes", outcomes.toString(), "--out", dir.resolve("m.json").toString());
+        assertThat(unordered.status).isEqualTo(Cli.UNUSABLE_ARGUMENTS);
+        assertThat(unordered.err).contains(events + " line 2: events must come in time order");
     }
 
     private static Run run(Object verb, String... args) {

@@ -1,15 +1,9 @@
 package io.learnpulse.analysis.evaluate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.model.InvalidRecordException;
+import io.learnpulse.analysis.JsonLines;
 import io.learnpulse.model.JsonCodec;
 import io.learnpulse.model.JsonFields;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -36,9 +30,9 @@ public final class Evaluate {
     public static Evaluation run(Path alerts, Path outcomes, Path report, Path json, int courseDays,
             PrintWriter out, PrintWriter err) {
         Evaluation evaluation = new Evaluation(courseDays);
-        readLines(outcomes, node -> evaluation.outcome(JsonCodec.readOutcome(node)));
+        JsonLines.read(outcomes, node -> evaluation.outcome(JsonCodec.readOutcome(node)));
         // Only who, which type and when: a type the model does not know yet is evaluated all the same.
-        readLines(alerts, node -> evaluation.alert(JsonFields.requiredString(node, "userId"),
+        JsonLines.read(alerts, node -> evaluation.alert(JsonFields.requiredString(node, "userId"),
                 JsonFields.requiredString(node, "type"), JsonFields.requiredInstant(node, "eventTime")));
         TextReport.print(evaluation, out);
         out.flush();
@@ -51,29 +45,5 @@ public final class Evaluate {
             err.println("evaluate: wrote " + json);
         }
         return evaluation;
-    }
-
-    private static void readLines(Path file, Line each) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            long number = 0;
-            String line;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    each.accept(JsonCodec.readObject(line));
-                } catch (InvalidRecordException | IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private interface Line {
-        void accept(JsonNode record) throws InvalidRecordException;
     }
 }
