@@ -16,7 +16,7 @@ public final class ApiException extends RuntimeException {
         return status;
     }
 
-    public static ApiException badParameter(String parameter, String reason) {
+    static ApiException badParameter(String parameter, String reason) {
         return new ApiException(400, "invalid parameter " + parameter + ": " + reason);
     }
 

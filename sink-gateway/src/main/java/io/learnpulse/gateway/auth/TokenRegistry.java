@@ -57,7 +57,7 @@ public final class TokenRegistry {
     }
 
     /** The principal of a presented token, if it is one of ours. */
-    public Optional<Principal> authenticate(String token) {
+    Optional<Principal> authenticate(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
