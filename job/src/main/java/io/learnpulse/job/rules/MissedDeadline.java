@@ -58,28 +58,35 @@ final class MissedDeadline implements LearnerRule<List<MissedDeadline.Missed>> {
     /** The earliest moment after the clock of an item in effect that the learner could miss. */
     @Override
     public long nextDeadline(Learner learner, List<Missed> missed) {
-        long next = NONE;
-        for (Enrollment e : learner.enrollments()) {
-            CourseSchedule schedule = learner.courseCalendar().scheduleOf(e.courseId);
-            if (schedule == null) {
-                continue;
+        long[] next = {NONE};
+        forEachOpenItem(learner, missed, (e, v, moment) -> {
+            if (moment > learner.clock() && (next[0] == NONE || moment < next[0])) {
+                next[0] = moment;
             }
-            for (int i = 0; i < schedule.versions.size(); i++) {
-                ScheduledItem v = schedule.versions.get(i);
-                if (!schedule.inEffect(i, graceMillis) || v.dueAt < e.since) {
-                    continue;
-                }
-                long moment = CourseSchedule.momentOf(v, graceMillis);
-                if (moment > learner.clock() && (next == NONE || moment < next) && !isMissed(missed, e, v)) {
-                    next = moment;
-                }
-            }
-        }
-        return next;
+        });
+        return next[0];
     }
 
     @Override
     public void onDeadline(Learner learner, List<Missed> missed, long deadline, LearnerTimeline.Output out) {
+        forEachOpenItem(learner, missed, (e, v, moment) -> {
+            if (moment == deadline && !e.hasSubmitted(v.assessmentId)) {
+                missed.add(new Missed(e.courseId, v.assessmentId));
+                out.alert(alert(learner, e, v, count(missed, e.courseId)));
+            }
+        });
+    }
+
+    /** What {@link #forEachOpenItem} hands on: an enrollment, an item version of its course, its moment. */
+    private interface OpenItem {
+        void accept(Enrollment enrollment, ScheduledItem item, long moment);
+    }
+
+    /**
+     * Each item the learner could still miss: in effect at its moment, of a course they are enrolled
+     * in, due at or after the enrollment began, and not missed yet.
+     */
+    private void forEachOpenItem(Learner learner, List<Missed> missed, OpenItem out) {
         for (Enrollment e : learner.enrollments()) {
             CourseSchedule schedule = learner.courseCalendar().scheduleOf(e.courseId);
             if (schedule == null) {
@@ -87,10 +94,8 @@ final class MissedDeadline implements LearnerRule<List<MissedDeadline.Missed>> {
             }
             for (int i = 0; i < schedule.versions.size(); i++) {
                 ScheduledItem v = schedule.versions.get(i);
-                if (schedule.inEffect(i, graceMillis) && CourseSchedule.momentOf(v, graceMillis) == deadline
-                        && v.dueAt >= e.since && !e.hasSubmitted(v.assessmentId) && !isMissed(missed, e, v)) {
-                    missed.add(new Missed(e.courseId, v.assessmentId));
-                    out.alert(alert(learner, e, v, count(missed, e.courseId)));
+                if (schedule.inEffect(i, graceMillis) && v.dueAt >= e.since && !isMissed(missed, e, v)) {
+                    out.accept(e, v, CourseSchedule.momentOf(v, graceMillis));
                 }
             }
         }
