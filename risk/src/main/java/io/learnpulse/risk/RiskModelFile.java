@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,7 +38,22 @@ import java.util.stream.Collectors;
 public final class RiskModelFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The model shipped with learnpulse (fitted on OULAD's 2013 presentations: the README says how). */
+    public static final String DEFAULT_RESOURCE = "default-risk-model.json";
+
     private RiskModelFile() {}
+
+    /** The model shipped with learnpulse, {@link #DEFAULT_RESOURCE}. */
+    public static RiskModel readDefault() {
+        try (InputStream in = RiskModelFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the default risk model " + DEFAULT_RESOURCE + " is not on the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the default risk model", e);
+        }
+    }
 
     /** Reads and checks a model file. */
     public static RiskModel read(Path file) {

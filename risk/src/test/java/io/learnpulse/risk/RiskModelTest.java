@@ -109,6 +109,37 @@ class RiskModelTest {
     }
 
     @Test
+    void theShippedModelRanksALearnerWhoMissesEverythingHighAndAGoodOneLow() {
+        RiskModel model = RiskModelFile.readDefault();
+        assertThat(model.version).isEqualTo("oulad-2013-1");
+        assertThat(model.factors).hasSize(Feature.values().length);
+
+        double[] struggling = new double[Feature.values().length];
+        Arrays.fill(struggling, Double.NaN);
+        struggling[Feature.ITEMS_DUE.ordinal()] = 3;
+        struggling[Feature.ITEMS_MISSED.ordinal()] = 3;
+        struggling[Feature.SHARE_MISSED.ordinal()] = 1.0;
+        struggling[Feature.GRADE_SHARE.ordinal()] = 0.0;
+        struggling[Feature.DAYS_SINCE_ACTIVITY.ordinal()] = 60;
+        struggling[Feature.DAYS_SINCE_SUBMISSION.ordinal()] = 60;
+        struggling[Feature.ACTIVE_DAYS_7.ordinal()] = 0;
+        struggling[Feature.ACTIVE_DAYS_14.ordinal()] = 0;
+        RiskScore high = model.score(struggling);
+        assertThat(high.band).isEqualTo(RiskBand.HIGH);
+        assertThat(high.message).contains("earned 0% of the grade due so far");
+
+        double[] doingWell = struggling.clone();
+        doingWell[Feature.ITEMS_MISSED.ordinal()] = 0;
+        doingWell[Feature.SHARE_MISSED.ordinal()] = 0;
+        doingWell[Feature.MEAN_SCORE.ordinal()] = 0.85;
+        doingWell[Feature.LOWEST_SCORE.ordinal()] = 0.8;
+        doingWell[Feature.GRADE_SHARE.ordinal()] = 0.85;
+        doingWell[Feature.DAYS_SINCE_ACTIVITY.ordinal()] = 2;
+        doingWell[Feature.DAYS_SINCE_SUBMISSION.ordinal()] = 10;
+        assertThat(model.score(doingWell).band).isEqualTo(RiskBand.LOW);
+    }
+
+    @Test
     void aBadFileIsRefusedWithWhatIsWrong() {
         assertBad("{", "risk model m: not JSON");
         assertBad("[]", "risk model m: expected a JSON object");
