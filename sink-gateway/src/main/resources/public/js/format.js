@@ -7,6 +7,7 @@ export const TYPES = {
     COMPLETION_STAGNATION: 'Progress stalled',
     LOW_CONSISTENCY: 'Irregular study',
     HIGH_PERFORMANCE: 'Excelling',
+    MISSED_DEADLINE: 'Missed deadline',
 };
 
 export const SEVERITIES = {

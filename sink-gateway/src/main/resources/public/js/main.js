@@ -447,6 +447,7 @@ function cardContent(alert, trail) {
             alert.cohortId ? h('span', { class: 'chip' }, alert.cohortId) : null,
             alert.courseId ? h('span', { class: 'chip chip-quiet' }, alert.courseId) : null),
         h('p', { class: 'card-message' }, alert.message),
+        deadline(alert),
         h('div', { class: 'card-bottom' },
             alert.recommendation
                 ? h('p', { class: 'card-recommendation' }, h('span', { class: 'label' }, 'Suggested: '),
@@ -454,6 +455,19 @@ function cardContent(alert, trail) {
                 : null,
             acknowledged ? ackSummary(alert, trail) : ackButton(alert)),
     ];
+}
+
+/** The calendar item a missed deadline is about: its title and due time, from the alert's metrics. */
+function deadline(alert) {
+    const item = alert.metrics ?? {};
+    if (alert.type !== 'MISSED_DEADLINE' || !item.dueAt) {
+        return null;
+    }
+    return h('p', { class: 'card-deadline' },
+        h('span', { class: 'deadline-title' }, item.title ?? item.assessmentId ?? 'Item'),
+        ' · due ',
+        h('time', { class: 'deadline-due', datetime: item.dueAt, title: `due ${item.dueAt}` }, formatTime(item.dueAt)),
+        item.missedInCourse > 1 ? h('span', { class: 'chip chip-warn' }, `${item.missedInCourse} missed in this course`) : null);
 }
 
 function ackSummary(alert, trail) {

@@ -84,7 +84,7 @@ public final class Gateway implements AutoCloseable {
             broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
             kafka = new KafkaProbe(config.bootstrapServers());
             consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
-                    config.alertsTopic(), config.metricsTopic()), store, broadcaster, metrics);
+                    config.alertsTopic(), config.metricsTopic(), config.calendarTopic()), store, broadcaster, metrics);
             activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                     config.heartbeatInterval(), Clock.systemUTC());
             activityConsumer = new ActivityConsumer(config.bootstrapServers(), config.activityGroupId(),
@@ -94,9 +94,9 @@ public final class Gateway implements AutoCloseable {
             app.start(config.httpHost(), config.httpPort());
             consumer.start();
             activityConsumer.start();
-            LOG.info("gateway listening on port {}, database {}, consuming {} and {} as group {}", app.port(),
+            LOG.info("gateway listening on port {}, database {}, consuming {}, {} and {} as group {}", app.port(),
                     Database.redacted(config.effectiveJdbcUrl()), config.alertsTopic(), config.metricsTopic(),
-                    config.groupId());
+                    config.calendarTopic(), config.groupId());
             return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer);
         } catch (RuntimeException e) {
             closeActivity(activityConsumer, activity);

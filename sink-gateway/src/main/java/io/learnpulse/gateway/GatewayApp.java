@@ -15,6 +15,7 @@ import io.learnpulse.gateway.activity.ActivityRoutes;
 import io.learnpulse.gateway.activity.ActivityStream;
 import io.learnpulse.gateway.api.AlertRoutes;
 import io.learnpulse.gateway.api.ApiException;
+import io.learnpulse.gateway.api.CourseRoutes;
 import io.learnpulse.gateway.api.OperationsRoutes;
 import io.learnpulse.gateway.api.SecurityHeaders;
 import io.learnpulse.gateway.api.TrendRoutes;
@@ -61,6 +62,7 @@ final class GatewayApp {
                 config.pageLimitMax());
         UserRoutes users = new UserRoutes(deps.store(), access);
         TrendRoutes trends = new TrendRoutes(deps.store(), access, Clock.systemUTC());
+        CourseRoutes courses = new CourseRoutes(deps.store(), access);
         OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
                 deps.registry());
         LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator);
@@ -88,6 +90,7 @@ final class GatewayApp {
             javalin.routes.get("/api/users/{userId}/metrics", users::dailyFigures);
             javalin.routes.get("/api/users/{userId}/trend", trends::learner);
             javalin.routes.get("/api/cohorts/{cohortId}/trend", trends::cohort);
+            javalin.routes.get("/api/courses/{courseId}/calendar", courses::calendar);
             javalin.routes.post("/api/ws-tickets", authenticator::issueTicket);
             javalin.routes.get("/api/cohorts/{cohortId}/activity", activity::cohortNow);
 

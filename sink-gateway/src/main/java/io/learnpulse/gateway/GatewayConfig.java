@@ -24,6 +24,7 @@ public record GatewayConfig(
         String dbPassword,
         String alertsTopic,
         String metricsTopic,
+        String calendarTopic,
         String groupId,
         List<String> allowedOrigins,
         int wsQueueBound,
@@ -45,6 +46,7 @@ public record GatewayConfig(
         require(pageLimit >= 1 && pageLimit <= pageLimitMax, GatewayOption.PAGE_LIMIT, "must be between 1 and " + pageLimitMax);
         require(!alertsTopic.isBlank(), GatewayOption.ALERTS_TOPIC, "must not be empty");
         require(!metricsTopic.isBlank(), GatewayOption.METRICS_TOPIC, "must not be empty");
+        require(!calendarTopic.isBlank(), GatewayOption.CALENDAR_TOPIC, "must not be empty");
         require(!groupId.isBlank(), GatewayOption.GROUP_ID, "must not be empty");
         require(!activityTopic.isBlank(), GatewayOption.ACTIVITY_TOPIC, "must not be empty");
         require(!activityGroupId.isBlank() && !activityGroupId.equals(groupId), GatewayOption.ACTIVITY_GROUP_ID,
@@ -76,6 +78,7 @@ public record GatewayConfig(
                 v.text(GatewayOption.DB_PASSWORD),
                 v.text(GatewayOption.ALERTS_TOPIC),
                 v.text(GatewayOption.METRICS_TOPIC),
+                v.text(GatewayOption.CALENDAR_TOPIC),
                 v.text(GatewayOption.GROUP_ID),
                 v.list(GatewayOption.ALLOWED_ORIGINS),
                 v.integer(GatewayOption.WS_QUEUE_BOUND),
@@ -102,79 +105,85 @@ public record GatewayConfig(
 
     public GatewayConfig withHttpPort(int port) {
         return new GatewayConfig(bootstrapServers, httpHost, port, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withHttpHost(String host) {
         return new GatewayConfig(bootstrapServers, host, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withAdminToken(String token) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, token, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withTokensFile(Path file) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, file, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withDataDir(Path directory) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, directory, jdbcUrl,
-                dbUser, dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound,
+                dbUser, dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound,
                 heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withJdbcUrl(String url) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, url, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withTopics(String alerts, String metrics) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alerts, metrics, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alerts, metrics, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+    }
+
+    public GatewayConfig withCalendarTopic(String calendar) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, calendar, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withGroupId(String group) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, group, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, group, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withAllowedOrigins(List<String> origins) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, origins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, origins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withWsQueueBound(int bound) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, bound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, bound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withHeartbeatInterval(Duration interval) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, interval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, interval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
     }
 
     public GatewayConfig withActivityTopic(String topic, String group) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, topic, group, activityRate);
     }
 
     public GatewayConfig withActivityRate(int perSecond) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
                 maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, perSecond);
     }
 

@@ -19,6 +19,7 @@ public enum GatewayOption {
     DB_PASSWORD("--db-password", "db.password", null, "Database password (PostgreSQL); prefer the config file."),
     ALERTS_TOPIC("--alerts-topic", "topics.alerts", "learner-alerts", "Topic of alerts."),
     METRICS_TOPIC("--metrics-topic", "topics.metrics", "learner-metrics", "Topic of daily figures."),
+    CALENDAR_TOPIC("--calendar-topic", "topics.calendar", "course-calendar", "Compacted topic of the course calendar."),
     GROUP_ID("--group-id", "kafka.group.id", "learnpulse-gateway",
             "Consumer group; two gateways with their own databases need two groups."),
     ALLOWED_ORIGINS("--allowed-origins", "ws.allowed.origins", "",

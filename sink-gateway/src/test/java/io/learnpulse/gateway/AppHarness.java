@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -21,6 +22,7 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -63,7 +65,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                 config.heartbeatInterval(), Clock.systemUTC());
         consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
-                config.alertsTopic(), config.metricsTopic()), store, broadcaster, new IngestMetrics(registry));
+                config.alertsTopic(), config.metricsTopic(), config.calendarTopic()), store, broadcaster, new IngestMetrics(registry));
         app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config,
                 TokenRegistry.load(config.tokensFile(), config.adminToken()), registry, database, kafka, consumer,
                 mapper, activity)).start("127.0.0.1", 0);
@@ -82,6 +84,19 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     /** Stores daily figures (the job's JSON) in one batch. */
     void storeFigures(String... json) {
         store(List.of(), List.of(json));
+    }
+
+    /** Stores course-calendar records (DESIGN §1.1) in one batch, in order. */
+    void storeCalendar(String... json) {
+        try {
+            List<CalendarItem> items = new ArrayList<>();
+            for (String item : json) {
+                items.add(JsonCodec.readCalendarItem(item));
+            }
+            store.store(List.of(), List.of(), items, List.of());
+        } catch (InvalidRecordException | SQLException e) {
+            throw new IllegalStateException("cannot store calendar items", e);
+        }
     }
 
     private void store(List<String> alerts, List<String> figures) {

@@ -49,7 +49,8 @@ class DashboardBrowserITCase {
             "ENGAGEMENT_DROP", "Send a personal check-in message and point to the next concrete step or deadline.",
             "COMPLETION_STAGNATION", "Ask whether the learner is blocked and agree on a small, concrete next goal.",
             "LOW_CONSISTENCY", "Help the learner set a regular study rhythm, such as a short session every day.",
-            "HIGH_PERFORMANCE", "Acknowledge the achievement and offer enrichment or more challenging material.");
+            "HIGH_PERFORMANCE", "Acknowledge the achievement and offer enrichment or more challenging material.",
+            "MISSED_DEADLINE", "Contact the learner about the missed item and agree on a date to submit it.");
 
     private static LocalKafka kafka;
 
@@ -104,6 +105,9 @@ class DashboardBrowserITCase {
                 .anyMatch(url -> url.contains("/ws/alerts?") && url.contains("since=hist-emma-rhythm"));
         assertThat(page.currentUrl()).as("the token leaves the address bar").doesNotContain(ADMIN);
         page.awaitStat("open", String.valueOf(history.size()));
+        // a missed deadline shows the calendar item's title and due date from its metrics
+        assertThat(page.cardText("hist-ivan-deadline"))
+                .contains("Missed deadline", "Worksheet 3", "due Sat 21 Nov", "2 missed in this course");
 
         // an alert raised while the page is open appears without a reload
         harness.produceAlert("farid.haddad", alert("live-farid", "farid.haddad", "9A", "CONSECUTIVE_LOW_SCORES",
@@ -276,6 +280,10 @@ class DashboardBrowserITCase {
         ids.add(produce("hist-dev-stall", "dev.patel", "9B", "COMPLETION_STAGNATION", "MEDIUM", "2026-11-22T16:00:00Z",
                 "dev.patel's course progress has stayed at 40% for 120 hours.",
                 Map.of("progress", 0.4, "lastIncreaseTime", "2026-11-17T16:00:00Z", "stagnationHours", 120)));
+        ids.add(produce("hist-ivan-deadline", "ivan.petrov", "9B", "MISSED_DEADLINE", "HIGH", "2026-11-22T12:00:00Z",
+                "ivan.petrov has not submitted Worksheet 3, due Sat 21 Nov.",
+                Map.of("assessmentId", "ws-3", "title", "Worksheet 3", "dueAt", "2026-11-21T12:00:00Z",
+                        "graceHours", 24.0, "missedInCourse", 2)));
         ids.add(produce("hist-emma-rhythm", "emma.lind", "9A", "LOW_CONSISTENCY", "LOW", "2026-11-23T00:00:00Z",
                 "emma.lind was active on only 2 of the last 7 days.",
                 Map.of("activeDays", 2, "windowDays", 7, "fraction", 2 / 7.0, "minFraction", 0.5)));

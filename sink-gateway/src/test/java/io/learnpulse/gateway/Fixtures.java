@@ -85,6 +85,23 @@ final class Fixtures {
                 + ",\"message\":\"m\",\"recommendation\":\"r\"}";
     }
 
+    /** A MISSED_DEADLINE alert of course {@code courseId} for its item {@code assessmentId}, as the job writes it. */
+    static String missedDeadline(String alertId, String userId, String cohortId, String courseId,
+            String assessmentId, String title, String dueAt, String eventTime) {
+        return "{\"alertId\":\"" + alertId + "\",\"userId\":\"" + userId + "\",\"courseId\":\"" + courseId
+                + "\",\"cohortId\":\"" + cohortId + "\",\"type\":\"MISSED_DEADLINE\",\"severity\":\"HIGH\","
+                + "\"eventTime\":\"" + eventTime + "\",\"detectedAt\":\"" + eventTime + "\",\"status\":\"OPEN\","
+                + "\"metrics\":{\"assessmentId\":\"" + assessmentId + "\",\"title\":\"" + title + "\",\"dueAt\":\""
+                + dueAt + "\",\"graceHours\":24.0,\"missedInCourse\":1},"
+                + "\"message\":\"" + userId + " has not submitted " + title + "\",\"recommendation\":\"r\"}";
+    }
+
+    /** A course-calendar record (DESIGN §1.1). */
+    static String calendarItem(String courseId, String assessmentId, String title, String dueAt) {
+        return "{\"courseId\":\"" + courseId + "\",\"assessmentId\":\"" + assessmentId + "\",\"title\":\""
+                + title + "\",\"dueAt\":\"" + dueAt + "\",\"weight\":10}";
+    }
+
     static String figures(String userId, String cohortId, String day, int events) {
         return "{\"userId\":\"" + userId + "\",\"courseId\":\"c1\",\"cohortId\":\"" + cohortId + "\",\"day\":\"" + day
                 + "\",\"events\":" + events + ",\"assessments\":3,\"meanScore\":0.55,\"progress\":null,"

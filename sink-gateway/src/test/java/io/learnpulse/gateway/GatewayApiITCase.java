@@ -3,8 +3,10 @@ package io.learnpulse.gateway;
 import static io.learnpulse.gateway.Fixtures.ADMIN;
 import static io.learnpulse.gateway.Fixtures.INSTRUCTOR_K1;
 import static io.learnpulse.gateway.Fixtures.alert;
+import static io.learnpulse.gateway.Fixtures.calendarItem;
 import static io.learnpulse.gateway.Fixtures.figures;
 import static io.learnpulse.gateway.Fixtures.ids;
+import static io.learnpulse.gateway.Fixtures.missedDeadline;
 import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What crosses Kafka: alerts and daily figures from a real broker into the store, onto WebSockets and
+ * What crosses Kafka: alerts, daily figures and the course calendar from a real broker into the store, onto WebSockets and
  * into REST answers, stored and pushed once, poison records counted, health with a broker. The routes'
  * own behaviour without a broker: {@link GatewayApiTest}, {@link GatewayAuthTest}.
  */
@@ -144,6 +146,37 @@ class GatewayApiITCase {
         String metrics = harness.get("/metrics", null).body();
         assertThat(metrics).contains("learnpulse_gateway_records_poison_total{topic=\"" + harness.alertsTopic + "\"} 3.0");
         assertThat(metrics).contains("learnpulse_gateway_records_poison_total{topic=\"" + harness.metricsTopic + "\"} 1.0");
+    }
+
+    @Test
+    void theCourseCalendarTopicIsStoredAndMissedDeadlinesArePushedAndCounted() {
+        WsClient feed = WsClient.reading();
+        harness.connect("/ws/alerts?severity=HIGH", ADMIN, feed);
+        harness.produceCalendar("math/A1", calendarItem("math", "A1", "Assignment 1", "2026-11-10T23:59:00Z"));
+        harness.produceCalendar("math/A2", calendarItem("math", "A2", "Assignment 2", "2026-11-17T23:59:00Z"));
+        harness.produceCalendar("math/A3", calendarItem("math", "A3", "Assignment 3", "2026-11-24T23:59:00Z"));
+        harness.produceCalendar("math/A2", calendarItem("math", "A2", "Assignment 2 (moved)", "2026-11-19T23:59:00Z"));
+        harness.produceCalendar("math/A3", "{\"courseId\":\"math\",\"assessmentId\":\"A3\",\"deleted\":true}");
+        harness.produceCalendar("math/A5", "{\"courseId\":\"math\",\"assessmentId\":\"A5\"}"); // no dueAt
+        harness.produceCalendar("math/A6", "{\"courseId\":\"math\",");
+        harness.produceAlert("u1", missedDeadline("m1", "u1", "k1", "math", "A1", "Assignment 1",
+                "2026-11-10T23:59:00Z", "2026-11-11T23:59:00Z"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode items = json(harness.get("/api/courses/math/calendar", ADMIN)).path("items");
+            assertThat(items).hasSize(2);
+            assertThat(items.get(0).path("missed").asLong()).isEqualTo(1);
+            assertThat(items.get(1).path("title").asText()).isEqualTo("Assignment 2 (moved)");
+        });
+        JsonNode items = json(harness.get("/api/courses/math/calendar", ADMIN)).path("items");
+        assertThat(items.get(0).path("assessmentId").asText()).isEqualTo("A1");
+        assertThat(items.get(1).path("dueAt").asText()).isEqualTo("2026-11-19T23:59:00Z");
+        assertThat(items.get(1).path("missed").asLong()).isZero();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(feed.alertIds()).containsExactly("m1"));
+        assertThat(feed.ofKind("alert").get(0).path("alert").path("metrics").path("dueAt").asText())
+                .isEqualTo("2026-11-10T23:59:00Z");
+        assertThat(harness.get("/metrics", null).body())
+                .contains("learnpulse_gateway_records_poison_total{topic=\"" + harness.calendarTopic + "\"} 2.0");
     }
 
     @Test

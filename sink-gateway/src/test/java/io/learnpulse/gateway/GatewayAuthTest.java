@@ -91,6 +91,14 @@ class GatewayAuthTest {
                 Arguments.of("GET /api/users/u1/metrics", LEARNER_U1, 200),
                 Arguments.of("GET /api/users/u1/metrics", INSTRUCTOR_K1, 200),
                 Arguments.of("GET /api/users/u2/metrics", ADMIN, 200),
+                // GET /api/courses/{courseId}/calendar (course c1: cohorts k1 and k2, learner u1)
+                Arguments.of("GET /api/courses/c1/calendar", null, 401),
+                Arguments.of("GET /api/courses/c1/calendar", UNKNOWN, 401),
+                Arguments.of("GET /api/courses/c9/calendar", INSTRUCTOR_K1, 403),
+                Arguments.of("GET /api/courses/c9/calendar", LEARNER_U1, 403),
+                Arguments.of("GET /api/courses/c1/calendar", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/courses/c1/calendar", LEARNER_U1, 200),
+                Arguments.of("GET /api/courses/c9/calendar", ADMIN, 200),
                 // open endpoints (GET /health: GatewayApiITCase, GatewayApiTest)
                 Arguments.of("GET /metrics", null, 200),
                 Arguments.of("GET /", null, 200));

@@ -24,6 +24,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
     final String alertsTopic = "alerts-" + UUID.randomUUID();
     final String metricsTopic = "metrics-" + UUID.randomUUID();
     final String activityTopic = "activity-" + UUID.randomUUID();
+    final String calendarTopic = "calendar-" + UUID.randomUUID();
     private final GatewayConfig config;
     private final KafkaProducer<String, String> producer;
     private Gateway gateway;
@@ -36,12 +37,14 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
         kafka.createTopic(alertsTopic, 2);
         kafka.createTopic(metricsTopic, 2);
         kafka.createTopic(activityTopic, 2);
+        kafka.createCompactedTopic(calendarTopic, 2);
         this.config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(kafka.bootstrapServers()))
                 .withHttpHost("127.0.0.1")
                 .withHttpPort(0)
                 .withDataDir(dataDir.resolve("db"))
                 .withTokensFile(Fixtures.tokensFile(dataDir))
                 .withTopics(alertsTopic, metricsTopic)
+                .withCalendarTopic(calendarTopic)
                 .withActivityTopic(activityTopic, "activity-" + UUID.randomUUID())
                 .withGroupId("gateway-" + UUID.randomUUID()));
         this.producer = new KafkaProducer<>(Map.of(
@@ -90,6 +93,11 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
 
     void produceActivity(String userId, String json) {
         send(activityTopic, userId, json);
+    }
+
+    /** A course-calendar record, keyed {@code courseId/assessmentId} as DESIGN §1.1 says. */
+    void produceCalendar(String key, String json) {
+        send(calendarTopic, key, json);
     }
 
     private void send(String topic, String key, String value) {

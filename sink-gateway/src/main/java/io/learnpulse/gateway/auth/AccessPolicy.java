@@ -128,6 +128,25 @@ public final class AccessPolicy {
         }
     }
 
+    /**
+     * Whose missed deadlines a caller counts on a course's calendar: an admin everyone's; an
+     * instructor those of its cohorts, and only for a course its cohorts have alerts or figures in;
+     * a learner its own, and only for a course it has alerts or figures in. The items themselves are
+     * no learner's data, but which courses exist is learned from the learners a caller may see.
+     */
+    public AlertQuery calendarScope(Principal principal, String courseId) {
+        AlertQuery everyone = new AlertQuery(null, null, null, null, null, null, null, null);
+        AlertQuery scope = switch (principal.role()) {
+            case ADMIN -> everyone;
+            case INSTRUCTOR -> everyone.withCohortScope(principal.cohorts());
+            case LEARNER -> everyone.withUserId(principal.userId());
+        };
+        if (principal.role() != Role.ADMIN && !store.courseSeen(courseId, scope)) {
+            throw ApiException.forbidden("course " + courseId + " is not one of yours");
+        }
+        return scope;
+    }
+
     /** The filter of a live figures subscription, narrowed like {@link #scope}. */
     public FiguresFilter scope(Principal principal, FiguresFilter requested) {
         return switch (principal.role()) {

@@ -6,8 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Where the consumer loop reads: the cluster, its consumer group (where committed offsets live) and the two topics. */
-public record ConsumerSettings(String bootstrapServers, String groupId, String alertsTopic, String metricsTopic) {
+/** Where the consumer loop reads: the cluster, its consumer group (where committed offsets live) and the three topics. */
+public record ConsumerSettings(String bootstrapServers, String groupId, String alertsTopic, String metricsTopic,
+        String calendarTopic) {
 
     Properties properties() {
         Properties properties = new Properties();

@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's one consumer loop (not one per browser): polls {@code learner-alerts} and
- * {@code learner-metrics} with {@code read_committed}, stores each batch in one database
+ * The gateway's one consumer loop (not one per browser): polls {@code learner-alerts},
+ * {@code learner-metrics} and {@code course-calendar} with {@code read_committed}, stores each batch in one database
  * transaction, pushes what was new to the WebSocket clients, and only then commits the offsets
  * (commitSync). A crash between store and commit re-delivers the batch, and the store ignores the
  * alertIds it already has: nothing is lost, nothing is stored or pushed twice. Records that are not
@@ -47,6 +47,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final String alertsTopic;
     private final String metricsTopic;
+    private final String calendarTopic;
     private final Broadcaster broadcaster;
     private final BatchWriter writer;
     private final IngestMetrics metrics;
@@ -61,8 +62,9 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         this.consumer = new KafkaConsumer<>(settings.properties());
         this.alertsTopic = settings.alertsTopic();
         this.metricsTopic = settings.metricsTopic();
+        this.calendarTopic = settings.calendarTopic();
         this.broadcaster = broadcaster;
-        this.writer = new BatchWriter(store, alertsTopic, metrics);
+        this.writer = new BatchWriter(store, alertsTopic, calendarTopic, metrics);
         this.metrics = metrics;
         this.thread = new Thread(this::run, "gateway-consumer");
     }
@@ -94,7 +96,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(alertsTopic, metricsTopic));
+            consumer.subscribe(List.of(alertsTopic, metricsTopic, calendarTopic));
             while (running) {
                 pollOnce();
             }

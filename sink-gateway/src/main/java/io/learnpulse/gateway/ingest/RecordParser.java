@@ -8,6 +8,7 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.model.AlertStatus;
 import io.learnpulse.model.AlertType;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
@@ -15,7 +16,8 @@ import io.learnpulse.model.JsonFields;
 import io.learnpulse.model.Severity;
 
 /**
- * Turns the job's JSON records into {@link Alert}s and {@link DailyFigures}, checked with the wire
+ * Turns the job's JSON records into {@link Alert}s and {@link DailyFigures}, and the course calendar's
+ * into {@link CalendarItem}s, checked with the wire
  * model's field rules ({@link JsonFields}); anything invalid is an {@link InvalidRecordException}
  * with its dead-letter reason. The gateway keeps more of a record than the model's reader would: an
  * alert's {@code metrics} as the job's JSON object, whatever its fields, and times as ISO text.
@@ -41,12 +43,14 @@ final class RecordParser {
         } else if (!metrics.isObject()) {
             throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field 'metrics' must be an object");
         }
-        return new Alert(id(JsonFields.requiredString(node, "alertId"), "alertId"),
+        Alert alert = new Alert(id(JsonFields.requiredString(node, "alertId"), "alertId"),
                 id(JsonFields.requiredString(node, "userId"), "userId"),
                 id(JsonFields.optionalString(node, "courseId"), "courseId"),
                 id(JsonFields.optionalString(node, "cohortId"), "cohortId"), type, severity, eventTime, detectedAt,
                 status, metrics, text(JsonFields.optionalString(node, "message"), "message"),
                 text(JsonFields.optionalString(node, "recommendation"), "recommendation"));
+        id(alert.assessmentId(), "metrics.assessmentId"); // a column of its own, like the ids
+        return alert;
     }
 
     static DailyFigures dailyFigures(byte[] value) throws InvalidRecordException {
@@ -62,6 +66,18 @@ final class RecordParser {
                 JsonFields.count(node, "assessments"), JsonFields.optionalNumber(node.get("meanScore"), "meanScore"),
                 JsonFields.optionalNumber(node.get("progress"), "progress"),
                 JsonFields.optionalNumber(node.get("consistency7d"), "consistency7d"));
+    }
+
+    /**
+     * A course-calendar record, read by the model's reader (DESIGN §1.1), with the store's bounds on its
+     * ids and text.
+     */
+    static CalendarItem calendarItem(byte[] value) throws InvalidRecordException {
+        CalendarItem item = JsonCodec.readCalendarItem(JsonCodec.readObject(value));
+        id(item.courseId, "courseId");
+        id(item.assessmentId, "assessmentId");
+        text(item.title, "title");
+        return item;
     }
 
     /**

@@ -25,8 +25,14 @@ public record Alert(
         String message,
         String recommendation) {
 
-    /** The most characters of an id (alertId, userId, courseId, cohortId), as the columns hold them. */
+    /** The most characters of an id (alertId, userId, courseId, cohortId, assessmentId), as the columns hold them. */
     public static final int MAX_ID_LENGTH = 256;
+
+    /** The course-calendar item the alert is about (its metrics' {@code assessmentId}), or null. */
+    public String assessmentId() {
+        JsonNode id = metrics.get("assessmentId");
+        return id != null && id.isTextual() ? id.asText() : null;
+    }
 
     /** The event time in epoch milliseconds, the key that orders the history. */
     public long eventTimeMillis() {

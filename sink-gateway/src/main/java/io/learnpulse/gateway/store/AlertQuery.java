@@ -35,6 +35,10 @@ public record AlertQuery(
         return new AlertQuery(userId, cohortId, scope, type, severity, status, fromMillis, toMillis);
     }
 
+    public AlertQuery withType(AlertType value) {
+        return new AlertQuery(userId, cohortId, cohortScope, value, severity, status, fromMillis, toMillis);
+    }
+
     public boolean matches(Alert alert) {
         return (userId == null || userId.equals(alert.userId()))
                 && (cohortId == null || cohortId.equals(alert.cohortId()))
@@ -55,6 +59,15 @@ public record AlertQuery(
         condition(sql, parameters, "status = ?", name(status));
         condition(sql, parameters, "event_time_ms >= ?", fromMillis);
         condition(sql, parameters, "event_time_ms < ?", toMillis);
+        if (cohortScope != null) {
+            inCohorts(sql, parameters, cohortScope);
+        }
+    }
+
+    /** Only the learner and cohort conditions, for tables that share those columns (daily figures). */
+    void whereLearner(StringBuilder sql, List<Object> parameters) {
+        condition(sql, parameters, "user_id = ?", userId);
+        condition(sql, parameters, "cohort_id = ?", cohortId);
         if (cohortScope != null) {
             inCohorts(sql, parameters, cohortScope);
         }

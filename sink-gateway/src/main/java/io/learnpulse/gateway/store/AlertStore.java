@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.model.AlertStatus;
 import io.learnpulse.model.AlertType;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.Severity;
 
 /**
@@ -58,12 +59,19 @@ public final class AlertStore {
         this.clock = clock;
     }
 
-    /**
-     * Stores a batch in one transaction: each alert once (an alertId already stored changes nothing),
-     * each daily figure upserted by (userId, day), each quarantined record once per Kafka position.
-     */
+    /** {@link #store(List, List, List, List)} without calendar items. */
     public Stored store(List<Alert> alerts, List<DailyFigures> figures, List<Quarantined> quarantined)
             throws SQLException {
+        return store(alerts, figures, List.of(), quarantined);
+    }
+
+    /**
+     * Stores a batch in one transaction: each alert once (an alertId already stored changes nothing),
+     * each daily figure upserted by (userId, day), each calendar item in order (it replaces the item of
+     * the same course and id, a deletion removes it), each quarantined record once per Kafka position.
+     */
+    public Stored store(List<Alert> alerts, List<DailyFigures> figures, List<CalendarItem> calendar,
+            List<Quarantined> quarantined) throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
@@ -88,6 +96,9 @@ public final class AlertStore {
                     if (upsertFigures(connection, day)) {
                         changed.add(day);
                     }
+                }
+                for (CalendarItem item : calendar) {
+                    CourseCalendar.apply(connection, item);
                 }
                 for (Quarantined record : quarantined) {
                     quarantine(connection, record, now);
@@ -170,7 +181,7 @@ public final class AlertStore {
 
     private void insertAlert(Connection connection, long sequence, Alert alert, String storedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alerts (" + ALERT_COLUMNS
-                + ", event_time_ms, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", event_time_ms, stored_at, assessment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, sequence);
             insert.setString(2, alert.alertId());
             insert.setString(3, alert.userId());
@@ -186,6 +197,7 @@ public final class AlertStore {
             setText(insert, 13, alert.recommendation());
             insert.setLong(14, alert.eventTimeMillis());
             insert.setString(15, storedAt);
+            setText(insert, 16, alert.assessmentId());
             insert.executeUpdate();
         }
     }
@@ -413,6 +425,40 @@ public final class AlertStore {
             List<Object> parameters = new ArrayList<>();
             parameters.add(userId);
             AlertQuery.inCohorts(sql, parameters, cohorts);
+            sql.append(" LIMIT 1");
+            if (!query(sql.toString(), parameters, rs -> 1).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The course's calendar items, earliest due first, each with how many learners within {@code scope}
+     * (a filter of alerts narrowed to the caller's role) have a MISSED_DEADLINE alert for it.
+     */
+    public List<CalendarEntry> calendar(String courseId, AlertQuery scope) {
+        StringBuilder sql = new StringBuilder("SELECT assessment_id, COUNT(DISTINCT user_id) FROM alerts "
+                + "WHERE course_id = ? AND assessment_id IS NOT NULL");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(courseId);
+        scope.withType(AlertType.MISSED_DEADLINE).where(sql, parameters);
+        sql.append(" GROUP BY assessment_id");
+        Map<String, Long> missed = new TreeMap<>();
+        query(sql.toString(), parameters, rs -> missed.put(rs.getString(1), rs.getLong(2)));
+        return query("SELECT assessment_id, title, due_at, weight FROM calendar_items WHERE course_id = ? "
+                + "ORDER BY due_at_ms, assessment_id", List.of(courseId),
+                rs -> new CalendarEntry(rs.getString(1), rs.getString(2), rs.getString(3), number(rs, "weight"),
+                        missed.getOrDefault(rs.getString(1), 0L)));
+    }
+
+    /** True when an alert or a daily figure within {@code scope} names the course. */
+    public boolean courseSeen(String courseId, AlertQuery scope) {
+        for (String table : List.of("alerts", "daily_figures")) {
+            StringBuilder sql = new StringBuilder("SELECT 1 FROM " + table + " WHERE course_id = ?");
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(courseId);
+            scope.whereLearner(sql, parameters);
             sql.append(" LIMIT 1");
             if (!query(sql.toString(), parameters, rs -> 1).isEmpty()) {
                 return true;

@@ -46,7 +46,7 @@ class BatchWriterTest {
     }
 
     private BatchWriter writer(AlertStore store) {
-        return new BatchWriter(store, ALERTS, metrics);
+        return new BatchWriter(store, ALERTS, "course-calendar", metrics);
     }
 
     private static AlertStore store(Database database) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.DailyFigures;
+import io.learnpulse.model.AlertType;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.InvalidRecordException;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,9 @@ class RecordParserTest {
         "{\"alertId\":\"a\",\"userId\":\"u1\\n\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
         "{\"alertId\":\"a\",\"userId\":\"u1\",\"courseId\":\"c\\u0000\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
         "{\"alertId\":\"a\",\"userId\":\"u1\",\"cohortId\":\"k\\u0000\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\"}",
-        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\",\"message\":\"m\\u0000\"}"
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"HIGH_PERFORMANCE\",\"severity\":\"LOW\",\"eventTime\":\"2026-11-24T10:15:00Z\",\"message\":\"m\\u0000\"}",
+        // the calendar item of a missed deadline is a column too
+        "{\"alertId\":\"a\",\"userId\":\"u1\",\"type\":\"MISSED_DEADLINE\",\"severity\":\"HIGH\",\"eventTime\":\"2026-11-24T10:15:00Z\",\"metrics\":{\"assessmentId\":\"A\\u0000\"}}"
     })
     void rejectsInvalidAlerts(String value) {
         assertThatThrownBy(() -> RecordParser.alert(bytes(value))).isInstanceOf(InvalidRecordException.class);
@@ -62,6 +66,33 @@ class RecordParserTest {
                     assertThat(e.reason()).isEqualTo(DeadLetter.UNKNOWN_TYPE);
                     assertThat(e.getMessage()).contains("NOPE");
                 });
+    }
+
+    @Test
+    void aMissedDeadlineIsKnownWithItsCalendarItem() throws Exception {
+        Alert alert = RecordParser.alert(bytes("{\"alertId\":\"a\",\"userId\":\"u1\",\"courseId\":\"c1\","
+                + "\"type\":\"MISSED_DEADLINE\",\"severity\":\"HIGH\",\"eventTime\":\"2026-11-25T23:59:00Z\","
+                + "\"metrics\":{\"assessmentId\":\"TMA 2\",\"title\":\"Assignment 2\",\"dueAt\":\"2026-11-24T23:59:00Z\","
+                + "\"graceHours\":24.0,\"missedInCourse\":1}}"));
+        assertThat(alert.type()).isEqualTo(AlertType.MISSED_DEADLINE);
+        assertThat(alert.assessmentId()).isEqualTo("TMA 2");
+    }
+
+    @Test
+    void aCalendarItemIsReadWithTheStoresBounds() throws Exception {
+        CalendarItem item = RecordParser.calendarItem(bytes("{\"courseId\":\"c1\",\"assessmentId\":\"A1\","
+                + "\"dueAt\":\"2026-11-24T23:59:00+01:00\",\"title\":\"Assignment 1\"}"));
+        assertThat(item.key()).isEqualTo("c1/A1");
+        assertThat(item.dueAt).isEqualTo(java.time.Instant.parse("2026-11-24T22:59:00Z").toEpochMilli());
+        assertThat(RecordParser.calendarItem(bytes("{\"courseId\":\"c1\",\"assessmentId\":\"A1\",\"deleted\":true}"))
+                .deleted).isTrue();
+        for (String invalid : new String[] {"{\"courseId\":\"c1\",\"assessmentId\":\"A1\"}",
+            "{\"courseId\":\"c1\",\"assessmentId\":\"" + "a".repeat(257) + "\",\"dueAt\":\"2026-11-24T23:59:00Z\"}",
+            "{\"courseId\":\"c1\",\"assessmentId\":\"A1\",\"dueAt\":\"2026-11-24T23:59:00Z\",\"title\":\"t\\u0000\"}"}) {
+            assertThatThrownBy(() -> RecordParser.calendarItem(bytes(invalid))).as(invalid)
+                    .isInstanceOf(InvalidRecordException.class);
+        }
+        assertThatThrownBy(() -> RecordParser.calendarItem(null)).isInstanceOf(InvalidRecordException.class);
     }
 
     @Test
