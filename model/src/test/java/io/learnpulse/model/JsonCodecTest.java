@@ -23,6 +23,23 @@ class JsonCodecTest {
     }
 
     @Test
+    void aMissedDeadlineRoundTripsWithItsCalendarFigures() throws Exception {
+        Alert alert = alert();
+        alert.type = AlertType.MISSED_DEADLINE;
+        alert.metrics = new AlertMetrics();
+        alert.metrics.assessmentId = "tma-3";
+        alert.metrics.title = "Assignment 3";
+        alert.metrics.dueAt = "2026-11-24T12:00:00Z";
+        alert.metrics.graceHours = 24.0;
+        alert.metrics.missedInCourse = 2;
+        String json = JsonCodec.alert(alert);
+        assertThat(json).contains("\"metrics\":{\"assessmentId\":\"tma-3\",\"title\":\"Assignment 3\","
+                + "\"dueAt\":\"2026-11-24T12:00:00Z\",\"graceHours\":24.0,\"missedInCourse\":2}");
+        assertThat(JsonCodec.readAlert(json)).isEqualTo(alert);
+        assertThat(AlertType.MISSED_DEADLINE.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void alertsWriteTheirAbsentFieldsAsNullButLeaveUnusedMetricsOut() {
         Alert alert = alert();
         alert.courseId = null;
