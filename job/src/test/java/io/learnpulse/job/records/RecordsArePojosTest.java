@@ -2,15 +2,17 @@ package io.learnpulse.job.records;
 
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
 
+import io.learnpulse.job.rules.CourseSchedule;
 import io.learnpulse.job.rules.LearnerState;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.AlertMetrics;
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import org.junit.jupiter.api.Test;
 
-/** Every record and the learner state are Flink POJOs, serialised without a Kryo fallback. */
+/** Every record, the learner state and the calendar state are Flink POJOs, serialised without a Kryo fallback. */
 class RecordsArePojosTest {
 
     @Test
@@ -22,5 +24,8 @@ class RecordsArePojosTest {
         assertSerializedAsPojoWithoutKryo(AlertMetrics.class);
         assertSerializedAsPojoWithoutKryo(DailyFigures.class);
         assertSerializedAsPojoWithoutKryo(LearnerState.class);
+        assertSerializedAsPojoWithoutKryo(CalendarItem.class);
+        assertSerializedAsPojoWithoutKryo(CalendarInput.class);
+        assertSerializedAsPojoWithoutKryo(CourseSchedule.class);
     }
 }
