@@ -76,6 +76,7 @@ class ActivityStreamITCase {
         harness.connect("/ws/activity", ADMIN, admin);
         harness.connect("/ws/activity", INSTRUCTOR_K1, instructor);
         harness.connect("/ws/activity?userId=u1", LEARNER_U1, learner);
+        harness.awaitWebSocketClients("activity", 3);
 
         long started = System.nanoTime();
         for (int i = 0; i < U1_EVENTS; i++) {

@@ -68,6 +68,7 @@ class GatewayApiITCase {
         harness.connect("/ws/alerts?cohortId=k1", INSTRUCTOR_K1, k1Feed);
         WsClient highFeed = WsClient.reading();
         harness.connect("/ws/alerts?severity=HIGH", ADMIN, highFeed);
+        harness.awaitWebSocketClients("alerts", 2);
 
         harness.produceAlert("u1", alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:15:00Z"));
         harness.produceAlert("u2", alert("a2", "u2", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T11:00:00Z"));
@@ -97,6 +98,7 @@ class GatewayApiITCase {
     void theSameAlertProducedThreeTimesIsStoredOnceAndPushedOnce() {
         WsClient feed = WsClient.reading();
         harness.connect("/ws/alerts", ADMIN, feed);
+        harness.awaitWebSocketClients("alerts", 1);
         String duplicate = alert("dup", "u1", "k1", "PERFORMANCE_DECLINE", "HIGH", "2026-11-24T00:00:00Z");
         for (int i = 0; i < 3; i++) {
             harness.produceAlert("u1", duplicate);
@@ -115,6 +117,7 @@ class GatewayApiITCase {
     void dailyFiguresAreUpsertedQueriedAndPushed() {
         WsClient feed = WsClient.reading();
         harness.connect("/ws/metrics?userId=u1", ADMIN, feed);
+        harness.awaitWebSocketClients("metrics", 1);
         harness.produceFigures("u1", figures("u1", "k1", "2026-11-23", 5));
         harness.produceFigures("u1", figures("u1", "k1", "2026-11-24", 7));
         harness.produceFigures("u1", figures("u1", "k1", "2026-11-24", 12));

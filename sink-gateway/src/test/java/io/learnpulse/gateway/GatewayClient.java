@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.testkit.Wait;
 import io.learnpulse.testkit.WsClient;
 
 /** Real {@code java.net.http} HTTP and WebSocket clients of a gateway on this machine, at {@link #port()}. */
@@ -186,6 +187,18 @@ abstract class GatewayClient {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder.buildAsync(URI.create("ws://127.0.0.1:" + port() + pathAndQuery), recorder).join();
+    }
+
+    /**
+     * Waits until the gateway counts exactly {@code count} open clients on {@code endpoint}
+     * ({@code alerts}, {@code metrics}, {@code activity}). {@link #connect} returns at the 101 answer,
+     * and Jetty opens the session (where the gateway subscribes the client) only after sending it: a
+     * test that produces right after connecting would race the subscription and miss a push.
+     */
+    void awaitWebSocketClients(String endpoint, int count) {
+        String line = "learnpulse_gateway_websocket_clients{endpoint=\"" + endpoint + "\"} " + count + ".0";
+        Wait.until(count + " " + endpoint + " WebSocket clients subscribed", Duration.ofSeconds(30),
+                () -> get("/metrics", null).body().lines().anyMatch(line::equals));
     }
 
     /** The HTTP status the WebSocket handshake was refused with, or 101 if it was accepted. */

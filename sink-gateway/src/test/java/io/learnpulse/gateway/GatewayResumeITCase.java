@@ -113,6 +113,7 @@ class GatewayResumeITCase {
     void reconnectWithSinceGetsExactlyTheMissedAlertsThenLiveOnes() {
         WsClient first = WsClient.reading();
         WebSocket firstSocket = harness.connect("/ws/alerts", ADMIN, first);
+        harness.awaitWebSocketClients("alerts", 1);
         harness.produceAlert("u1", alert("s1", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T01:00:00Z"));
         harness.produceAlert("u1", alert("s2", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T02:00:00Z"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(first.alertIds()).containsExactly("s1", "s2"));

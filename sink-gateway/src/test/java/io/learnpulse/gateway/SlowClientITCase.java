@@ -30,6 +30,7 @@ class SlowClientITCase {
             harness.connect("/ws/alerts", ADMIN, stalled);
             WsClient reader = WsClient.reading();
             harness.connect("/ws/alerts", ADMIN, reader);
+            harness.awaitWebSocketClients("alerts", 2);
 
             String bulky = "{\"padding\":\"" + "x".repeat(METRICS_BYTES) + "\"}";
             for (int i = 0; i < ALERTS; i++) {
