@@ -155,6 +155,7 @@ class GatewayApiITCase {
     void theCourseCalendarTopicIsStoredAndMissedDeadlinesArePushedAndCounted() {
         WsClient feed = WsClient.reading();
         harness.connect("/ws/alerts?severity=HIGH", ADMIN, feed);
+        harness.awaitWebSocketClients("alerts", 1);
         harness.produceCalendar("math/A1", calendarItem("math", "A1", "Assignment 1", "2026-11-10T23:59:00Z"));
         harness.produceCalendar("math/A2", calendarItem("math", "A2", "Assignment 2", "2026-11-17T23:59:00Z"));
         harness.produceCalendar("math/A3", calendarItem("math", "A3", "Assignment 3", "2026-11-24T23:59:00Z"));
