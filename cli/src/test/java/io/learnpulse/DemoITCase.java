@@ -3,6 +3,7 @@ package io.learnpulse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo as a user runs it ({@code bin/learnpulse demo}), in its own JVM: it prints the dashboard
- * URL and no library chatter, alerts reach the gateway within a minute, and SIGTERM stops it
- * cleanly, deleting its data.
+ * URL and no library chatter, alerts reach the gateway within a minute, the synthetic learners'
+ * course calendar reaches it and their missed deadlines follow, and SIGTERM stops it cleanly,
+ * deleting its data.
  */
 class DemoITCase {
     @TempDir
@@ -51,6 +53,15 @@ class DemoITCase {
                     .until(() -> Files.readString(log).contains("dashboard: http://localhost:" + port + "/#token=t0k3n"));
             await("alerts on the dashboard").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> alertsStored(port) > 0);
+            // the first weekly deadline passes a simulated day 8 (96 s at this speed): learners who did not submit miss it
+            await("missed deadlines on the dashboard").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> get(port, "/api/alerts/stats").path("byType").path("MISSED_DEADLINE").asLong() > 0);
+            await("the course calendar with its misses").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        JsonNode calendar = get(port, "/api/courses/course-1/calendar").path("items");
+                        assertThat(calendar).hasSize(12);
+                        assertThat(calendar.get(0).path("title").asText()).isEqualTo("Week 1 assignment");
+                    });
             assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("learnpulse-demo-"));
             assertThat(Files.readString(log)).as("the console: learnpulse's own lines")
                     .contains("learnpulse demo: logging to " + libraryLog)
@@ -66,18 +77,25 @@ class DemoITCase {
                 .as("no demo or Kafka data left behind").noneMatch(n -> n.startsWith("learnpulse-"));
     }
 
-    private static long alertsStored(int port) {
+    /** The gateway's JSON answer to {@code GET path} with the demo's token. */
+    private static JsonNode get(int port, String path) throws IOException {
         try {
-            HttpResponse<String> stats = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stats"))
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                             .header("Authorization", "Bearer t0k3n").build(),
                     HttpResponse.BodyHandlers.ofString());
-            return stats.statusCode() == 200 ? new ObjectMapper().readTree(stats.body()).path("total").asLong() : 0;
-        } catch (IOException e) {
-            return 0;
+            return new ObjectMapper().readTree(answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static long alertsStored(int port) {
+        try {
+            return get(port, "/api/alerts/stats").path("total").asLong();
+        } catch (IOException e) {
+            return 0; // the gateway is not up yet
         }
     }
 }

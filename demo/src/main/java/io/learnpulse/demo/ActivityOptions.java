@@ -1,6 +1,7 @@
 package io.learnpulse.demo;
 
 import io.learnpulse.cli.UsageException;
+import io.learnpulse.synthetic.SyntheticCourses;
 import io.learnpulse.synthetic.SyntheticLearners;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
 
 /** What the demo and {@code publish} send: the events of a file, or synthetic learners in simulated time. */
 final class ActivityOptions {
+    static final int WEEKS = 12;
+
     @Option(names = "--events", paramLabel = "FILE",
             description = "Publish this file's lines (in file order, keyed by userId) instead of synthetic learners.")
     Path events;
@@ -43,7 +46,12 @@ final class ActivityOptions {
         return start != null ? start : LocalDate.now(ZoneOffset.UTC).minusDays(14).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /** The synthetic learners' courses: a deadline a week for {@value #WEEKS} weeks from the start. */
+    SyntheticCourses courses() {
+        return new SyntheticCourses(start(), WEEKS);
+    }
+
     SyntheticLearners synthetic() {
-        return new SyntheticLearners(seed, learners, start(), 0.0, 6.0);
+        return new SyntheticLearners(seed, learners, start(), 0.0, 6.0).withCourses(courses());
     }
 }

@@ -1,5 +1,6 @@
 package io.learnpulse.demo;
 
+import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.JsonCodec;
 import io.learnpulse.synthetic.SyntheticLearners;
 import java.io.BufferedReader;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +20,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes activity to the activity topic, keyed by userId: synthetic learners in simulated time, or a file. */
+/**
+ * Publishes activity to the activity topic, keyed by userId: synthetic learners in simulated time, or a
+ * file; and the synthetic learners' course calendar.
+ */
 final class ActivityPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String topic;
@@ -72,6 +77,17 @@ final class ActivityPublisher implements AutoCloseable {
                 send(event.userId, event.json, event.timestamp);
             });
         }
+    }
+
+    /**
+     * Publishes a course calendar to {@code calendarTopic} (compacted), keyed {@code courseId/assessmentId},
+     * and waits until the broker has it: the job then knows the deadlines before the activity they concern.
+     */
+    void publishCalendar(String calendarTopic, List<CalendarItem> items) {
+        for (CalendarItem item : items) {
+            producer.send(new ProducerRecord<>(calendarTopic, item.key(), JsonCodec.calendarItem(item)));
+        }
+        producer.flush();
     }
 
     /** Publishes the lines of a file in file order, as fast as the broker takes them. */

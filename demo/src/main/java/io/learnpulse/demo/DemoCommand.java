@@ -46,6 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+    /** The job's and the gateway's default calendar topic (DESIGN §1.1). */
+    private static final String CALENDAR_TOPIC = "course-calendar";
 
     @Option(names = "--http-port", paramLabel = "PORT", description = "The gateway's port (0 picks a free one).")
     int httpPort = 7070;
@@ -92,6 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (String topic : new String[] {"learner-alerts", "learner-metrics", "learner-dlq"}) {
                 kafka.createTopic(topic, 1);
             }
+            kafka.createCompactedTopic(CALENDAR_TOPIC, 1);
             say("starting the gateway...");
             try (Gateway gateway = Gateway.start(GatewayConfig.defaults(kafka.bootstrapServers())
                     .withHttpPort(httpPort)
@@ -140,13 +143,17 @@ public final class DemoCommand implements Callable<Integer> {
         return env.executeAsync("learnpulse demo");
     }
 
-    /** Publishes until stopped: the file's events once and then waits, or synthetic learners forever. */
+    /**
+     * Publishes until stopped: the file's events once and then waits, or the synthetic learners' course
+     * calendar and then the learners forever.
+     */
     private void publish(ActivityPublisher publisher) throws IOException, InterruptedException {
         if (activity.events != null) {
             publisher.publishFile(activity.events);
             say("published all " + publisher.published() + " events of " + activity.events + "; Ctrl-C to stop");
             publisher.awaitStop();
         } else {
+            publisher.publishCalendar(CALENDAR_TOPIC, activity.courses().calendar());
             publisher.publishSimulated(activity.synthetic(), activity.start(), activity.speed);
         }
     }

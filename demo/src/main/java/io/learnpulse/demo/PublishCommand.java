@@ -27,6 +27,10 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", description = "The activity topic.")
     String topic = "learner-activity";
 
+    @Option(names = "--calendar-topic", paramLabel = "TOPIC",
+            description = "The course-calendar topic (compacted) the synthetic learners' deadlines go to.")
+    String calendarTopic = "course-calendar";
+
     @Mixin
     ActivityOptions activity = new ActivityOptions();
 
@@ -46,6 +50,7 @@ public final class PublishCommand implements Callable<Integer> {
             if (activity.events != null) {
                 publisher.publishFile(activity.events);
             } else {
+                publisher.publishCalendar(calendarTopic, activity.courses().calendar());
                 publisher.publishSimulated(activity.synthetic(), activity.start(), activity.speed);
             }
             spec.commandLine().getErr().println(spec.qualifiedName() + ": " + publisher.published()

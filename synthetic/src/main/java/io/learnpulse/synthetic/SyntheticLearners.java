@@ -29,6 +29,8 @@ public final class SyntheticLearners {
     private final Instant start;
     private final double zipfExponent;
     private final double eventsPerActiveDay;
+    /** Null: learners without enrollment or calendar items (the tests' and the benchmark's population). */
+    private final SyntheticCourses courses;
 
     /** One generated event: its time, its learner, and its JSON line. */
     public static final class Event {
@@ -52,11 +54,26 @@ public final class SyntheticLearners {
      * @param eventsPerActiveDay mean events of the busiest learner on a day it is active
      */
     public SyntheticLearners(long seed, int learners, Instant start, double zipfExponent, double eventsPerActiveDay) {
+        this(seed, learners, start, zipfExponent, eventsPerActiveDay, null);
+    }
+
+    private SyntheticLearners(long seed, int learners, Instant start, double zipfExponent, double eventsPerActiveDay,
+            SyntheticCourses courses) {
         this.seed = seed;
         this.learners = learners;
         this.start = start;
         this.zipfExponent = zipfExponent;
         this.eventsPerActiveDay = eventsPerActiveDay;
+        this.courses = courses;
+    }
+
+    /**
+     * The same learners enrolled in {@code courses}: an {@code enrollment} event on day 0, each
+     * assessment answering its week's item, and every other learner who drops out withdrawing on day
+     * 5 (so only the others miss the deadlines that follow). Their activity is otherwise the same.
+     */
+    public SyntheticLearners withCourses(SyntheticCourses courses) {
+        return new SyntheticLearners(seed, learners, start, zipfExponent, eventsPerActiveDay, courses);
     }
 
     public static LearnerKind kindOf(int learner) {
@@ -107,20 +124,24 @@ public final class SyntheticLearners {
         // one generator per learner and day: a learner's activity does not depend on the others
         Random random = new Random(seed * 1_000_003L + learner * 7_919L + day);
         LearnerKind kind = kindOf(learner);
+        long dayStart = start.plus(Duration.ofDays(day)).toEpochMilli();
+        if (courses != null) {
+            enrollment(learner, kind, day, dayStart, out);
+        }
         if (!activeOn(kind, day, random)) {
             return;
         }
         double busy = Math.pow(1 + learner, -zipfExponent);
         int events = 1 + (int) Math.round(random.nextDouble() * 2 * (eventsPerActiveDay - 1) * busy);
-        long dayStart = start.plus(Duration.ofDays(day)).toEpochMilli();
         long time = dayStart + Duration.ofHours(7).toMillis() + random.nextInt(10 * 3_600_000);
         for (int i = 0; i < events; i++) {
             EventType type = i == 0 ? EventType.SESSION : typeOf(random);
             ActivityEvent event = new ActivityEvent(userId(learner) + "-d" + day + "-" + i, userId(learner), type, time);
-            event.courseId = "course-" + (1 + learner % 3);
+            event.courseId = SyntheticCourses.courseId(learner);
             event.cohortId = cohortId(learner);
             if (type == EventType.ASSESSMENT) {
                 event.score = round(score(kind, day, random));
+                event.assessmentId = courses != null ? courses.assessmentIdOn(day) : null;
             } else if (type == EventType.PROGRESS) {
                 event.progress = round(progress(kind, day, learner));
             }
@@ -131,6 +152,22 @@ public final class SyntheticLearners {
                 break;
             }
         }
+    }
+
+    /** Enrollment on day 0, before any activity; the withdrawal of every other learner who drops out on day 5. */
+    private static void enrollment(int learner, LearnerKind kind, int day, long dayStart, List<Event> out) {
+        EventType type = day == 0 ? EventType.ENROLLMENT
+                : day == 5 && kind == LearnerKind.DROPPING_OUT && (learner / KINDS.length) % 2 == 1
+                        ? EventType.WITHDRAWAL : null;
+        if (type == null) {
+            return;
+        }
+        long time = dayStart + Duration.ofHours(6).toMillis();
+        ActivityEvent event = new ActivityEvent(userId(learner) + "-" + type.name().toLowerCase(Locale.ROOT),
+                userId(learner), type, time);
+        event.courseId = SyntheticCourses.courseId(learner);
+        event.cohortId = cohortId(learner);
+        out.add(new Event(time, userId(learner), JsonCodec.event(event)));
     }
 
     private static boolean activeOn(LearnerKind kind, int day, Random random) {
