@@ -152,7 +152,7 @@ class KubernetesManifestsTest {
         Configuration options = JobOptions.parse(job.getJob().getArgs());
         assertThat(options.get(JobOptions.BOOTSTRAP_SERVERS)).isEqualTo(cluster + "-kafka-bootstrap:"
                 + kafka.getSpec().getKafka().getListeners().get(0).getPort());
-        for (ConfigOption<String> topic : List.of(JobOptions.ACTIVITY_TOPIC, JobOptions.ALERTS_TOPIC,
+        for (ConfigOption<String> topic : List.of(JobOptions.ACTIVITY_TOPIC, JobOptions.CALENDAR_TOPIC, JobOptions.ALERTS_TOPIC,
                 JobOptions.METRICS_TOPIC, JobOptions.DLQ_TOPIC)) {
             assertThat(topics).as("the job's %s", topic.key()).containsKey(options.get(topic));
         }

@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * metrics show in the cluster's REST API and web UI.
  */
 class StandaloneClusterITCase {
-    private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
-    private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
     private static final Duration STEP = Duration.ofMinutes(2);
 
     /** Only for the replay that gives the expected alerts. */
@@ -95,7 +91,7 @@ class StandaloneClusterITCase {
 
             // 1. submit with the CLI; the first alerts are committed
             topics.publish(parts.get(0));
-            String jobId = submittedJobId(cluster.cli(prepend("run", runArgs)));
+            String jobId = cluster.submit(runArgs);
             alerts.awaitValues(STEP, "first alerts committed", values -> !values.isEmpty());
 
             // the functions' metrics, as the web UI shows them
@@ -117,14 +113,12 @@ class StandaloneClusterITCase {
                     .until(() -> rest.completedCheckpoints(jobId) > checkpointsRestored);
 
             // 3. stop with a savepoint, publish the rest, resume from the savepoint
-            String stopped = cluster.cli("stop", "--savepointPath", dir.resolve("savepoints").toUri().toString(), jobId);
-            Matcher savepoint = SAVEPOINT.matcher(stopped);
-            assertThat(savepoint.find()).as("savepoint path in:\n%s", stopped).isTrue();
+            String savepoint = cluster.stopWithSavepoint(jobId, dir.resolve("savepoints"));
             await("the job stopped").atMost(STEP).until(() -> rest.jobState(jobId).equals("FINISHED"));
             topics.publish(parts.get(2));
-            List<String> resumeArgs = new ArrayList<>(List.of("-s", savepoint.group(1)));
+            List<String> resumeArgs = new ArrayList<>(List.of("-s", savepoint));
             resumeArgs.addAll(runArgs);
-            String resumedId = submittedJobId(cluster.cli(prepend("run", resumeArgs)));
+            String resumedId = cluster.submit(resumeArgs);
 
             List<String> live = alerts.awaitValues(STEP, "all alerts committed",
                     values -> values.size() >= expected.size());
@@ -134,18 +128,5 @@ class StandaloneClusterITCase {
         } catch (Exception | AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n--- cluster logs ---\n" + cluster.logTails(), e);
         }
-    }
-
-    private static String submittedJobId(String output) {
-        Matcher id = JOB_ID.matcher(output);
-        assertThat(id.find()).as("job id in:\n%s", output).isTrue();
-        return id.group(1);
-    }
-
-    private static String[] prepend(String first, List<String> rest) {
-        List<String> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all.toArray(new String[0]);
     }
 }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -181,6 +183,32 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                     + ":\n" + result.output);
         }
         return result.output;
+    }
+
+    private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+    private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
+
+    /** {@code flink run ARGS} (e.g. {@code -d -p 2 job.jar --bootstrap-servers ...}); returns the job's id. */
+    public String submit(List<String> runArgs) throws Exception {
+        List<String> args = new ArrayList<>();
+        args.add("run");
+        args.addAll(runArgs);
+        String output = cli(args.toArray(String[]::new));
+        Matcher id = JOB_ID.matcher(output);
+        if (!id.find()) {
+            throw new IllegalStateException("no job id in:\n" + output);
+        }
+        return id.group(1);
+    }
+
+    /** {@code flink stop --savepointPath DIR JOB} (no drain); returns the savepoint's path. */
+    public String stopWithSavepoint(String jobId, Path directory) throws Exception {
+        String output = cli("stop", "--savepointPath", directory.toUri().toString(), jobId);
+        Matcher savepoint = SAVEPOINT.matcher(output);
+        if (!savepoint.find()) {
+            throw new IllegalStateException("no savepoint path in:\n" + output);
+        }
+        return savepoint.group(1);
     }
 
     /** What a run of the command line client gave. */
