@@ -1,17 +1,20 @@
 package io.learnpulse.gateway;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.learnpulse.gateway.activity.ActivityConsumer;
 import io.learnpulse.gateway.activity.ActivityStream;
 import io.learnpulse.gateway.auth.TokenRegistry;
 import io.learnpulse.gateway.ingest.ConsumerSettings;
 import io.learnpulse.gateway.ingest.IngestMetrics;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
+import io.learnpulse.gateway.ingest.TopicFollower;
 import io.learnpulse.gateway.live.Broadcaster;
+import io.learnpulse.gateway.ops.OpsMonitor;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -43,10 +46,12 @@ public final class Gateway implements AutoCloseable {
     private final Javalin app;
     private final IngestMetrics metrics;
     private final ActivityStream activity;
-    private final ActivityConsumer activityConsumer;
+    private final TopicFollower activityConsumer;
+    private final OpsMonitor ops;
 
     private Gateway(Database database, Broadcaster broadcaster, KafkaProbe kafka, RecordConsumerLoop consumer,
-            Javalin app, IngestMetrics metrics, ActivityStream activity, ActivityConsumer activityConsumer) {
+            Javalin app, IngestMetrics metrics, ActivityStream activity, TopicFollower activityConsumer, OpsMonitor ops) {
+        this.ops = ops;
         this.activity = activity;
         this.activityConsumer = activityConsumer;
         this.database = database;
@@ -77,7 +82,8 @@ public final class Gateway implements AutoCloseable {
         RecordConsumerLoop consumer = null;
         Javalin app = null;
         ActivityStream activity = null;
-        ActivityConsumer activityConsumer = null;
+        TopicFollower activityConsumer = null;
+        OpsMonitor ops = null;
         try {
             AlertStore store = new AlertStore(database, mapper, Clock.systemUTC());
             metrics.alertsInStore(store.countAlerts());
@@ -85,21 +91,24 @@ public final class Gateway implements AutoCloseable {
             kafka = new KafkaProbe(config.bootstrapServers());
             consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                     config.alertsTopic(), config.metricsTopic(), config.calendarTopic()), store, broadcaster, metrics);
-            activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
+            ActivityStream stream = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                     config.heartbeatInterval(), Clock.systemUTC());
-            activityConsumer = new ActivityConsumer(config.bootstrapServers(), config.activityGroupId(),
-                    config.activityTopic(), activity, registry);
+            activity = stream;
+            activityConsumer = new TopicFollower(config.bootstrapServers(), config.activityGroupId(),
+                    config.activityTopic(), Duration.ZERO, Clock.systemUTC(), record -> stream.accept(record.value()));
+            ops = new OpsMonitor(opsSources(config), store, database, registry, Clock.systemUTC(), mapper);
             app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, registry,
-                    database, kafka, consumer, mapper, activity));
+                    database, kafka, consumer, mapper, activity, ops));
             app.start(config.httpHost(), config.httpPort());
             consumer.start();
             activityConsumer.start();
+            ops.start();
             LOG.info("gateway listening on port {}, database {}, consuming {}, {} and {} as group {}", app.port(),
                     Database.redacted(config.effectiveJdbcUrl()), config.alertsTopic(), config.metricsTopic(),
                     config.calendarTopic(), config.groupId());
-            return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer);
+            return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer, ops);
         } catch (RuntimeException e) {
-            closeActivity(activityConsumer, activity);
+            closeActivity(activityConsumer, activity, ops);
             closeAll(consumer, broadcaster, app, kafka, database);
             throw e;
         }
@@ -118,7 +127,7 @@ public final class Gateway implements AutoCloseable {
     /** Stops the consumer loop, closes the WebSocket clients (1001), the server and the database. */
     @Override
     public void close() {
-        closeActivity(activityConsumer, activity);
+        closeActivity(activityConsumer, activity, ops);
         closeAll(consumer, broadcaster, app, kafka, database);
     }
 
@@ -127,7 +136,18 @@ public final class Gateway implements AutoCloseable {
         return activityConsumer.isAssigned();
     }
 
-    private static void closeActivity(ActivityConsumer consumer, ActivityStream stream) {
+    /** Where the operations view reads; its dead-letter follower has a group of its own, named after the activity's. */
+    static OpsMonitor.Sources opsSources(GatewayConfig config) {
+        return new OpsMonitor.Sources(config.bootstrapServers(), config.groupId(),
+                List.of(config.alertsTopic(), config.metricsTopic()), config.activityTopic(), config.jobGroupId(),
+                config.dlqTopic(), config.activityGroupId() + "-dead-letters", config.flinkRestUrl(),
+                config.flinkJobName(), config.opsSampleInterval());
+    }
+
+    private static void closeActivity(TopicFollower consumer, ActivityStream stream, OpsMonitor ops) {
+        if (ops != null) {
+            ops.close();
+        }
         if (consumer != null) {
             consumer.close();
         }

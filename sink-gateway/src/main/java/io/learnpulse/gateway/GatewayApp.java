@@ -28,6 +28,8 @@ import io.learnpulse.gateway.ingest.ConsumerStatus;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.live.LiveRoutes;
+import io.learnpulse.gateway.ops.OpsMonitor;
+import io.learnpulse.gateway.ops.OpsRoutes;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +49,7 @@ final class GatewayApp {
     /** What the routes need; {@link Gateway} makes the real ones. */
     record Dependencies(AlertStore store, Broadcaster broadcaster, GatewayConfig config, TokenRegistry tokens,
             PrometheusMeterRegistry registry, Database database, KafkaProbe kafka, ConsumerStatus consumer,
-            ObjectMapper mapper, ActivityStream activity) {
+            ObjectMapper mapper, ActivityStream activity, OpsMonitor ops) {
     }
 
     private GatewayApp() {
@@ -67,6 +69,7 @@ final class GatewayApp {
                 deps.registry());
         LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator);
         ActivityRoutes activity = new ActivityRoutes(deps.activity(), access, authenticator);
+        OpsRoutes ops = new OpsRoutes(deps.ops());
         long maxRequestBytes = config.maxRequestBytes();
         Duration wsIdleTimeout = config.heartbeatInterval().multipliedBy(4).plusSeconds(30);
 
@@ -93,6 +96,8 @@ final class GatewayApp {
             javalin.routes.get("/api/courses/{courseId}/calendar", courses::calendar);
             javalin.routes.post("/api/ws-tickets", authenticator::issueTicket);
             javalin.routes.get("/api/cohorts/{cohortId}/activity", activity::cohortNow);
+            javalin.routes.get("/api/ops", ops::ops);
+            javalin.routes.get("/admin", ops::page);
 
             javalin.routes.get("/health", operations::health);
             javalin.routes.get("/metrics", operations::metrics);

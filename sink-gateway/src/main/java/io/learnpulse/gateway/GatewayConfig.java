@@ -34,7 +34,12 @@ public record GatewayConfig(
         int pageLimitMax,
         String activityTopic,
         String activityGroupId,
-        int activityRate) {
+        int activityRate,
+        String dlqTopic,
+        String flinkRestUrl,
+        String flinkJobName,
+        String jobGroupId,
+        Duration opsSampleInterval) {
 
     public GatewayConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), GatewayOption.BOOTSTRAP_SERVERS, "is required");
@@ -52,6 +57,10 @@ public record GatewayConfig(
         require(!activityGroupId.isBlank() && !activityGroupId.equals(groupId), GatewayOption.ACTIVITY_GROUP_ID,
                 "must not be empty nor the alerts' group");
         require(activityRate >= 1, GatewayOption.ACTIVITY_RATE, "must be at least 1");
+        require(!dlqTopic.isBlank(), GatewayOption.DLQ_TOPIC, "must not be empty");
+        require(flinkRestUrl == null || flinkRestUrl.startsWith("http://") || flinkRestUrl.startsWith("https://"),
+                GatewayOption.FLINK_REST_URL, "must be an http:// or https:// URL");
+        require(opsSampleInterval.toMillis() >= 100, GatewayOption.OPS_SAMPLE_MS, "must be at least 100");
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
@@ -88,7 +97,12 @@ public record GatewayConfig(
                 v.integer(GatewayOption.PAGE_LIMIT_MAX),
                 v.text(GatewayOption.ACTIVITY_TOPIC),
                 v.text(GatewayOption.ACTIVITY_GROUP_ID),
-                v.integer(GatewayOption.ACTIVITY_RATE));
+                v.integer(GatewayOption.ACTIVITY_RATE),
+                v.text(GatewayOption.DLQ_TOPIC),
+                v.text(GatewayOption.FLINK_REST_URL),
+                v.text(GatewayOption.FLINK_JOB_NAME),
+                v.text(GatewayOption.JOB_GROUP_ID),
+                Duration.ofMillis(v.integer(GatewayOption.OPS_SAMPLE_MS)));
     }
 
     /** The JDBC URL in effect: the configured one, else the SQLite file under the data directory. */
@@ -106,85 +120,93 @@ public record GatewayConfig(
     public GatewayConfig withHttpPort(int port) {
         return new GatewayConfig(bootstrapServers, httpHost, port, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withHttpHost(String host) {
         return new GatewayConfig(bootstrapServers, host, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withAdminToken(String token) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, token, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withTokensFile(Path file) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, file, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withDataDir(Path directory) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, directory, jdbcUrl,
                 dbUser, dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound,
-                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withJdbcUrl(String url) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, url, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withTopics(String alerts, String metrics) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alerts, metrics, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withCalendarTopic(String calendar) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendar, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withGroupId(String group) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, group, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withAllowedOrigins(List<String> origins) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, origins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withWsQueueBound(int bound) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, bound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withHeartbeatInterval(Duration interval) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, interval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withActivityTopic(String topic, String group) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, topic, group, activityRate);
+                maxRequestBytes, pageLimit, pageLimitMax, topic, group, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
     }
 
     public GatewayConfig withActivityRate(int perSecond) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, perSecond);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, perSecond, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+    }
+
+    /** The operations view's sources: the dead-letter topic, the Flink REST API (null: none), the job's group. */
+    public GatewayConfig withOps(String dlq, String flinkRest, String jobGroup, Duration sampleInterval) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound,
+                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate,
+                dlq, flinkRest, flinkJobName, jobGroup, sampleInterval);
     }
 
     private static void require(boolean condition, GatewayOption option, String reason) {

@@ -36,7 +36,16 @@ public enum GatewayOption {
     ACTIVITY_GROUP_ID("--activity-group-id", "kafka.activity.group.id", "learnpulse-gateway-activity",
             "Consumer group of the activity stream, apart from the alerts' so it never slows their ingestion."),
     ACTIVITY_RATE("--activity-rate", "ws.activity.rate", "10",
-            "Activity frames per second at most to one `/ws/activity` client; the rest are counted as skipped.");
+            "Activity frames per second at most to one `/ws/activity` client; the rest are counted as skipped."),
+    DLQ_TOPIC("--dlq-topic", "topics.dlq", "learner-dlq",
+            "The job's dead-letter topic, counted by reason for the operations view (read from 24 h back at start)."),
+    FLINK_REST_URL("--flink-rest-url", "ops.flink.rest.url", null,
+            "Base URL of the Flink REST API (`http://jobmanager:8081`) for the operations view; none: the job's state is unknown."),
+    FLINK_JOB_NAME("--flink-job-name", "ops.flink.job.name", "learnpulse", "Name of the Flink job the operations view watches."),
+    JOB_GROUP_ID("--job-group-id", "ops.job.group.id", "learnpulse-job",
+            "The job's Kafka consumer group (where it commits its offsets on checkpoints), for its lag."),
+    OPS_SAMPLE_MS("--ops-sample-ms", "ops.sample.ms", "10000",
+            "How often the operations view samples the job, the lags and the rates (and updates `/metrics`).");
 
     private final String flag;
     private final String key;

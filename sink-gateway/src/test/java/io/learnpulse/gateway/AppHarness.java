@@ -18,6 +18,7 @@ import io.learnpulse.gateway.ingest.IngestMetrics;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
 import io.learnpulse.gateway.live.Broadcaster;
+import io.learnpulse.gateway.ops.OpsMonitor;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
@@ -46,6 +47,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     private final KafkaProbe kafka;
     private final RecordConsumerLoop consumer;
     private final ActivityStream activity;
+    private final OpsMonitor ops;
     private final Javalin app;
 
     AppHarness(Path dataDir) throws IOException {
@@ -64,11 +66,12 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         kafka = new KafkaProbe(config.bootstrapServers());
         activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                 config.heartbeatInterval(), Clock.systemUTC());
+        ops = new OpsMonitor(Gateway.opsSources(config), store, database, registry, Clock.systemUTC(), mapper);
         consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                 config.alertsTopic(), config.metricsTopic(), config.calendarTopic()), store, broadcaster, new IngestMetrics(registry));
         app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config,
                 TokenRegistry.load(config.tokensFile(), config.adminToken()), registry, database, kafka, consumer,
-                mapper, activity)).start("127.0.0.1", 0);
+                mapper, activity, ops)).start("127.0.0.1", 0);
     }
 
     @Override
@@ -128,6 +131,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     @Override
     public void close() {
         activity.close();
+        ops.close();
         app.stop();
         broadcaster.close();
         consumer.close();

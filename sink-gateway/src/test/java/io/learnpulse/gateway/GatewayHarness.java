@@ -100,6 +100,11 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
         send(calendarTopic, key, json);
     }
 
+    /** A record of the dead-letter topic the gateway was configured with. */
+    void produceDeadLetter(String json) {
+        send(config.dlqTopic(), null, json);
+    }
+
     private void send(String topic, String key, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);

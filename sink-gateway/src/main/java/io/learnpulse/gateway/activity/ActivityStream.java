@@ -1,5 +1,6 @@
 package io.learnpulse.gateway.activity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.learnpulse.gateway.store.FiguresFilter;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.EventType;
+import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * The live activity: events from {@link ActivityConsumer} pushed to the matching {@code /ws/activity}
+ * The live activity: events of the activity topic (read by a {@code TopicFollower}) pushed to the matching {@code /ws/activity}
  * clients, each within its rate ({@link ActivityClient}), and each cohort's "now" figures
  * ({@link CohortActivity}). Nothing is stored: the gateway keeps only those figures' inputs.
  */
@@ -36,6 +38,7 @@ public final class ActivityStream implements AutoCloseable {
     private final Clock clock;
     private final Counter received;
     private final Counter framesSkipped;
+    private final Counter unreadable;
     private final ScheduledExecutorService timer;
 
     public ActivityStream(MeterRegistry registry, int perSecond, int inFlightBound, Duration heartbeatInterval,
@@ -48,6 +51,9 @@ public final class ActivityStream implements AutoCloseable {
         this.framesSkipped = Counter.builder("learnpulse.gateway.activity.skipped")
                 .description("Activity events not sent to a client over its rate (counted in its next frame)")
                 .register(registry);
+        this.unreadable = Counter.builder("learnpulse.gateway.activity.unreadable")
+                .description("Activity records the live stream could not read (the job dead-letters them)")
+                .register(registry);
         Gauge.builder("learnpulse.gateway.websocket.clients", clients::size)
                 .tag("endpoint", "activity").description("Open WebSocket connections").register(registry);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -58,6 +64,18 @@ public final class ActivityStream implements AutoCloseable {
         timer.scheduleAtFixedRate(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
         long heartbeat = heartbeatInterval.toMillis();
         timer.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A record of the activity topic: an event the job would dead-letter is skipped here and counted
+     * (the job's dead-letter topic keeps it); the others are published.
+     */
+    public void accept(byte[] value) {
+        try {
+            publish(JsonCodec.readEvent(new String(value == null ? new byte[0] : value, StandardCharsets.UTF_8)));
+        } catch (InvalidRecordException e) {
+            unreadable.increment();
+        }
     }
 
     /** An event as received; pushed to the matching clients, counted in its cohort's figures. */

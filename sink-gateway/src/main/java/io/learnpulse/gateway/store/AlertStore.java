@@ -418,6 +418,16 @@ public final class AlertStore {
                 List.of(cohortId, fromDay, toDay), AlertStore::figures);
     }
 
+    /** Alerts by type that the job emitted ({@code detectedAt}) at or after the instant (ISO text). */
+    public Map<String, Long> alertsDetectedSince(String fromInstant) {
+        Map<String, Long> counts = new TreeMap<>();
+        query("SELECT type, COUNT(*) FROM alerts WHERE detected_at >= ? GROUP BY type", List.of(fromInstant), rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+            return null;
+        });
+        return counts;
+    }
+
     /** True when the learner has any daily figure or alert in one of the cohorts. */
     public boolean learnerInCohorts(String userId, Set<String> cohorts) {
         for (String table : List.of("daily_figures", "alerts")) {

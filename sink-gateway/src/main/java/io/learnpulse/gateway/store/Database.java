@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -80,6 +82,21 @@ public final class Database implements AutoCloseable {
             return connection.isValid(2);
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /** The database's size in bytes (SQLite: its pages; PostgreSQL: pg_database_size), or -1 when it cannot tell. */
+    public long sizeBytes() {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            String sql = postgres ? "SELECT pg_database_size(current_database())"
+                    : "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()";
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            return -1;
         }
     }
 

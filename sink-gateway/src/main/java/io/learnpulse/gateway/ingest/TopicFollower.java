@@ -1,18 +1,20 @@
-package io.learnpulse.gateway.activity;
+package io.learnpulse.gateway.ingest;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
-import io.learnpulse.model.ActivityEvent;
-import io.learnpulse.model.InvalidRecordException;
-import io.learnpulse.model.JsonCodec;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,27 +22,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code learner-activity} for the live stream on its own thread and in its own consumer group,
- * so it never slows the alerts' consumer loop. It starts at the end of the topic and never commits:
- * the stream shows what happens now, and a restarted gateway does not replay a backlog. An event the
- * job would dead-letter is skipped here and counted (the job's dead-letter topic keeps it).
+ * Follows one topic for what the gateway shows but does not store (the live activity, the dead letters
+ * of the operations view), on its own thread and in its own consumer group, so it never slows the
+ * alerts' consumer loop. It never commits: on every start it begins {@code lookBack} before now
+ * (zero: at the end of the topic), so a restarted gateway neither replays a backlog nor forgets the
+ * window it shows. Each record goes to the handler, which must not throw.
  */
-public final class ActivityConsumer implements AutoCloseable {
+public final class TopicFollower implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ActivityConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
-    private final ActivityStream stream;
-    private final Counter unreadable;
+    private final Duration lookBack;
+    private final Clock clock;
+    private final Consumer<ConsumerRecord<String, byte[]>> handler;
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean assigned;
 
-    public ActivityConsumer(String bootstrapServers, String groupId, String topic, ActivityStream stream,
-            MeterRegistry registry) {
+    public TopicFollower(String bootstrapServers, String groupId, String topic, Duration lookBack, Clock clock,
+            Consumer<ConsumerRecord<String, byte[]>> handler) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -51,11 +55,10 @@ public final class ActivityConsumer implements AutoCloseable {
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(properties);
         this.topic = topic;
-        this.stream = stream;
-        this.unreadable = Counter.builder("learnpulse.gateway.activity.unreadable")
-                .description("Activity records the live stream could not read (the job dead-letters them)")
-                .register(registry);
-        this.thread = new Thread(this::run, "gateway-activity");
+        this.lookBack = lookBack;
+        this.clock = clock;
+        this.handler = handler;
+        this.thread = new Thread(this::run, "gateway-follow-" + topic);
         this.thread.setDaemon(true);
     }
 
@@ -70,11 +73,20 @@ public final class ActivityConsumer implements AutoCloseable {
     }
 
     private void run() {
-        consumer.subscribe(List.of(topic));
+        consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                startPositions(partitions);
+            }
+        });
         while (running) {
             try {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                    publish(record.value());
+                    handler.accept(record);
                 }
                 assigned = !consumer.assignment().isEmpty();
             } catch (WakeupException e) {
@@ -92,13 +104,23 @@ public final class ActivityConsumer implements AutoCloseable {
         consumer.close();
     }
 
-    private void publish(byte[] value) {
-        try {
-            ActivityEvent event = JsonCodec.readEvent(new String(value == null ? new byte[0] : value,
-                    StandardCharsets.UTF_8));
-            stream.publish(event);
-        } catch (InvalidRecordException e) {
-            unreadable.increment();
+    /** Each partition from the first record at or after now - lookBack, or its end. */
+    private void startPositions(Collection<TopicPartition> partitions) {
+        if (lookBack.isZero()) {
+            consumer.seekToEnd(partitions);
+            return;
+        }
+        long from = clock.millis() - lookBack.toMillis();
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, from));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp offset = offsets.get(partition);
+            if (offset == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
         }
     }
 
