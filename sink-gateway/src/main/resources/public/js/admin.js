@@ -15,6 +15,11 @@ $('#signin-form').addEventListener('submit', (event) => {
     setToken(new FormData(event.target).get('token').trim());
     refresh();
 });
+// a link with another #token= opened on this page changes only the fragment, not the page
+window.addEventListener('hashchange', () => {
+    adoptTokenFromUrl();
+    refresh();
+});
 refresh();
 setInterval(() => getToken() && refresh(), REFRESH_MS);
 
