@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnpulse.job.parse.EventParser;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
 import java.io.BufferedReader;
@@ -14,6 +15,10 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
@@ -23,15 +28,36 @@ import org.apache.flink.core.fs.FSDataInputStream;
  * Reads an input file for the file source: one input per line, or, for xAPI, also a whole file
  * holding one JSON array of statements (an LRS export), streamed element by element. Blank lines
  * hold no input and are skipped. A file is one split, read in file order, so that its watermarks,
- * and with them its late events, depend on the file's order alone.
+ * and with them its late events, depend on the file's order alone; or, for a replay's
+ * {@code --order time} ({@link #inTimeOrder}), read whole and handed on sorted.
  */
 public final class RecordFileFormat implements StreamFormat<InputRecord> {
     private static final long serialVersionUID = 1L;
+    /** Rejections first (they have no time to sort by), then events by (timestamp, eventId); stable. */
+    private static final Comparator<InputRecord> TIME_ORDER = Comparator
+            .comparing(InputRecord::isEvent)
+            .thenComparing((a, b) -> a.isEvent() ? ActivityEvent.compareByTime(a.event, b.event) : 0);
 
     private final InputFormat format;
+    private final boolean timeOrdered;
 
+    /** The file in file order. */
     public RecordFileFormat(InputFormat format) {
+        this(format, false);
+    }
+
+    private RecordFileFormat(InputFormat format, boolean timeOrdered) {
         this.format = format;
+        this.timeOrdered = timeOrdered;
+    }
+
+    /**
+     * The file's rejected inputs in file order, then its valid events sorted by ({@code timestamp},
+     * {@code eventId}) (DESIGN §5, {@code --order time}): an LRS exports statements newest first,
+     * and in file order all but the newest would be late. Holds the file's events in memory.
+     */
+    public static RecordFileFormat inTimeOrder(InputFormat format) {
+        return new RecordFileFormat(format, true);
     }
 
     @Override
@@ -40,16 +66,38 @@ public final class RecordFileFormat implements StreamFormat<InputRecord> {
         PushbackReader text = new PushbackReader(
                 new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16), 1);
         EventParser parser = EventParser.forFormat(format);
-        if (format == InputFormat.XAPI && startsWithArray(text)) {
-            return new ArrayReader(text, parser);
+        StreamFormat.Reader<InputRecord> inFileOrder = format == InputFormat.XAPI && startsWithArray(text)
+                ? new ArrayReader(text, parser)
+                : new LineReader(new BufferedReader(text), parser);
+        return timeOrdered ? sorted(inFileOrder) : inFileOrder;
+    }
+
+    private static StreamFormat.Reader<InputRecord> sorted(StreamFormat.Reader<InputRecord> inFileOrder)
+            throws IOException {
+        List<InputRecord> records = new ArrayList<>();
+        try (inFileOrder) {
+            for (InputRecord record = inFileOrder.read(); record != null; record = inFileOrder.read()) {
+                records.add(record);
+            }
         }
-        return new LineReader(new BufferedReader(text), parser);
+        records.sort(TIME_ORDER);
+        Iterator<InputRecord> next = records.iterator();
+        return new StreamFormat.Reader<>() {
+            @Override
+            public InputRecord read() {
+                return next.hasNext() ? next.next() : null;
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 
     @Override
     public StreamFormat.Reader<InputRecord> restoreReader(Configuration config, FSDataInputStream stream,
             long restoredOffset, long fileLen, long splitEnd) throws IOException {
-        // positions are never checkpointed (see the readers): Flink re-reads and skips what was emitted
+        // positions are never checkpointed (see the readers): Flink re-reads and skips what was emitted,
+        // and a sorted file sorts the same again
         return createReader(config, stream, fileLen, splitEnd);
     }
 

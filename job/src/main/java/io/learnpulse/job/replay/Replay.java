@@ -5,7 +5,6 @@ import io.learnpulse.job.LearnpulseTopology;
 import io.learnpulse.job.functions.LearnerAlertFunction;
 import io.learnpulse.job.functions.RejectionRouter;
 import io.learnpulse.job.io.RecordFileFormat;
-import io.learnpulse.job.io.TimeOrderedFormat;
 import io.learnpulse.job.parse.InputFormat;
 import io.learnpulse.job.records.CalendarInput;
 import io.learnpulse.job.records.InputRecord;
@@ -98,15 +97,15 @@ public final class Replay {
     public static Result run(StreamExecutionEnvironment env, Request request, Consumer<JobClient> started)
             throws Exception {
         env.getConfig().enableObjectReuse(); // the topology is safe with it (see LearnpulseTopology)
-        RecordFileFormat inFileOrder = new RecordFileFormat(request.format);
         List<CalendarItem> calendarItems = new ArrayList<>();
         List<String> calendarRejections = new ArrayList<>();
         if (request.calendar != null) {
             readCalendar(request.calendar, calendarItems, calendarRejections);
         }
+        RecordFileFormat format = request.order == InputOrder.TIME
+                ? RecordFileFormat.inTimeOrder(request.format) : new RecordFileFormat(request.format);
         FileSource<InputRecord> source = FileSource
-                .forRecordStreamFormat(request.order == InputOrder.TIME ? new TimeOrderedFormat(inFileOrder) : inFileOrder,
-                        new org.apache.flink.core.fs.Path(request.input.toUri()))
+                .forRecordStreamFormat(format, new org.apache.flink.core.fs.Path(request.input.toUri()))
                 .build();
         // one reader, so that the watermarks, and which events are late, follow the file's order
         DataStream<InputRecord> input = env
