@@ -13,7 +13,7 @@ import io.learnpulse.job.replay.ReplayCommand;
 import io.learnpulse.synthetic.GenerateCommand;
 
 /**
- * {@code bin/learnpulse}: every verb of every module under one command (DESIGN §5). A new verb is
+ * {@code bin/learnpulse}: every verb of every module under one command (docs/cli.md). A new verb is
  * a picocli command in its module ({@link io.learnpulse.cli.Cli} explains what it may be) and one
  * line here.
  */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code learnpulse evaluate} (DESIGN §5): the table on stdout, the files written named on stderr. */
+/** {@code learnpulse evaluate} (docs/cli.md): the table on stdout, the files written named on stderr. */
 @Command(name = "evaluate", description = {
         "How early and how well alerts find the learners who fail or withdraw: by days 14, 30, 60, 90 and 120,"
                 + " per alert type and for ANY (all but HIGH_PERFORMANCE), the learners flagged, precision,"

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code learnpulse fit-risk} (DESIGN §5): the fit's quality on stdout, what it read and wrote on stderr. */
+/** {@code learnpulse fit-risk} (docs/cli.md): the fit's quality on stdout, what it read and wrote on stderr. */
 @Command(name = "fit-risk", description = {
         "Fits the AT_RISK model on history: every learner's features at days 14, 30, 60, 90 and 120 of their"
                 + " course, computed by the job's own code, and whether they failed or withdrew.",

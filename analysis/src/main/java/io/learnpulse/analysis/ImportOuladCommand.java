@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code learnpulse import-oulad} (DESIGN §5); progress and the summary on stderr, as the replay's. */
+/** {@code learnpulse import-oulad} (docs/cli.md); progress and the summary on stderr, as the replay's. */
 @Command(name = "import-oulad", description = {
         "Turns the Open University Learning Analytics Dataset's CSVs into events.jsonl, calendar.jsonl and"
                 + " outcomes.jsonl.",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code learnpulse bench [--quick]} (DESIGN §5): the benchmark. It runs in a JVM of its own on a
+ * {@code learnpulse bench [--quick]} (docs/cli.md): the benchmark. It runs in a JVM of its own on a
  * snapshot of the classpath ({@link BenchMain#runFromSnapshot}), where this command runs again as
  * {@code ChildMain bench} and measures.
  */

@@ -27,7 +27,7 @@ import java.util.TreeMap;
 
 /**
  * The baseline a platform would otherwise run (issue 6, item 7), in its own process: the same
- * events in a real database (SQLite), and the six rules of DESIGN §3 as one set of SQL queries run
+ * events in a real database (SQLite), and the six rules of docs/rules.md as one set of SQL queries run
  * once per cron cycle over the last 30 days (the forget-after window), each alert found stored once
  * under (userId, type, the event time its condition became true).
  *

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A seeded workload written to a file of activity events (DESIGN §1), in event-time order, from
+ * A seeded workload written to a file of activity events (docs/events.md), in event-time order, from
  * {@link SyntheticLearners} with Zipf-skewed activity. Either one population of learners active
  * until the event budget is spent, or <em>waves</em>: each wave's learners are active for a few
  * days and then fall silent for good, so that a run shows learners being forgotten. The file's

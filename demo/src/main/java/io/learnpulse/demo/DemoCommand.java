@@ -35,7 +35,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code learnpulse demo} (DESIGN §5): an embedded Kafka broker, the job on a local Flink with
+ * {@code learnpulse demo} (docs/cli.md): an embedded Kafka broker, the job on a local Flink with
  * RocksDB and checkpoints, the gateway and its dashboard, and synthetic learners (or a file of
  * events), all in this one process; Ctrl-C or SIGTERM stops everything and deletes its data.
  */

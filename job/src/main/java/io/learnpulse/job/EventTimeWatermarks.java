@@ -12,7 +12,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * per file): after each event that raises the highest event time seen, the watermark becomes that
  * time minus the allowed out-of-orderness (minus 1 ms, Flink's convention). Emitting per event
  * rather than on a wall-clock period is what makes the set of late events a function of the
- * input's order alone (DESIGN §4).
+ * input's order alone (docs/time-and-delivery.md).
  */
 public final class EventTimeWatermarks {
     private EventTimeWatermarks() {}

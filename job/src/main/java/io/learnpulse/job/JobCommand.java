@@ -8,7 +8,7 @@ import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code learnpulse job} (DESIGN §5) and {@code flink run learnpulse-job.jar}: its options are
+ * {@code learnpulse job} (docs/cli.md) and {@code flink run learnpulse-job.jar}: its options are
  * {@link JobOptions#all()}, so the Flink configuration, the help and the README's table are one list.
  */
 public final class JobCommand implements SpecifiedCommand, Callable<Integer> {

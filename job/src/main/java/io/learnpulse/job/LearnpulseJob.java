@@ -21,7 +21,7 @@ import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The live job (DESIGN §5: {@code learnpulse job}, {@code flink run learnpulse-job.jar}): the
+ * The live job (docs/cli.md: {@code learnpulse job}, {@code flink run learnpulse-job.jar}): the
  * shared {@link LearnpulseTopology} between Kafka sources of activity and of the course calendar and Kafka sinks of alerts,
  * daily figures and dead letters, checkpointed, on RocksDB by default.
  */

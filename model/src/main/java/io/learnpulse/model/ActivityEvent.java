@@ -3,7 +3,7 @@ package io.learnpulse.model;
 import java.util.Objects;
 
 /**
- * One learner activity (DESIGN §1), validated. Times are epoch milliseconds.
+ * One learner activity (docs/events.md), validated. Times are epoch milliseconds.
  *
  * <p>{@code raw} is the input text it was parsed from; it rides along only until the late check
  * next to the source (a late event goes to the dead-letter output with its raw input).
@@ -18,7 +18,7 @@ public class ActivityEvent {
     public Double score;
     public Double progress;
     public Double durationSeconds;
-    /** On an assessment: the course-calendar item it answers (DESIGN §1.1); null if none. */
+    /** On an assessment: the course-calendar item it answers (docs/events.md); null if none. */
     public String assessmentId;
     public String raw;
 

@@ -2,7 +2,7 @@ package io.learnpulse.model;
 
 import java.util.Objects;
 
-/** An alert raised by one of the rules (DESIGN §2). Times are epoch milliseconds. */
+/** An alert raised by one of the rules (docs/alerts.md). Times are epoch milliseconds. */
 public class Alert {
     public String alertId;
     public String userId;

@@ -1,6 +1,6 @@
 package io.learnpulse.model;
 
-/** The rules of DESIGN §3, with their fixed severities. */
+/** The rules of docs/rules.md, with their fixed severities. */
 public enum AlertType {
     CONSECUTIVE_LOW_SCORES(Severity.HIGH),
     PERFORMANCE_DECLINE(Severity.HIGH),

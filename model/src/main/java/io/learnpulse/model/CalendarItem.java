@@ -3,7 +3,7 @@ package io.learnpulse.model;
 import java.util.Objects;
 
 /**
- * One deadline of a course calendar (DESIGN §1.1): a record of topic {@code course-calendar} (key
+ * One deadline of a course calendar (docs/events.md): a record of topic {@code course-calendar} (key
  * {@code courseId/assessmentId}) or a line of a replay's {@code --calendar} file. A later item with
  * the same (courseId, assessmentId) replaces the earlier one; a deleted one removes it. Times are
  * epoch milliseconds.

@@ -2,7 +2,7 @@ package io.learnpulse.model;
 
 import java.util.Objects;
 
-/** One learner's figures for one calendar day (DESIGN §2, topic {@code learner-metrics}). */
+/** One learner's figures for one calendar day (docs/alerts.md, topic {@code learner-metrics}). */
 public class DailyFigures {
     public String userId;
     public String courseId;

@@ -2,7 +2,7 @@ package io.learnpulse.model;
 
 import java.util.Objects;
 
-/** Input the job could not use, with the reason and the raw input (DESIGN §1, §4). */
+/** Input the job could not use, with the reason and the raw input (docs/alerts.md). */
 public class DeadLetter {
     public static final String MALFORMED_JSON = "malformed_json";
     public static final String MISSING_FIELD = "missing_field";

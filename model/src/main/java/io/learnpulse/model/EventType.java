@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The kinds of learner event (DESIGN §1). Every type counts as activity but {@code enrollment} and
+ * The kinds of learner event (docs/events.md). Every type counts as activity but {@code enrollment} and
  * {@code withdrawal}, which say that the learner joined or left a course.
  */
 public enum EventType {
@@ -31,7 +31,7 @@ public enum EventType {
 
     /**
      * Whether an event of this type is learner activity: the six activity rules, their forgetting
-     * and the daily figures see only these (DESIGN §1).
+     * and the daily figures see only these (docs/events.md).
      */
     public boolean isActivity() {
         return this != ENROLLMENT && this != WITHDRAWAL;

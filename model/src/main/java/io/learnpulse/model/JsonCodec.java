@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * The JSON wire form of learnpulse's records (DESIGN §1, §2): one object per Kafka record or file
+ * The JSON wire form of learnpulse's records (docs/events.md and docs/alerts.md): one object per Kafka record or file
  * line. Writing and reading live here together, so a field is added in one place.
  *
  * <p>Written as today's consumers expect: an alert's, daily figures' and dead letter's absent
@@ -64,7 +64,7 @@ public final class JsonCodec {
         return write(json);
     }
 
-    /** An event in the input format of DESIGN §1 (without its raw text). */
+    /** An event in the input format of docs/events.md (without its raw text). */
     public static String event(ActivityEvent e) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("eventId", e.eventId);
@@ -80,7 +80,7 @@ public final class JsonCodec {
         return write(json);
     }
 
-    /** A course-calendar item (DESIGN §1.1); absent title and weight are left out, deleted only when true. */
+    /** A course-calendar item (docs/events.md); absent title and weight are left out, deleted only when true. */
     public static String calendarItem(CalendarItem c) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("courseId", c.courseId);
@@ -96,7 +96,7 @@ public final class JsonCodec {
         return write(json);
     }
 
-    /** A learner's outcome (DESIGN §5); {@code withdrawnAt} is always written, null if none. */
+    /** A learner's outcome (docs/cli.md); {@code withdrawnAt} is always written, null if none. */
     public static String outcome(Outcome o) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("userId", o.userId);
@@ -169,7 +169,7 @@ public final class JsonCodec {
     }
 
     /**
-     * An event from its JSON object in the input format of DESIGN §1, validated as the job accepts
+     * An event from its JSON object in the input format of docs/events.md, validated as the job accepts
      * it: ids may be numbers (taken as their text), scores and progress are fractions, required for
      * assessments and progress events; an enrollment or withdrawal needs its {@code courseId}; an
      * {@code assessmentId} must be a string. Its {@code raw} is left to the caller.

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How one learner's course ended (DESIGN §5): a line of {@code outcomes.jsonl}, the ground truth
+ * How one learner's course ended (docs/cli.md): a line of {@code outcomes.jsonl}, the ground truth
  * that {@code evaluate} measures alerts against. Times are epoch milliseconds.
  */
 public class Outcome {
@@ -36,7 +36,7 @@ public class Outcome {
     /** The course presentation's first day. */
     public long start;
     /**
-     * When the course ended, if known (learnpulse's addition to DESIGN §5: the end of a lead time
+     * When the course ended, if known (learnpulse's addition to docs/cli.md: the end of a lead time
      * for a learner who did not withdraw); null if not known.
      */
     public Long end;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The course calendar (DESIGN §1.1), the outcomes (§5) and an event's assessmentId in JSON. */
+/** The course calendar (docs/events.md), the outcomes (docs/cli.md) and an event's assessmentId in JSON. */
 class CalendarAndOutcomeJsonTest {
     private static final long DUE = Instant.parse("2026-11-24T23:59:59Z").toEpochMilli();
     private static final long START = Instant.parse("2026-10-01T00:00:00Z").toEpochMilli();

@@ -2,7 +2,7 @@ package io.learnpulse.risk;
 
 import java.util.Locale;
 
-/** The bands of DESIGN §3.1, lowest first: AT_RISK fires when a learner's band rises. */
+/** The bands of docs/rules.md, lowest first: AT_RISK fires when a learner's band rises. */
 public enum RiskBand {
     LOW,
     MEDIUM,

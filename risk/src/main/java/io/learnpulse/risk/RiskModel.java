@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A logistic risk model (DESIGN §3.1, issue 13 item 2): {@code risk = 1 / (1 + e^-(intercept +
+ * A logistic risk model (docs/rules.md, issue 13 item 2): {@code risk = 1 / (1 + e^-(intercept +
  * Σ weight × scaled value))}, read from a model file ({@link RiskModelFile}). Every prediction is
  * explained as the sum of its factors' contributions. Immutable and serializable, so that the job's
  * operator carries it; scoring is arithmetic in the file's order with {@link StrictMath}, so replay

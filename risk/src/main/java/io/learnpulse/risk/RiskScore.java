@@ -3,7 +3,7 @@ package io.learnpulse.risk;
 import java.util.List;
 
 /**
- * A learner's explained risk (DESIGN §3.1): {@code logit(risk) = intercept + Σ contributions}, the
+ * A learner's explained risk (docs/rules.md): {@code logit(risk) = intercept + Σ contributions}, the
  * factors ordered by contribution, the largest (most risk-raising) first, and the message naming the
  * top ones.
  */

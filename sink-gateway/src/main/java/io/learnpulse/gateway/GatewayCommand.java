@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code learnpulse gateway --bootstrap-servers HOST:PORT [--http-port 7070] [--admin-token TOKEN]
- * [--config FILE]} (DESIGN §5) and the further options of {@link GatewayOption}, whose list is the
+ * [--config FILE]} (docs/cli.md) and the further options of {@link GatewayOption}, whose list is the
  * help, the config file's keys and the README's table. A bad option exits 2 and a failure to start
  * (port taken, database unreachable) exits 1, each with a one-line reason; the gateway then runs
  * until the JVM is stopped.

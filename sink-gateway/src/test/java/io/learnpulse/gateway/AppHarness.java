@@ -89,7 +89,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         store(List.of(), List.of(json));
     }
 
-    /** Stores course-calendar records (DESIGN §1.1) in one batch, in order. */
+    /** Stores course-calendar records (docs/events.md) in one batch, in order. */
     void storeCalendar(String... json) {
         try {
             List<CalendarItem> items = new ArrayList<>();

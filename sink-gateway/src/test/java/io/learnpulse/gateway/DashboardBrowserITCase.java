@@ -321,7 +321,7 @@ class DashboardBrowserITCase {
         return alertId;
     }
 
-    /** An alert record as the job writes it to {@code learner-alerts} (DESIGN §2). */
+    /** An alert record as the job writes it to {@code learner-alerts} (docs/alerts.md). */
     private static String alert(String alertId, String userId, String cohortId, String type, String severity,
             String eventTime, String message, Map<String, Object> metrics) {
         ObjectNode alert = MAPPER.createObjectNode()

@@ -96,7 +96,7 @@ final class Fixtures {
                 + "\"message\":\"" + userId + " has not submitted " + title + "\",\"recommendation\":\"r\"}";
     }
 
-    /** A course-calendar record (DESIGN §1.1). */
+    /** A course-calendar record (docs/events.md). */
     static String calendarItem(String courseId, String assessmentId, String title, String dueAt) {
         return "{\"courseId\":\"" + courseId + "\",\"assessmentId\":\"" + assessmentId + "\",\"title\":\""
                 + title + "\",\"dueAt\":\"" + dueAt + "\",\"weight\":10}";

@@ -95,7 +95,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
         send(activityTopic, userId, json);
     }
 
-    /** A course-calendar record, keyed {@code courseId/assessmentId} as DESIGN §1.1 says. */
+    /** A course-calendar record, keyed {@code courseId/assessmentId} as docs/events.md says. */
     void produceCalendar(String key, String json) {
         send(calendarTopic, key, json);
     }

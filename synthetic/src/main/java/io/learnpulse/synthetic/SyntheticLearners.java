@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * A seeded population of synthetic learners of the {@link LearnerKind}s, generating their activity
- * day by day as learnpulse event JSON (DESIGN §1), in event-time order. The same settings give the
+ * day by day as learnpulse event JSON (docs/events.md), in event-time order. The same settings give the
  * same events. Activity is Zipf-skewed across learners: learner of rank r is about r^-s as busy as
  * the busiest.
  */

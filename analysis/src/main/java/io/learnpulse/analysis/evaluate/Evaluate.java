@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * {@code evaluate --alerts FILE --outcomes FILE [--report FILE] [--json FILE] [--course-days N]}
- * (DESIGN §5): reads the outcomes, then streams the alerts, and reports {@link Evaluation}'s
+ * (docs/cli.md): reads the outcomes, then streams the alerts, and reports {@link Evaluation}'s
  * figures: a table on stdout, and if asked as HTML and as JSON. A line that is not an outcome or an alert stops it
  * with the file, the line number and what is wrong: figures over a partly read file would mislead.
  */

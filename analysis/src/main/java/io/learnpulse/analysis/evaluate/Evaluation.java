@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * How early and how well alerts find the learners who fail or withdraw (DESIGN §5).
+ * How early and how well alerts find the learners who fail or withdraw (docs/cli.md).
  *
  * <p>At day N (N days after a learner's {@code start}): the learners are those not withdrawn
  * before {@code start + N}; a learner is positive when their outcome is {@code fail} or
@@ -50,7 +50,7 @@ public final class Evaluation {
         this.defaultCourseMillis = defaultCourseDays * MILLIS_PER_DAY;
     }
 
-    /** Adds a learner; fails on a second line for the same learner (one line per learner, DESIGN §5). */
+    /** Adds a learner; fails on a second line for the same learner (one line per learner, docs/cli.md). */
     void outcome(Outcome outcome) {
         long end = outcome.end != null ? outcome.end : outcome.start + defaultCourseMillis;
         Learner previous = learners.putIfAbsent(outcome.userId, new Learner(outcome, end));

@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.zip.CRC32;
 
 /**
- * {@code fit-risk --events FILE --calendar FILE --outcomes FILE --out risk-model.json} (DESIGN §5,
+ * {@code fit-risk --events FILE --calendar FILE --outcomes FILE --out risk-model.json} (docs/cli.md,
  * issue 13 item 3): the features of every learner of the outcomes at days 14, 30, 60, 90 and 120 of
  * their course, computed by the job's own {@link FeatureExtractor} ({@link RiskHistory}); a logistic
  * model fitted on 80% of the learners ({@link LogisticFit}) and judged on the other 20%, chosen by a

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * {@code import-oulad} (DESIGN §5): the Open University Learning Analytics Dataset's CSVs to the
+ * {@code import-oulad} (docs/cli.md): the Open University Learning Analytics Dataset's CSVs to the
  * three files a replay and {@code evaluate} read.
  *
  * <ul>
@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  *       {@code assessmentId} = id_assessment), each click row as {@code activity}; times of day as
  *       {@link OuladTimes} says; sorted by (timestamp, eventId), so a replay in file order has no
  *       late events.</li>
- *   <li>{@code calendar.jsonl}: the dated rows of assessments.csv (DESIGN §1.1).</li>
+ *   <li>{@code calendar.jsonl}: the dated rows of assessments.csv (docs/events.md).</li>
  *   <li>{@code outcomes.jsonl}: final_result per learner, {@code withdrawnAt} from
  *       date_unregistration, sorted by userId.</li>
  * </ul>

@@ -20,7 +20,7 @@ record Presentation(String courseId, Instant start, int lengthDays) {
         return new Presentation(module + "-" + presentation, startOf(presentation), lengthDays);
     }
 
-    /** {@code 2013B} starts on 1 February 2013, {@code 2014J} on 1 October 2014 (DESIGN §5). */
+    /** {@code 2013B} starts on 1 February 2013, {@code 2014J} on 1 October 2014 (docs/cli.md). */
     static Instant startOf(String presentation) {
         if (!presentation.matches("\\d{4}[BJ]")) {
             throw new IllegalArgumentException("presentation '" + presentation

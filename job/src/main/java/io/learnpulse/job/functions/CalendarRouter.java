@@ -12,7 +12,7 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Passes valid course-calendar items on to the rule operator and sends unusable records to the
- * dead-letter output with their reason and raw text, counted by reason (DESIGN §1.1).
+ * dead-letter output with their reason and raw text, counted by reason (docs/events.md).
  */
 public class CalendarRouter extends ProcessFunction<CalendarInput, CalendarItem> {
     private static final long serialVersionUID = 1L;

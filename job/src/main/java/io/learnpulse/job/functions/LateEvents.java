@@ -4,7 +4,7 @@ import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.DeadLetter;
 import java.time.Instant;
 
-/** The dead letter of an event behind the watermark (DESIGN §4). */
+/** The dead letter of an event behind the watermark (docs/time-and-delivery.md). */
 final class LateEvents {
     private LateEvents() {}
 

@@ -45,7 +45,7 @@ import org.apache.flink.util.OutputTag;
  * <p>The course calendar is its broadcast input, kept as broadcast state (checkpointed with the
  * rest): per course, every item version with the watermark at which this operator learned it
  * ({@link CourseSchedule}), so that each learner's deadline uses the calendar as the job knew it
- * when its watermark passed that deadline (DESIGN §4), however late the learner's timeline gets to
+ * when its watermark passed that deadline (docs/time-and-delivery.md), however late the learner's timeline gets to
  * it. A replay hands its whole {@code --calendar} file over as the initial calendar, known before
  * the first event; live items override it course by course.
  */
@@ -106,7 +106,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         getRuntimeContext().addAccumulator(DUPLICATES_ACCUMULATOR, duplicatesTotal);
     }
 
-    /** A calendar item, learned at this operator's current watermark (DESIGN §4). */
+    /** A calendar item, learned at this operator's current watermark (docs/time-and-delivery.md). */
     @Override
     public void processBroadcastElement(CalendarItem item, Context ctx, Collector<Alert> out) throws Exception {
         BroadcastState<String, CourseSchedule> calendar = ctx.getBroadcastState(CALENDAR);

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Turns one record of the course-calendar topic into a calendar input. It never throws: a record
- * that is not a valid item (DESIGN §1.1) becomes a rejection carrying its raw text.
+ * that is not a valid item (docs/events.md) becomes a rejection carrying its raw text.
  */
 public final class CalendarDeserializer implements KafkaRecordDeserializationSchema<CalendarInput> {
     private static final long serialVersionUID = 1L;

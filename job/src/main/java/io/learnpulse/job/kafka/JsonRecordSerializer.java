@@ -10,7 +10,7 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes one output of the job as Kafka records: the JSON wire form of DESIGN §2 as the value,
+ * Writes one output of the job as Kafka records: the JSON wire form of docs/alerts.md as the value,
  * the learner's userId as the key (so a learner's records stay in order on one partition), and
  * the partition left to Kafka's default partitioner of the key.
  */

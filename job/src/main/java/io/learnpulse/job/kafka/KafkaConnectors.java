@@ -37,7 +37,7 @@ public final class KafkaConnectors {
 
     /**
      * The course-calendar topic (compacted), read whole from its beginning on a fresh start, as the
-     * calendar is state, not a stream of events: every item ever published counts (DESIGN §1.1).
+     * calendar is state, not a stream of events: every item ever published counts (docs/events.md).
      * A restore resumes from the checkpoint, whose broadcast state holds what was read before.
      * Subscribed by a pattern that names only that topic, so that a job started before anyone
      * created it runs (subscribing to a missing topic by name fails the job) and finds it once it

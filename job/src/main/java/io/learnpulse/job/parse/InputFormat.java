@@ -2,7 +2,7 @@ package io.learnpulse.job.parse;
 
 import java.util.Locale;
 
-/** The accepted input formats (DESIGN §1). */
+/** The accepted input formats (docs/events.md). */
 public enum InputFormat {
     /** One learnpulse event JSON object per record or line. */
     JSONL,

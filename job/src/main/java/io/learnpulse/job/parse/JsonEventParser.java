@@ -5,7 +5,7 @@ import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
 
-/** The learnpulse event format of DESIGN §1, read by the model's codec. */
+/** The learnpulse event format of docs/events.md, read by the model's codec. */
 final class JsonEventParser extends EventParser {
     private static final long serialVersionUID = 1L;
 

@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** xAPI statements mapped onto learnpulse events, per the table in DESIGN §1. */
+/** xAPI statements mapped onto learnpulse events, per the table in docs/events.md. */
 final class XapiParser extends EventParser {
     private static final long serialVersionUID = 1L;
     static final String PROGRESS_EXTENSION = "https://w3id.org/xapi/cmi5/result/extensions/progress";

@@ -6,7 +6,7 @@ import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
 
 /**
- * What the calendar source hands to the topology: a course-calendar item (DESIGN §1.1) or the
+ * What the calendar source hands to the topology: a course-calendar item (docs/events.md) or the
  * rejection of an unusable record, which carries its raw text to the dead-letter output.
  */
 public class CalendarInput {

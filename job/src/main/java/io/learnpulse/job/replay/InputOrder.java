@@ -1,6 +1,6 @@
 package io.learnpulse.job.replay;
 
-/** The order a replay reads its input in ({@code --order}, DESIGN §5). */
+/** The order a replay reads its input in ({@code --order}, docs/cli.md). */
 public enum InputOrder {
     /** File order: late events are those a live job would see late. */
     FILE,

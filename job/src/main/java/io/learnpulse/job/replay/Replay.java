@@ -44,7 +44,7 @@ import org.apache.flink.util.CloseableIterator;
  */
 public final class Replay {
     /**
-     * Alert order of the output file (DESIGN §5): the type by its name as written in the file, not by
+     * Alert order of the output file (docs/cli.md): the type by its name as written in the file, not by
      * the enum's declaration order, so that the file's order is what its readers see.
      */
     public static final Comparator<Alert> ALERT_ORDER = Comparator.<Alert>comparingLong(a -> a.eventTime)
@@ -63,7 +63,7 @@ public final class Replay {
         public Path output;
         public Path deadLetters;
         public Path dailyFigures;
-        /** The course calendar (DESIGN §1.1), read whole before the first event; none if null. */
+        /** The course calendar (docs/events.md), read whole before the first event; none if null. */
         public Path calendar;
         public InputFormat format = InputFormat.JSONL;
         public InputOrder order = InputOrder.FILE;
@@ -112,8 +112,8 @@ public final class Replay {
                 .fromSource(source, EventTimeWatermarks.forBoundedInput(request.outOfOrderness), "replay-file")
                 .uid("replay-file")
                 .setParallelism(1);
-        // the calendar is known before the first event (DESIGN §4): read whole here, its items are the rule
-        // operator's initial calendar; its rejected lines take the live calendar's way to the dead letters
+        // the calendar is known before the first event (docs/time-and-delivery.md): read whole here, its items are
+        // the rule operator's initial calendar; its rejected lines take the live calendar's way to the dead letters
         LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input,
                 LearnpulseTopology.boundedCalendar(env, calendarRejections), calendarItems, request.rules, request.clock);
 

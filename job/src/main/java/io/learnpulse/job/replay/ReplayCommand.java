@@ -27,7 +27,7 @@ import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code learnpulse replay} (DESIGN §5): replays a file on a local Flink and prints progress and a
+ * {@code learnpulse replay} (docs/cli.md): replays a file on a local Flink and prints progress and a
  * summary on stderr. Its options are {@link ReplayOptions#all()}.
  */
 public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> {

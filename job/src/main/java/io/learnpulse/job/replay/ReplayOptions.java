@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
-/** The options of {@code learnpulse replay} (DESIGN §5), besides the rule options. */
+/** The options of {@code learnpulse replay} (docs/cli.md), besides the rule options. */
 public final class ReplayOptions {
     private ReplayOptions() {}
 

@@ -9,7 +9,7 @@ import io.learnpulse.model.EventType;
 import java.util.Locale;
 
 /**
- * COMPLETION_STAGNATION (DESIGN §3): the stagnation period passed since the learner's last progress
+ * COMPLETION_STAGNATION (docs/rules.md): the stagnation period passed since the learner's last progress
  * increase, progress being incomplete; fires at last increase + the period. "Increase" and
  * "incomplete" both compare with the highest progress ever reached; the first progress event counts
  * as an increase, and the next increase clears the episode (the timeline fires a deadline once).

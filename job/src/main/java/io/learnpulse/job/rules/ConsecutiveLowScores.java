@@ -2,7 +2,7 @@ package io.learnpulse.job.rules;
 
 import io.learnpulse.model.AlertType;
 
-/** CONSECUTIVE_LOW_SCORES (DESIGN §3): the {@code count}-th consecutive assessment scored below the threshold. */
+/** CONSECUTIVE_LOW_SCORES (docs/rules.md): the {@code count}-th consecutive assessment scored below the threshold. */
 final class ConsecutiveLowScores extends ScoreStreakRule {
     private static final long serialVersionUID = 1L;
 

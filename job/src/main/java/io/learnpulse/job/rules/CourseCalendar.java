@@ -1,6 +1,9 @@
 package io.learnpulse.job.rules;
 
-/** The course calendar as the rule operator knows it now: each course's schedule (DESIGN §1.1, §4). */
+/**
+ * The course calendar as the rule operator knows it now: each course's schedule (docs/events.md and
+ * docs/time-and-delivery.md).
+ */
 public interface CourseCalendar {
     /** No calendar at all. */
     CourseCalendar EMPTY = courseId -> null;

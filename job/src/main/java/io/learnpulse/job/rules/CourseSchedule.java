@@ -10,7 +10,7 @@ import java.util.List;
  * they arrived (grouped by item). A version is in effect at its own moment (its {@code dueAt} +
  * grace, the item's "missed" moment) when it was learned before that moment and not replaced until
  * after it: exactly the calendar "as the job knows it when its watermark passes" that moment
- * (DESIGN §4), whenever a learner's timeline gets to evaluate it. An item learned after its moment
+ * (docs/time-and-delivery.md), whenever a learner's timeline gets to evaluate it. An item learned after its moment
  * fires nothing. Versions no learner can need any more are dropped, so the state stays as small as
  * the calendar.
  */

@@ -5,7 +5,7 @@ import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.EventType;
 
 /**
- * The learner's daily figures (DESIGN §2), emitted at the end of each day with events. Not an alert
+ * The learner's daily figures (docs/alerts.md), emitted at the end of each day with events. Not an alert
  * rule, but it acts at the same moments as one.
  */
 final class DailyFiguresRule implements LearnerRule<DailyFiguresRule.State> {

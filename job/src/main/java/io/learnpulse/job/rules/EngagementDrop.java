@@ -7,7 +7,7 @@ import io.learnpulse.model.AlertType;
 import java.util.Locale;
 
 /**
- * ENGAGEMENT_DROP (DESIGN §3): whole days without any event after the learner's last day with one;
+ * ENGAGEMENT_DROP (docs/rules.md): whole days without any event after the learner's last day with one;
  * fires at the end of the last of them. It needs no state of its own: its deadline moves with the
  * learner's last day, and the timeline fires a deadline only once, so the episode clears with the
  * learner's next event.

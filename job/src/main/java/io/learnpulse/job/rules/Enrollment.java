@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One course the learner is enrolled in (DESIGN §3): since when, the cohort of their latest event
+ * One course the learner is enrolled in (docs/rules.md): since when, the cohort of their latest event
  * in it, and the calendar items they have submitted. Kept by the timeline, not by a rule: forgetting
  * a silent learner keeps it; a withdrawal ends it, and so does the course's last deadline passing,
  * or, in a course without deadlines ahead, the forget period passing without an event in it.

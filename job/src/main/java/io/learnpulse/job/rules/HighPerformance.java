@@ -2,7 +2,7 @@ package io.learnpulse.job.rules;
 
 import io.learnpulse.model.AlertType;
 
-/** HIGH_PERFORMANCE (DESIGN §3): the {@code count}-th consecutive assessment scored at or above the threshold. */
+/** HIGH_PERFORMANCE (docs/rules.md): the {@code count}-th consecutive assessment scored at or above the threshold. */
 final class HighPerformance extends ScoreStreakRule {
     private static final long serialVersionUID = 1L;
 

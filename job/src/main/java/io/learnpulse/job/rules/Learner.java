@@ -55,7 +55,7 @@ public final class Learner {
         return state.clock;
     }
 
-    /** The courses the learner is enrolled in now (DESIGN §3), kept when a silent learner is forgotten. */
+    /** The courses the learner is enrolled in now (docs/rules.md), kept when a silent learner is forgotten. */
     public List<Enrollment> enrollments() {
         return state.enrollments;
     }

@@ -20,7 +20,7 @@ public class LearnerState {
     public long timerAt = NONE;
     /** Event time up to which the learner's timeline has been processed. */
     public long clock = NONE;
-    /** The courses the learner is enrolled in (DESIGN §3: forgetting a silent learner keeps them). */
+    /** The courses the learner is enrolled in (docs/rules.md: forgetting a silent learner keeps them). */
     public List<Enrollment> enrollments = new ArrayList<>();
 
     // --- the timeline's: what every rule may read (see Learner) -----------------------------------
@@ -68,7 +68,7 @@ public class LearnerState {
     }
 
     /**
-     * Forgets the learner (DESIGN §3): drops the six activity rules' state, but keeps the events still
+     * Forgets the learner (docs/rules.md): drops the six activity rules' state, but keeps the events still
      * waiting, the timer, the clock, and the enrollments with what MISSED_DEADLINE keeps of them.
      */
     void forget() {

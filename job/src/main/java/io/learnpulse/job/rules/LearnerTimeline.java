@@ -18,12 +18,12 @@ import java.util.List;
  * <p>A learner's timeline moves forward in event-time order only. Events wait in
  * {@link LearnerState#pending} until the watermark passes them, then are applied in (time, id)
  * order; before an event at time t is applied, every day end and deadline at or before t fires
- * first (an absence the learner's own later event proves, DESIGN §4). Deadlines without a later
+ * first (an absence the learner's own later event proves, docs/time-and-delivery.md). Deadlines without a later
  * event fire once the watermark reaches them. A deadline fires exactly once, when the timeline's
  * clock passes it, which is what makes each absence rule's episode end only with the learner's next
  * event. The timeline also drops duplicate events and forgets learners silent for too long.
  *
- * <p>It keeps the learner's enrollments too (DESIGN §3), which outlive forgetting: an enrolled
+ * <p>It keeps the learner's enrollments too (docs/rules.md), which outlive forgetting: an enrolled
  * learner's timeline wakes at every day end, silent or not, so that MISSED_DEADLINE finds the items
  * of the calendar as the operator knows it ({@link CourseCalendar}), whenever they were published.
  */
@@ -73,7 +73,7 @@ public final class LearnerTimeline implements Serializable {
 
     /**
      * The input has ended: apply every waiting event, but fire no deadline beyond the last of them,
-     * since the end of a finite input is no evidence of absence (DESIGN §3).
+     * since the end of a finite input is no evidence of absence (docs/time-and-delivery.md).
      */
     public void drain(String userId, LearnerState s, CourseCalendar courses, SeenEvents seen, Output out)
             throws Exception {
@@ -140,8 +140,9 @@ public final class LearnerTimeline implements Serializable {
 
     /**
      * An enrolled learner wakes at every day end, silent or not: that is where a calendar item
-     * published after the learner's last event is found, in time to fire at its own moment (DESIGN
-     * §3, §4); and where each enrollment ends (see {@link #enrollmentEnd}).
+     * published after the learner's last event is found, in time to fire at its own moment
+     * (docs/rules.md, docs/time-and-delivery.md); and where each enrollment ends (see
+     * {@link #enrollmentEnd}).
      */
     private long enrolledWakeup(Learner learner, LearnerState s) {
         long next = calendar.endOf(calendar.dayOf(s.clock));
@@ -155,7 +156,7 @@ public final class LearnerTimeline implements Serializable {
     }
 
     /**
-     * When an enrollment ends with nothing left to watch (DESIGN §3): at the course's last known
+     * When an enrollment ends with nothing left to watch (docs/rules.md): at the course's last known
      * deadline; in a course without any, once the forget period has passed without an event in it
      * (so that state stays bounded; a later event with the course enrolls the learner again).
      */
@@ -241,13 +242,13 @@ public final class LearnerTimeline implements Serializable {
             enroll(learner, s, e);
         }
         if (e.type == EventType.WITHDRAWAL && s.enrollments.isEmpty()) {
-            // enrolled in no course any more: forgotten at once, as after 30 silent days (DESIGN §3)
+            // enrolled in no course any more: forgotten at once, as after 30 silent days (docs/rules.md)
             s.forget();
             seen.clear();
             return;
         }
         if (!e.type.isActivity()) {
-            // Joining or leaving a course is not activity (DESIGN §1): it moved the clock and passed the
+            // Joining or leaving a course is not activity (docs/events.md): it moved the clock and passed the
             // duplicate check, but the activity rules, their forgetting and the daily figures never see it.
             return;
         }
@@ -273,7 +274,7 @@ public final class LearnerTimeline implements Serializable {
     }
 
     /**
-     * Enrollment (DESIGN §3): an {@code enrollment} event, or without one the first event of any type
+     * Enrollment (docs/rules.md): an {@code enrollment} event, or without one the first event of any type
      * with the course, enrolls the learner; a {@code withdrawal} ends it, with what was submitted, so
      * that a later event with the course enrolls them afresh. An assessment with an
      * {@code assessmentId} is a submission of that calendar item.

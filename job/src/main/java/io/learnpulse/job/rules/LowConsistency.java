@@ -5,7 +5,7 @@ import io.learnpulse.model.AlertType;
 import java.util.Locale;
 
 /**
- * LOW_CONSISTENCY (DESIGN §3): at the end of a day, fewer than the minimum fraction of the window's
+ * LOW_CONSISTENCY (docs/rules.md): at the end of a day, fewer than the minimum fraction of the window's
  * days had an event, the learner's first event being at least a window old; cleared by a day end at
  * or above the fraction. Days before the first event count as inactive.
  */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * MISSED_DEADLINE (DESIGN §3): for an item (C, A, dueAt) of a course C the learner is enrolled in at
+ * MISSED_DEADLINE (docs/rules.md): for an item (C, A, dueAt) of a course C the learner is enrolled in at
  * {@code dueAt}, no assessment of C and A at or before {@code dueAt} + grace; fires at
  * {@code dueAt} + grace. Its deadlines are the items' moments (the first millisecond after
  * {@code dueAt} + grace, so that a submission at exactly that time still counts) in the calendar

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * PERFORMANCE_DECLINE (DESIGN §3): {@code days} adjacent days, each with assessments whose mean is
+ * PERFORMANCE_DECLINE (docs/rules.md): {@code days} adjacent days, each with assessments whose mean is
  * below the threshold; fires at the end of the last of them. Only days with assessments count; a
  * day without any breaks the run but does not clear an open episode, a day with a mean at or above
  * the threshold clears it.

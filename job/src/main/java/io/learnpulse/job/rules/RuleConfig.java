@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** The thresholds, counts and durations of the rules (DESIGN §3 gives the defaults). */
+/** The thresholds, counts and durations of the rules (docs/rules.md gives the defaults). */
 public final class RuleConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import io.learnpulse.model.CalendarItem;
 
 /**
- * One version of a course-calendar item as the rule operator learned it (DESIGN §4: calendar items
+ * One version of a course-calendar item as the rule operator learned it (docs/time-and-delivery.md: calendar items
  * are state): the item's fields, and the operator's watermark when the version arrived, which is
  * what makes "the calendar as the job knows it when its watermark passes T" decidable at any later
  * moment. A replay's calendar is known before the first event ({@link #KNOWN_FROM_THE_START}).

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Output records: the DESIGN §2 JSON as value, the userId as key. */
+/** Output records: the docs/alerts.md JSON as value, the userId as key. */
 class JsonRecordSerializerTest {
     @Test
     void alertsAreKeyedByUserId() {

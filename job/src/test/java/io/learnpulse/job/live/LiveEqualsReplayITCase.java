@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live job on Kafka (4 partitions, parallelism 2, RocksDB, exactly-once) raises exactly the
- * alerts and daily figures that the replay of the same events does (DESIGN §4), also with a course
+ * alerts and daily figures that the replay of the same events does (docs/time-and-delivery.md), also with a course
  * calendar on its topic against the replay's calendar file.
  */
 class LiveEqualsReplayITCase {
@@ -88,7 +88,7 @@ class LiveEqualsReplayITCase {
         TestTopics topics = TestTopics.create(kafka, 4);
         Map<String, String> options = LiveJobs.testOptions(topics, dir.resolve("checkpoints").toUri().toString());
         options.putAll(extraOptions);
-        // the calendar known before the first event, as the replay knows its file (DESIGN §4)
+        // the calendar known before the first event, as the replay knows its file (docs/time-and-delivery.md)
         topics.publishCalendar(stream.calendar);
         JobClient job = LiveJobs.start(options);
         try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The learnpulse JSON event format (DESIGN §1): every field, and a dead-letter reason per defect. */
+/** The learnpulse JSON event format (docs/events.md): every field, and a dead-letter reason per defect. */
 class EventParserTest {
     private static final EventParser PARSER = EventParser.forFormat(InputFormat.JSONL);
 

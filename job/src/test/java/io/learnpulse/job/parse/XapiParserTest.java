@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The xAPI mapping of DESIGN §1, statement by statement. */
+/** The xAPI mapping of docs/events.md, statement by statement. */
 class XapiParserTest {
     private static final EventParser PARSER = EventParser.forFormat(InputFormat.XAPI);
 

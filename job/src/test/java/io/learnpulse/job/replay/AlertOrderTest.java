@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The replay's alert file order (DESIGN §5): eventTime, then userId, then the type's name. */
+/** The replay's alert file order (docs/cli.md): eventTime, then userId, then the type's name. */
 class AlertOrderTest {
 
     @Test

@@ -24,9 +24,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A second, deliberately naive implementation of DESIGN §3 and §4 with the default thresholds, in
- * UTC: whole input in memory, each learner's life walked day by day, and each calendar item checked
- * against the learner's whole history. It shares nothing with the job but the parsers, so
+ * A second, deliberately naive implementation of docs/rules.md and docs/time-and-delivery.md with the
+ * default thresholds, in UTC: whole input in memory, each learner's life walked day by day, and each
+ * calendar item checked against the learner's whole history. It shares nothing with the job but the parsers, so
  * agreement between the two is evidence that both read the contract alike.
  */
 final class ReferenceRules {

@@ -137,7 +137,7 @@ class ReplayITCase {
         return new SyntheticLearners.Event(e.timestamp, e.userId, JsonCodec.event(event));
     }
 
-    /** Learners who enroll and withdraw, as DESIGN §3 describes. */
+    /** Learners who enroll and withdraw, as docs/rules.md describes. */
     private static List<SyntheticLearners.Event> enrollments() {
         long t0 = START.plus(Duration.ofHours(9)).toEpochMilli();
         List<SyntheticLearners.Event> e = new ArrayList<>();

@@ -9,7 +9,7 @@ import io.learnpulse.job.testutils.RulesHarness;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** COMPLETION_STAGNATION (DESIGN §3): its deadline, what counts as an increase, its episodes. */
+/** COMPLETION_STAGNATION (docs/rules.md): its deadline, what counts as an increase, its episodes. */
 class CompletionStagnationTest {
     private static final long HOURS_120 = Duration.ofHours(120).toMillis();
 

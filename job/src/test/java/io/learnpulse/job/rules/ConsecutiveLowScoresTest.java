@@ -11,7 +11,7 @@ import io.learnpulse.model.Alert;
 import io.learnpulse.model.Severity;
 import org.junit.jupiter.api.Test;
 
-/** CONSECUTIVE_LOW_SCORES (DESIGN §3) at its boundaries, in the operator harness. */
+/** CONSECUTIVE_LOW_SCORES (docs/rules.md) at its boundaries, in the operator harness. */
 class ConsecutiveLowScoresTest {
 
     @Test

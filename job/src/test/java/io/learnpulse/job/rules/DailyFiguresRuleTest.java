@@ -8,7 +8,7 @@ import io.learnpulse.job.testutils.RulesHarness;
 import io.learnpulse.model.DailyFigures;
 import org.junit.jupiter.api.Test;
 
-/** The daily figures (DESIGN §2): one per day with events, once its end has passed. */
+/** The daily figures (docs/alerts.md): one per day with events, once its end has passed. */
 class DailyFiguresRuleTest {
 
     @Test

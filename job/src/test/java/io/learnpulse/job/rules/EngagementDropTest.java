@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnpulse.job.testutils.RulesHarness;
 import org.junit.jupiter.api.Test;
 
-/** ENGAGEMENT_DROP (DESIGN §3): its deadline, its proof by a later event, its episodes. */
+/** ENGAGEMENT_DROP (docs/rules.md): its deadline, its proof by a later event, its episodes. */
 class EngagementDropTest {
 
     @Test

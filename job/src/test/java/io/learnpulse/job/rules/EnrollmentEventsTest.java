@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code enrollment} and {@code withdrawal} are not activity (DESIGN §1): the activity rules, their
+ * {@code enrollment} and {@code withdrawal} are not activity (docs/events.md): the activity rules, their
  * forgetting and the daily figures ignore them; lateness applies to them as to any event. (Here
  * the learner stays enrolled in the course of their activity, {@code course-1}: a withdrawal that
  * leaves them in no course forgets them at once, as the last test shows.)

@@ -9,7 +9,7 @@ import io.learnpulse.job.testutils.RulesHarness;
 import io.learnpulse.model.Severity;
 import org.junit.jupiter.api.Test;
 
-/** HIGH_PERFORMANCE (DESIGN §3) at its boundaries, in the operator harness. */
+/** HIGH_PERFORMANCE (docs/rules.md) at its boundaries, in the operator harness. */
 class HighPerformanceTest {
 
     @Test

@@ -9,7 +9,7 @@ import io.learnpulse.job.testutils.RulesHarness;
 import io.learnpulse.model.Alert;
 import org.junit.jupiter.api.Test;
 
-/** LOW_CONSISTENCY (DESIGN §3) at its boundaries, in the operator harness. */
+/** LOW_CONSISTENCY (docs/rules.md) at its boundaries, in the operator harness. */
 class LowConsistencyTest {
 
     @Test

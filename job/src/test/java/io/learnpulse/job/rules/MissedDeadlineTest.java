@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * MISSED_DEADLINE (DESIGN §3) at its boundaries, with the calendar arriving live (learned at the
+ * MISSED_DEADLINE (docs/rules.md) at its boundaries, with the calendar arriving live (learned at the
  * operator's watermark) or known before the first event (a replay's file). Day 0 is Monday 2 Nov.
  */
 class MissedDeadlineTest {

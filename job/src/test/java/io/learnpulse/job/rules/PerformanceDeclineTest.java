@@ -10,7 +10,7 @@ import io.learnpulse.job.testutils.RulesHarness;
 import io.learnpulse.model.Alert;
 import org.junit.jupiter.api.Test;
 
-/** PERFORMANCE_DECLINE (DESIGN §3) at its boundaries, in the operator harness. */
+/** PERFORMANCE_DECLINE (docs/rules.md) at its boundaries, in the operator harness. */
 class PerformanceDeclineTest {
 
     @Test

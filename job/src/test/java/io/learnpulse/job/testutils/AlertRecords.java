@@ -36,7 +36,7 @@ public final class AlertRecords {
         return alertJson.stream().map(AlertRecords::withoutDetectedAt).sorted().collect(Collectors.toList());
     }
 
-    /** The contract's identity of an alert (DESIGN §4): id, type, user and event time. */
+    /** The contract's identity of an alert (docs/time-and-delivery.md): id, type, user and event time. */
     public static String identity(String alertJson) {
         ObjectNode node = read(alertJson);
         return node.path("alertId").asText() + " " + node.path("type").asText() + " "

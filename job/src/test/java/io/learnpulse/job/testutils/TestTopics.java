@@ -67,7 +67,7 @@ public final class TestTopics {
         }
     }
 
-    /** Publishes calendar items (JSON lines) to the calendar topic, keyed courseId/assessmentId (DESIGN §1.1). */
+    /** Publishes calendar items (JSON lines) to the calendar topic, keyed courseId/assessmentId (docs/events.md). */
     public void publishCalendar(List<String> items) {
         try (KafkaProducer<String, String> producer = producer()) {
             for (String json : items) {

@@ -11,7 +11,7 @@ import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.FiguresFilter;
 
 /**
- * Who may see and do what (DESIGN §6 roles). {@code admin} sees everything; an {@code instructor}
+ * Who may see and do what (docs/http-api.md roles). {@code admin} sees everything; an {@code instructor}
  * sees the alerts and figures of its cohorts; a {@code learner} sees only its own. Naming something
  * outside the role is refused (403) rather than silently narrowed; leaving a filter out narrows it
  * to the role.

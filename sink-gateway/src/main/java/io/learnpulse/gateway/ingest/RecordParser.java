@@ -69,7 +69,7 @@ final class RecordParser {
     }
 
     /**
-     * A course-calendar record, read by the model's reader (DESIGN §1.1), with the store's bounds on its
+     * A course-calendar record, read by the model's reader (docs/events.md), with the store's bounds on its
      * ids and text.
      */
     static CalendarItem calendarItem(byte[] value) throws InvalidRecordException {

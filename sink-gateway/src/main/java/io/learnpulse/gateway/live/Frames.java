@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.DailyFigures;
 
-/** The WebSocket text frames of DESIGN §6: one JSON object each, told apart by {@code kind}. */
+/** The WebSocket text frames of docs/http-api.md: one JSON object each, told apart by {@code kind}. */
 final class Frames {
 
     private final ObjectMapper mapper;

@@ -8,7 +8,7 @@ import io.learnpulse.model.AlertType;
 import io.learnpulse.model.Severity;
 
 /**
- * An alert as the job emits it (DESIGN §2), with the status the gateway keeps. Times are ISO-8601 text
+ * An alert as the job emits it (docs/alerts.md), with the status the gateway keeps. Times are ISO-8601 text
  * and {@code metrics} the job's object, both kept as produced; type, severity and status are the model's.
  */
 public record Alert(

@@ -2,7 +2,7 @@ package io.learnpulse.gateway.store;
 
 import java.util.Objects;
 
-/** One learner's figures for one calendar day (topic {@code learner-metrics}, DESIGN §2). */
+/** One learner's figures for one calendar day (topic {@code learner-metrics}, docs/alerts.md). */
 public record DailyFigures(
         String userId,
         String courseId,

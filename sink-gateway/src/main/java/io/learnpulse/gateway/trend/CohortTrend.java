@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A cohort's trends over the window: the distribution over its learners (those with figures in the
  * window) of each learner's figure, how many go up, stay flat or go down, and each learner's figures
- * behind it (DESIGN §6 {@code GET /api/cohorts/{cohortId}/trend}).
+ * behind it (docs/http-api.md {@code GET /api/cohorts/{cohortId}/trend}).
  */
 public record CohortTrend(String cohortId, String from, String to, int days, int learners,
         Distribution scoreSlope, Map<String, Integer> scoreDirections, Distribution progressPerActiveDay,

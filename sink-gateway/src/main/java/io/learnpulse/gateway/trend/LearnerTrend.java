@@ -3,7 +3,7 @@ import java.util.List;
 
 /**
  * One learner's trends over the window [from, to] of {@code days} calendar days, each with the
- * figures behind it (DESIGN §6 {@code GET /api/users/{userId}/trend}).
+ * figures behind it (docs/http-api.md {@code GET /api/users/{userId}/trend}).
  */
 public record LearnerTrend(String userId, String from, String to, int days, Score score, Velocity velocity,
         Completion completion, Engagement engagement) {
