@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
-    /** The job's and the gateway's default calendar topic (DESIGN §1.1). */
+    /** The job's and the gateway's default calendar topic (docs/events.md). */
     private static final String CALENDAR_TOPIC = "course-calendar";
 
     @Option(names = "--http-port", paramLabel = "PORT", description = "The gateway's port (0 picks a free one).")

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The courses of the synthetic learners, each with a weekly deadline (DESIGN §1.1): item
+ * The courses of the synthetic learners, each with a weekly deadline (docs/events.md): item
  * {@code week-N} of every course is due at 23:59 UTC of the last day of week N after the start.
  * Learners with courses enroll on their first day, answer the item of the current week with each
  * assessment, and some of those who drop out withdraw ({@link SyntheticLearners#withCourses}).
