@@ -53,7 +53,7 @@ public final class RecordFileFormat implements StreamFormat<InputRecord> {
 
     /**
      * The file's rejected inputs in file order, then its valid events sorted by ({@code timestamp},
-     * {@code eventId}) (DESIGN §5, {@code --order time}): an LRS exports statements newest first,
+     * {@code eventId}) (docs/cli.md, {@code --order time}): an LRS exports statements newest first,
      * and in file order all but the newest would be late. Holds the file's events in memory.
      */
     public static RecordFileFormat inTimeOrder(InputFormat format) {
