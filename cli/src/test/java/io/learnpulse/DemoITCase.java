@@ -45,12 +45,12 @@ class DemoITCase {
                 "-Djava.io.tmpdir=" + tmp, "-Dlog4j.configurationFile=" + root.resolve("bin/log4j2.properties"),
                 "-Dlearnpulse.log.file=" + libraryLog,
                 "-cp", "target/classes:" + Files.readString(Path.of("target/classpath.txt")).trim(),
-                Learnpulse.class.getName(), "demo", "--http-port", Integer.toString(port), "--admin-token", "t0k3n",
+                Learnpulse.class.getName(), "demo", "--http-port", Integer.toString(port), "--admin-token", "demo-t0k3n-0123456789",
                 "--learners", "30", "--speed", "7200"));
         Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await("the dashboard URL").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> Files.readString(log).contains("dashboard: http://localhost:" + port + "/#token=t0k3n"));
+                    .until(() -> Files.readString(log).contains("dashboard: http://localhost:" + port + "/#token=demo-t0k3n-0123456789"));
             await("alerts on the dashboard").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> alertsStored(port) > 0);
             // the first weekly deadline passes a simulated day 8 (96 s at this speed): learners who did not submit miss it
@@ -82,7 +82,7 @@ class DemoITCase {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Bearer t0k3n").build(),
+                            .header("Authorization", "Bearer demo-t0k3n-0123456789").build(),
                     HttpResponse.BodyHandlers.ofString());
             return new ObjectMapper().readTree(answer.body());
         } catch (InterruptedException e) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * GatewayConfig config = GatewayConfig.defaults("localhost:9092")
- *         .withHttpPort(7070).withDataDir(Path.of("data/gateway")).withAdminToken("secret");
+ *         .withHttpPort(7070).withDataDir(Path.of("data/gateway")).withAdminToken("a-long-admin-secret");
  * try (Gateway gateway = Gateway.start(config)) {
  *     ... gateway.port() ...
  * }

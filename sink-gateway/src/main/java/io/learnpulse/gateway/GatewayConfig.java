@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.learnpulse.gateway.auth.TokenRegistry;
+
 /**
  * The gateway's settings. Built from the command line and an optional properties file
  * ({@link GatewayCommand}), or in code with {@link #defaults} and the {@code with...} methods (the
@@ -43,6 +45,8 @@ public record GatewayConfig(
 
     public GatewayConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), GatewayOption.BOOTSTRAP_SERVERS, "is required");
+        require(adminToken == null || adminToken.length() >= TokenRegistry.MIN_TOKEN_LENGTH, GatewayOption.ADMIN_TOKEN,
+                "must be at least " + TokenRegistry.MIN_TOKEN_LENGTH + " characters");
         require(httpPort >= 0 && httpPort <= 65535, GatewayOption.HTTP_PORT, "must be between 0 and 65535");
         require(wsQueueBound >= 1, GatewayOption.WS_QUEUE_BOUND, "must be at least 1");
         require(!heartbeatInterval.isNegative() && !heartbeatInterval.isZero(), GatewayOption.HEARTBEAT_MS, "must be positive");

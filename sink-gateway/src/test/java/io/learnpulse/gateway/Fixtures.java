@@ -18,7 +18,7 @@ import io.learnpulse.gateway.auth.TokenRegistry;
 /** What the gateway tests share: the tokens and their principals, the job's records as JSON, the test database. */
 final class Fixtures {
 
-    static final String ADMIN = "admin-secret";
+    static final String ADMIN = "admin-secret-token";
     static final String INSTRUCTOR_K1 = "instructor-k1-secret";
     static final String INSTRUCTOR_K2 = "instructor-k2-secret";
     static final String LEARNER_U1 = "learner-u1-secret";

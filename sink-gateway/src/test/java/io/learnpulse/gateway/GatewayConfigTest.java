@@ -42,10 +42,10 @@ class GatewayConfigTest {
                 + "ws.allowed.origins = https://a.example, https://b.example\n"
                 + "db.url = jdbc:postgresql://db/learnpulse\n");
         GatewayConfig config = GatewayCommand.parse("--config", file.toString(), "--http-port", "9090",
-                "--admin-token", "t");
+                "--admin-token", "a-long-admin-token");
         assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
         assertThat(config.httpPort()).isEqualTo(9090);
-        assertThat(config.adminToken()).isEqualTo("t");
+        assertThat(config.adminToken()).isEqualTo("a-long-admin-token");
         assertThat(config.allowedOrigins()).isEqualTo(List.of("https://a.example", "https://b.example"));
         assertThat(config.usesEmbeddedDatabase()).isFalse();
     }
@@ -61,7 +61,15 @@ class GatewayConfigTest {
                 "--bootstrap-servers", "k:9092", "--http-port", "70000");
         assertRefused("--ws-queue-bound (ws.queue.bound) must be at least 1",
                 "--bootstrap-servers", "k:9092", "--ws-queue-bound", "0");
+        assertRefused("--admin-token (auth.admin.token) must be at least 16 characters",
+                "--bootstrap-servers", "k:9092", "--admin-token", "fifteen-chars-x");
         assertRefused("cannot read config file", "--config", dir.resolve("missing.properties").toString());
+    }
+
+    @Test
+    void anAdminTokenOfSixteenCharactersIsAccepted() {
+        GatewayConfig config = GatewayCommand.parse("--bootstrap-servers", "k:9092", "--admin-token", "sixteen-chars-xx");
+        assertThat(config.adminToken()).isEqualTo("sixteen-chars-xx");
     }
 
     @Test

@@ -55,7 +55,7 @@ class ImagesTest {
             int port = freePort();
             ProcessBuilder entryPoint = new ProcessBuilder("sh", DOCKER.resolve("entrypoint.sh").toString(),
                     "gateway", "--bootstrap-servers", kafka.bootstrapServers(), "--http-port", String.valueOf(port),
-                    "--data-dir", work.resolve("data").toString(), "--admin-token", "image-test")
+                    "--data-dir", work.resolve("data").toString(), "--admin-token", "image-test-admin-token")
                     .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile());
             entryPoint.environment().put("LEARNPULSE_HOME", app.toString());
             entryPoint.environment().put("JAVA_OPTS", "-Xmx512m");
@@ -64,7 +64,7 @@ class ImagesTest {
                 HttpClient http = HttpClient.newHttpClient();
                 Wait.until("the gateway's /health answers 200", Duration.ofSeconds(90),
                         () -> gateway.isAlive() && status(http, "http://localhost:" + port + "/health", null) == 200);
-                assertThat(status(http, "http://localhost:" + port + "/api/alerts", "image-test")).isEqualTo(200);
+                assertThat(status(http, "http://localhost:" + port + "/api/alerts", "image-test-admin-token")).isEqualTo(200);
                 assertThat(status(http, "http://localhost:" + port + "/api/alerts", null)).isEqualTo(401);
             } finally {
                 gateway.destroy();

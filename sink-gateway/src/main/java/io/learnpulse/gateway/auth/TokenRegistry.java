@@ -35,6 +35,9 @@ import io.learnpulse.gateway.ConfigException;
  */
 public final class TokenRegistry {
 
+    /** The shortest token accepted (admin token or {@code secret}): 16 characters resist guessing over HTTP. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+
     private record Entry(byte[] digest, Principal principal) {
     }
 
@@ -127,6 +130,9 @@ public final class TokenRegistry {
                 throw new ConfigException("sha256 must be 64 hex digits" + where);
             }
         } else if (secret != null && sha256 == null) {
+            if (secret.trim().length() < MIN_TOKEN_LENGTH) {
+                throw new ConfigException("secret must be at least " + MIN_TOKEN_LENGTH + " characters" + where);
+            }
             digest = sha256(secret.trim());
         } else {
             throw new ConfigException("exactly one of sha256 and secret is needed" + where);

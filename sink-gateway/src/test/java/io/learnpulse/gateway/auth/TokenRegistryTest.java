@@ -23,15 +23,15 @@ class TokenRegistryTest {
         Path file = write("token.alice.sha256 = " + TokenRegistry.hash("alice-secret").toUpperCase() + "\n"
                 + "token.alice.role = instructor\n"
                 + "token.alice.cohorts = k1, k2\n"
-                + "token.u1.secret = u1-secret\n"
+                + "token.u1.secret = learner-u1-secret\n"
                 + "token.u1.role = learner\n"
                 + "token.u1.userId = u1\n");
-        TokenRegistry tokens = TokenRegistry.load(file, "admin-secret");
+        TokenRegistry tokens = TokenRegistry.load(file, "admin-secret-token");
 
         assertThat(tokens.authenticate("alice-secret")).hasValue(
                 new Principal("alice", Role.INSTRUCTOR, Set.of("k1", "k2"), null));
-        assertThat(tokens.authenticate("u1-secret")).hasValue(new Principal("u1", Role.LEARNER, Set.of(), "u1"));
-        assertThat(tokens.authenticate("admin-secret")).hasValue(Principal.admin("admin"));
+        assertThat(tokens.authenticate("learner-u1-secret")).hasValue(new Principal("u1", Role.LEARNER, Set.of(), "u1"));
+        assertThat(tokens.authenticate("admin-secret-token")).hasValue(Principal.admin("admin"));
         assertThat(tokens.authenticate("alice-secret ")).isEmpty();
         assertThat(tokens.authenticate("")).isEmpty();
         assertThat(tokens.authenticate(null)).isEmpty();
@@ -41,9 +41,10 @@ class TokenRegistryTest {
 
     @Test
     void refusesIncompleteEntriesWithAOneLineReason() throws IOException {
-        assertRefused("token.x.secret = s\ntoken.x.role = instructor\n", "an instructor needs cohorts");
-        assertRefused("token.x.secret = s\ntoken.x.role = learner\n", "a learner needs a userId");
-        assertRefused("token.x.secret = s\ntoken.x.role = root\n", "role must be");
+        assertRefused("token.x.secret = a-long-enough-secret\ntoken.x.role = instructor\n", "an instructor needs cohorts");
+        assertRefused("token.x.secret = a-long-enough-secret\ntoken.x.role = learner\n", "a learner needs a userId");
+        assertRefused("token.x.secret = a-long-enough-secret\ntoken.x.role = root\n", "role must be");
+        assertRefused("token.x.secret = fifteen-chars-x\ntoken.x.role = admin\n", "secret must be at least 16 characters");
         assertRefused("token.x.role = admin\n", "exactly one of sha256 and secret");
         assertRefused("token.x.sha256 = abcd\ntoken.x.role = admin\n", "64 hex digits");
         assertRefused("token.x.sha256 = xyz\ntoken.x.role = admin\n", "not hex");
