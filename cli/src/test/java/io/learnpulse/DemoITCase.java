@@ -46,14 +46,14 @@ class DemoITCase {
                 "-Dlearnpulse.log.file=" + libraryLog,
                 "-cp", "target/classes:" + Files.readString(Path.of("target/classpath.txt")).trim(),
                 Learnpulse.class.getName(), "demo", "--http-port", Integer.toString(port), "--admin-token", "demo-t0k3n-0123456789",
-                "--learners", "30", "--speed", "7200"));
+                "--learners", "30", "--speed", "28800"));
         Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await("the dashboard URL").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> Files.readString(log).contains("dashboard: http://localhost:" + port + "/#token=demo-t0k3n-0123456789"));
             await("alerts on the dashboard").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> alertsStored(port) > 0);
-            // the first weekly deadline passes a simulated day 8 (96 s at this speed): learners who did not submit miss it
+            // the first weekly deadline passes a simulated day 8 (24 s at this speed): learners who did not submit miss it
             await("missed deadlines on the dashboard").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> get(port, "/api/alerts/stats").path("byType").path("MISSED_DEADLINE").asLong() > 0);
             await("the course calendar with its misses").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
