@@ -23,6 +23,7 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.gateway.store.StoredAlert;
 import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
@@ -84,6 +85,13 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         store(List.of(json), List.of());
     }
 
+    /** Stores alerts in one batch and pushes the new ones to the WebSocket clients, as the consumer loop does. */
+    void publishAlerts(String... json) {
+        for (StoredAlert stored : store(List.of(json), List.of()).newAlerts()) {
+            broadcaster.publishAlert(stored.sequence(), stored.alert());
+        }
+    }
+
     /** Stores daily figures (the job's JSON) in one batch. */
     void storeFigures(String... json) {
         store(List.of(), List.of(json));
@@ -102,9 +110,9 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         }
     }
 
-    private void store(List<String> alerts, List<String> figures) {
+    private AlertStore.Stored store(List<String> alerts, List<String> figures) {
         try {
-            store.store(alerts.stream().map(json -> read(json, Alert.class)).toList(),
+            return store.store(alerts.stream().map(json -> read(json, Alert.class)).toList(),
                     figures.stream().map(json -> read(json, DailyFigures.class)).toList(), List.of());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store a batch", e);

@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class Broadcaster implements AutoCloseable {
 
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    /**
+     * How long a subscriber made at the handshake waits for Jetty to open its session; one whose
+     * upgrade failed or whose client vanished before the session opened is dropped after it.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Threads that run since= replays, so replays use at most this many database connections at once. */
     private static final int REPLAY_THREADS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Broadcaster.class);
@@ -66,19 +71,31 @@ public final class Broadcaster implements AutoCloseable {
         metrics.websocketClients("metrics", figures::size);
     }
 
-    Subscriber<Alert> subscribeAlerts(Session session, Predicate<Alert> filter, boolean replaying) {
-        return subscribe(alerts, session, filter, replaying);
+    /**
+     * A subscriber made at the handshake, before the upgrade answer: it receives (holds) every alert
+     * published from now on, and waits for its session ({@link Subscriber#attach}). If none comes
+     * within {@link #CONNECT_TIMEOUT}, it is dropped and {@code onExpired} runs.
+     */
+    Subscriber<Alert> subscribeAlerts(Predicate<Alert> filter, Runnable onExpired) {
+        return subscribe(alerts, filter, onExpired);
     }
 
-    Subscriber<DailyFigures> subscribeFigures(Session session, Predicate<DailyFigures> filter) {
-        return subscribe(figures, session, filter, false);
+    Subscriber<DailyFigures> subscribeFigures(Predicate<DailyFigures> filter, Runnable onExpired) {
+        return subscribe(figures, filter, onExpired);
     }
 
-    private <T> Subscriber<T> subscribe(Channel<T> channel, Session session, Predicate<T> filter, boolean replaying) {
+    private <T> Subscriber<T> subscribe(Channel<T> channel, Predicate<T> filter, Runnable onExpired) {
         AtomicReference<Subscriber<T>> self = new AtomicReference<>();
-        self.set(new Subscriber<>(session, filter, queueBound, replaying, metrics, () -> cutOff(channel, self.get())));
-        channel.add(self.get());
-        return self.get();
+        self.set(new Subscriber<>(filter, queueBound, metrics, () -> cutOff(channel, self.get())));
+        Subscriber<T> subscriber = self.get();
+        channel.add(subscriber);
+        timer.schedule(() -> {
+            if (subscriber.expireUnattached()) {
+                channel.remove(subscriber);
+                onExpired.run();
+            }
+        }, CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return subscriber;
     }
 
     /**
@@ -130,6 +147,9 @@ public final class Broadcaster implements AutoCloseable {
     private <T> void cutOff(Channel<T> channel, Subscriber<T> subscriber) {
         channel.remove(subscriber);
         Session session = subscriber.session();
+        if (session == null) {
+            return;
+        }
         timer.schedule(() -> {
             if (session.isOpen()) {
                 session.disconnect();

@@ -64,8 +64,9 @@ final class Channel<T> {
         subscriber.close(StatusCode.SERVER_ERROR, "gateway error");
     }
 
+    /** Connected subscribers: those still waiting at the handshake for their session are not counted. */
     int size() {
-        return subscribers.size();
+        return (int) subscribers.stream().filter(Subscriber::isConnected).count();
     }
 
     void closeAll(int code, String reason) {

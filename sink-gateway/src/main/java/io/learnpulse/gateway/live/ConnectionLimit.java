@@ -21,12 +21,6 @@ final class ConnectionLimit {
         return max;
     }
 
-    /** True when the principal may open one more (a check at the handshake; {@link #acquire} decides). */
-    boolean hasRoom(String principal) {
-        AtomicInteger count = open.get(principal);
-        return count == null || count.get() < max;
-    }
-
     /** Counts one more connection of the principal; false (and nothing counted) when it has {@code max}. */
     boolean acquire(String principal) {
         boolean[] acquired = {false};

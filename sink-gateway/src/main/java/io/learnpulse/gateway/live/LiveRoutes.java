@@ -25,7 +25,9 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 /**
  * {@code WS /ws/alerts} and {@code WS /ws/metrics}. The handshake is checked before the upgrade
  * (Origin, token, role, filter, {@code since}, connections of the principal) and refused with the
- * same 4xx JSON answers as REST. A {@code since=} replay runs on one of the broadcaster's few replay
+ * same 4xx JSON answers as REST. The handshake also subscribes the client, before the upgrade
+ * answer is sent: a client that saw its 101 receives every alert pushed after it, even before Jetty
+ * opens the session (the frames are held until then). A {@code since=} replay runs on one of the broadcaster's few replay
  * threads, never on Jetty's, and stops when its client goes; more than {@link #MAX_REPLAY} missed
  * alerts are not replayed: the client gets a {@code reload} frame and reloads them over REST.
  */
@@ -34,8 +36,7 @@ public final class LiveRoutes {
     private static final String FILTER = "learnpulse.filter";
     private static final String SINCE = "learnpulse.since";
     private static final String SUBSCRIBER = "learnpulse.subscriber";
-    private static final String PRINCIPAL = "learnpulse.principal";
-    private static final String COUNTED = "learnpulse.counted";
+    private static final String RELEASE = "learnpulse.release";
     private static final int REPLAY_PAGE = 200;
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(10);
     /** Missed alerts replayed at most; a client that missed more reloads the history over REST. */
@@ -62,37 +63,61 @@ public final class LiveRoutes {
     public void authorizeAlerts(Context ctx) {
         authenticator.checkOrigin(ctx);
         Principal principal = authenticator.principal(ctx, true);
-        checkConnections(ctx, principal);
-        QueryParams params = new QueryParams(ctx::queryParams);
-        AlertQuery requested = new AlertQuery(params.text("userId"), params.text("cohortId"), null, null,
-                params.oneOf("severity", Severity.class), null, null, null);
-        AlertQuery filter = access.scope(principal, requested);
-        String since = params.text("since");
-        if (since != null) {
-            StoredAlert last = store.findAlert(since)
-                    .orElseThrow(() -> ApiException.notFound("since alert " + since));
-            ctx.attribute(SINCE, last.sequence());
+        Runnable release = admit(principal);
+        try {
+            QueryParams params = new QueryParams(ctx::queryParams);
+            AlertQuery requested = new AlertQuery(params.text("userId"), params.text("cohortId"), null, null,
+                    params.oneOf("severity", Severity.class), null, null, null);
+            AlertQuery filter = access.scope(principal, requested);
+            String since = params.text("since");
+            if (since != null) {
+                StoredAlert last = store.findAlert(since)
+                        .orElseThrow(() -> ApiException.notFound("since alert " + since));
+                ctx.attribute(SINCE, last.sequence());
+            }
+            ctx.attribute(FILTER, filter);
+            ctx.attribute(RELEASE, release);
+            ctx.attribute(SUBSCRIBER, broadcaster.subscribeAlerts(filter::matches, release));
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
         }
-        ctx.attribute(FILTER, filter);
     }
 
     /** Handshake of {@code /ws/metrics?userId=&cohortId=}. */
     public void authorizeFigures(Context ctx) {
         authenticator.checkOrigin(ctx);
         Principal principal = authenticator.principal(ctx, true);
-        checkConnections(ctx, principal);
-        QueryParams params = new QueryParams(ctx::queryParams);
-        FiguresFilter requested = new FiguresFilter(params.text("userId"), params.text("cohortId"), null);
-        ctx.attribute(FILTER, access.scope(principal, requested));
+        Runnable release = admit(principal);
+        try {
+            QueryParams params = new QueryParams(ctx::queryParams);
+            FiguresFilter requested = new FiguresFilter(params.text("userId"), params.text("cohortId"), null);
+            FiguresFilter filter = access.scope(principal, requested);
+            ctx.attribute(RELEASE, release);
+            ctx.attribute(SUBSCRIBER, broadcaster.subscribeFigures(filter::matches, release));
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
     }
 
-    /** A principal with its connections all open is refused at the handshake: 429. */
-    private void checkConnections(Context ctx, Principal principal) {
-        if (!connections.hasRoom(principal.name())) {
+    /**
+     * Counts the connection against its principal's limit at the handshake (a principal with its
+     * connections all open is refused: 429); the answer uncounts it once, however often it runs
+     * (close, error, a handshake that failed or never opened its session).
+     */
+    private Runnable admit(Principal principal) {
+        String name = principal.name();
+        if (!connections.acquire(name)) {
             throw new ApiException(429, "too many WebSocket connections for this token (at most "
                     + connections.max() + ")");
         }
-        ctx.attribute(PRINCIPAL, principal.name());
+        AtomicBoolean counted = new AtomicBoolean(true);
+        return () -> {
+            if (counted.compareAndSet(true, false)) {
+                connections.release(name);
+            }
+        };
     }
 
     public void alerts(WsConfig ws) {
@@ -107,36 +132,44 @@ public final class LiveRoutes {
         ws.onError(this::disconnectFigures);
     }
 
-    /** Counts the connection of its principal; one over the limit (a race with the handshake check) is closed. */
-    private boolean admit(WsConnectContext ctx) {
-        String principal = ctx.attribute(PRINCIPAL);
-        if (connections.acquire(principal)) {
-            ctx.attribute(COUNTED, new AtomicBoolean(true));
+    /**
+     * Gives the handshake's subscriber its session; false (and the session closed) when the
+     * subscriber expired or was cut off before the session opened.
+     */
+    private static boolean attach(WsConnectContext ctx, Subscriber<?> subscriber) {
+        if (subscriber.attach(ctx.session)) {
             return true;
         }
-        ctx.closeSession(StatusCode.POLICY_VIOLATION, "too many WebSocket connections for this token");
+        ctx.closeSession(StatusCode.POLICY_VIOLATION, "the connection opened too late");
         return false;
     }
 
-    /** Uncounts the connection once, whether it ends by a close, an error or both. */
-    private void release(WsContext ctx) {
-        AtomicBoolean counted = ctx.attribute(COUNTED);
-        if (counted != null && counted.compareAndSet(true, false)) {
-            connections.release(ctx.attribute(PRINCIPAL));
+    /**
+     * Sends what was pushed between the handshake and the session's opening, then live frames. On
+     * the connecting thread: the queue of a session just opened is empty, so those few frames go
+     * out without waiting unless more than the queue bound were pushed in that gap.
+     */
+    private static void goLive(Subscriber<?> subscriber) {
+        try {
+            subscriber.goLive(REPLAY_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            subscriber.close(StatusCode.SHUTDOWN, "gateway stopping");
         }
     }
 
     private void connectAlerts(WsConnectContext ctx) {
-        if (!admit(ctx)) {
+        Subscriber<Alert> subscriber = ctx.attribute(SUBSCRIBER);
+        if (!attach(ctx, subscriber)) {
+            return;
+        }
+        Long since = ctx.attribute(SINCE);
+        if (since == null) {
+            goLive(subscriber);
             return;
         }
         AlertQuery filter = ctx.attribute(FILTER);
-        Long since = ctx.attribute(SINCE);
-        Subscriber<Alert> subscriber = broadcaster.subscribeAlerts(ctx.session, filter::matches, since != null);
-        ctx.attribute(SUBSCRIBER, subscriber);
-        if (since != null) {
-            broadcaster.runReplay(subscriber, () -> replay(subscriber, since, filter));
-        }
+        broadcaster.runReplay(subscriber, () -> replay(subscriber, since, filter));
     }
 
     /**
@@ -179,11 +212,18 @@ public final class LiveRoutes {
     }
 
     private void connectFigures(WsConnectContext ctx) {
-        if (!admit(ctx)) {
-            return;
+        Subscriber<DailyFigures> subscriber = ctx.attribute(SUBSCRIBER);
+        if (attach(ctx, subscriber)) {
+            goLive(subscriber);
         }
-        FiguresFilter filter = ctx.attribute(FILTER);
-        ctx.attribute(SUBSCRIBER, broadcaster.subscribeFigures(ctx.session, filter::matches));
+    }
+
+    /** Uncounts the connection (once, whether it ends by a close, an error or both). */
+    private static void release(WsContext ctx) {
+        Runnable release = ctx.attribute(RELEASE);
+        if (release != null) {
+            release.run();
+        }
     }
 
     private void disconnectFigures(WsContext ctx) {

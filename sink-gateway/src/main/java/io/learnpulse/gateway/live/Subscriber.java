@@ -20,6 +20,10 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * while stored ones are sent; {@link #goLive} then sends the held frames whose store sequence is
  * after the last replayed one, with the same waiting send as the replay. Every alert frame carries its sequence, and a subscriber never sends
  * a sequence at or below the last it sent: no gap and no duplicate at the seam.
+ *
+ * <p>A subscriber made at the handshake, before the upgrade answer is sent, has no session yet: it
+ * holds its live frames the same way until {@link #attach} gives it the session Jetty opens after
+ * the answer, so a client that saw its 101 misses nothing pushed in between.
  */
 final class Subscriber<T> {
 
@@ -30,34 +34,69 @@ final class Subscriber<T> {
     /** How often a replay waiting for room looks whether its client is still there. */
     private static final Duration ROOM_CHECK = Duration.ofMillis(100);
 
-    private final Session session;
     private final Predicate<T> filter;
     private final int bound;
     private final Semaphore room;
     private final LiveMetrics metrics;
     private final Runnable onCutOff;
     private final Object lock = new Object();
+    private Session session;
     private long lastSequence;
     private ArrayDeque<Held> held;
     private boolean closed;
 
-    Subscriber(Session session, Predicate<T> filter, int bound, boolean replaying, LiveMetrics metrics,
-            Runnable onCutOff) {
-        this.session = session;
+    /** A subscriber waiting for its session ({@link #attach}), holding live frames meanwhile. */
+    Subscriber(Predicate<T> filter, int bound, LiveMetrics metrics, Runnable onCutOff) {
         this.filter = filter;
         this.bound = bound;
         this.room = new Semaphore(bound);
         this.metrics = metrics;
         this.onCutOff = onCutOff;
-        this.held = replaying ? new ArrayDeque<>() : null;
+        this.held = new ArrayDeque<>();
+    }
+
+    /**
+     * The session Jetty opened for this subscriber's handshake; then {@link #goLive} (after a replay,
+     * if one was asked for) sends what was held. False when the subscriber was closed, cut off or
+     * expired first: the caller closes the session.
+     */
+    boolean attach(Session opened) {
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            session = opened;
+            return true;
+        }
+    }
+
+    /** True when it has a session: a connected client, as the clients gauge counts them. */
+    boolean isConnected() {
+        synchronized (lock) {
+            return session != null && !closed;
+        }
+    }
+
+    /** Closes it if it still has no session (the upgrade never completed); true if it did so. */
+    boolean expireUnattached() {
+        synchronized (lock) {
+            if (closed || session != null) {
+                return false;
+            }
+            closed = true;
+            return true;
+        }
     }
 
     boolean accepts(T item) {
         return filter.test(item);
     }
 
+    /** Its session, or null while it has none. */
     Session session() {
-        return session;
+        synchronized (lock) {
+            return session;
+        }
     }
 
     /** A live frame; {@code sequence} 0 for frames without one. Never blocks. */
@@ -108,7 +147,9 @@ final class Subscriber<T> {
                 room.release();
                 return false;
             }
-            lastSequence = sequence;
+            if (sequence > 0) {
+                lastSequence = sequence;
+            }
             write(frame);
             return true;
         }
@@ -132,7 +173,7 @@ final class Subscriber<T> {
                     held = null;
                     return true;
                 }
-                if (next.sequence() <= lastSequence) {
+                if (next.sequence() > 0 && next.sequence() <= lastSequence) {
                     continue;
                 }
             }
@@ -151,6 +192,9 @@ final class Subscriber<T> {
             if (closed) {
                 return;
             }
+            if (session == null) {
+                return;
+            }
             if (held == null) {
                 sendNow(frame);
             } else if (room.tryAcquire()) {
@@ -167,17 +211,19 @@ final class Subscriber<T> {
 
     /** Closes the connection normally (gateway stopping, client gone). */
     void close(int code, String reason) {
+        Session open;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
+            open = session;
         }
-        if (session.isOpen()) {
+        if (open != null && open.isOpen()) {
             try {
-                session.close(code, reason, Callback.NOOP);
+                open.close(code, reason, Callback.NOOP);
             } catch (RuntimeException e) {
-                session.disconnect();
+                open.disconnect();
             }
         }
     }
@@ -210,6 +256,8 @@ final class Subscriber<T> {
         metrics.messageDropped();
         metrics.slowClientDisconnected();
         onCutOff.run();
-        session.close(StatusCode.POLICY_VIOLATION, reason, Callback.NOOP);
+        if (session != null) {
+            session.close(StatusCode.POLICY_VIOLATION, reason, Callback.NOOP);
+        }
     }
 }

@@ -60,8 +60,14 @@ class SubscriberTest {
     private final LiveMetrics metrics = new LiveMetrics(registry);
     private final AtomicInteger cutOffs = new AtomicInteger();
 
-    private Subscriber<String> subscriber(FakeSession session, int bound, boolean replaying) {
-        return new Subscriber<>(session.session, item -> true, bound, replaying, metrics, cutOffs::incrementAndGet);
+    /** A subscriber whose session has opened; one that asked for no replay is live at once, as LiveRoutes makes it. */
+    private Subscriber<String> subscriber(FakeSession session, int bound, boolean replaying) throws InterruptedException {
+        Subscriber<String> subscriber = new Subscriber<>(item -> true, bound, metrics, cutOffs::incrementAndGet);
+        assertThat(subscriber.attach(session.session)).isTrue();
+        if (!replaying) {
+            assertThat(subscriber.goLive(Duration.ofSeconds(1))).isTrue();
+        }
+        return subscriber;
     }
 
     @Test
@@ -81,7 +87,7 @@ class SubscriberTest {
     }
 
     @Test
-    void liveSubscriberSendsEachSequenceOnce() {
+    void liveSubscriberSendsEachSequenceOnce() throws Exception {
         FakeSession session = new FakeSession(true);
         Subscriber<String> subscriber = subscriber(session, 10, false);
         subscriber.push(1, "a1");
@@ -93,7 +99,7 @@ class SubscriberTest {
     }
 
     @Test
-    void aClientWhoseQueueIsFullIsCutOffWithAReason() {
+    void aClientWhoseQueueIsFullIsCutOffWithAReason() throws Exception {
         FakeSession session = new FakeSession(false);
         Subscriber<String> subscriber = subscriber(session, 3, false);
         subscriber.push(1, "a1");
@@ -111,7 +117,7 @@ class SubscriberTest {
     }
 
     @Test
-    void writtenFramesFreeTheirPlaceInTheQueue() {
+    void writtenFramesFreeTheirPlaceInTheQueue() throws Exception {
         FakeSession session = new FakeSession(false);
         Subscriber<String> subscriber = subscriber(session, 2, false);
         for (int i = 1; i <= 10; i++) {
@@ -195,5 +201,31 @@ class SubscriberTest {
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isFalse();
         assertThat(subscriber.goLive(Duration.ofMinutes(1))).isFalse();
         assertThat(session.sent).containsExactly("a1");
+    }
+
+    @Test
+    void framesPushedBeforeTheSessionOpensAreSentWhenItGoesLive() throws Exception {
+        Subscriber<String> subscriber = new Subscriber<>(item -> true, 10, metrics, cutOffs::incrementAndGet);
+        subscriber.push(1, "a1"); // published after the handshake, before Jetty opened the session
+        subscriber.push(0, "figures");
+        subscriber.heartbeat("hb"); // nowhere to send it yet: skipped
+        assertThat(subscriber.isConnected()).isFalse();
+        FakeSession session = new FakeSession(true);
+        assertThat(subscriber.attach(session.session)).isTrue();
+        assertThat(subscriber.isConnected()).isTrue();
+        subscriber.push(2, "a2"); // after the session opened, before the held ones went out: behind them
+        assertThat(subscriber.goLive(Duration.ofSeconds(1))).isTrue();
+        subscriber.push(3, "a3");
+        assertThat(session.sent).containsExactly("a1", "figures", "a2", "a3");
+        assertThat(subscriber.expireUnattached()).isFalse();
+    }
+
+    @Test
+    void aSubscriberWhoseSessionNeverOpensExpiresAndRefusesALateOne() {
+        Subscriber<String> subscriber = new Subscriber<>(item -> true, 10, metrics, cutOffs::incrementAndGet);
+        subscriber.push(1, "a1");
+        assertThat(subscriber.expireUnattached()).isTrue();
+        assertThat(subscriber.isClosed()).isTrue();
+        assertThat(subscriber.attach(new FakeSession(true).session)).isFalse();
     }
 }
