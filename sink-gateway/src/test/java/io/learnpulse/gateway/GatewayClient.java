@@ -190,10 +190,11 @@ abstract class GatewayClient {
     }
 
     /**
-     * Waits until the gateway counts exactly {@code count} open clients on {@code endpoint}
+     * Waits until the gateway counts exactly {@code count} connected clients on {@code endpoint}
      * ({@code alerts}, {@code metrics}, {@code activity}). {@link #connect} returns at the 101 answer,
-     * and Jetty opens the session (where the gateway subscribes the client) only after sending it: a
-     * test that produces right after connecting would race the subscription and miss a push.
+     * and Jetty opens the session (where the gateway counts the client) only after sending it. Alerts
+     * and figures pushed in between still reach the client (it is subscribed at the handshake);
+     * activity events do not: a test that produces activity right after connecting waits here first.
      */
     void awaitWebSocketClients(String endpoint, int count) {
         String line = "learnpulse_gateway_websocket_clients{endpoint=\"" + endpoint + "\"} " + count + ".0";

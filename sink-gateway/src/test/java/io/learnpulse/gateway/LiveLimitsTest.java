@@ -85,7 +85,7 @@ class LiveLimitsTest {
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
                 open.add(harness.connect(i % 2 == 0 ? "/ws/alerts" : "/ws/metrics", INSTRUCTOR_K2, WsClient.reading()));
             }
-            // the gateway counts a connection when it opens the session, after the 101 the client saw
+            // the limit counts a socket from its handshake; the gauge once its session opened, after the 101
             harness.awaitWebSocketClients("alerts", MAX_CONNECTIONS / 2);
             harness.awaitWebSocketClients("metrics", MAX_CONNECTIONS / 2);
             assertThat(harness.handshakeStatus("/ws/alerts", INSTRUCTOR_K2, null)).isEqualTo(429);

@@ -140,7 +140,7 @@ public final class LiveRoutes {
         if (subscriber.attach(ctx.session)) {
             return true;
         }
-        ctx.closeSession(StatusCode.POLICY_VIOLATION, "the connection opened too late");
+        ctx.closeSession(StatusCode.POLICY_VIOLATION, "closed before the connection opened");
         return false;
     }
 
