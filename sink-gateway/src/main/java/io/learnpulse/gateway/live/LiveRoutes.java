@@ -3,6 +3,7 @@ package io.learnpulse.gateway.live;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
@@ -27,9 +28,10 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * (Origin, token, role, filter, {@code since}, connections of the principal) and refused with the
  * same 4xx JSON answers as REST. The handshake also subscribes the client, before the upgrade
  * answer is sent: a client that saw its 101 receives every alert pushed after it, even before Jetty
- * opens the session (the frames are held until then). A {@code since=} replay runs on one of the broadcaster's few replay
- * threads, never on Jetty's, and stops when its client goes; more than {@link #MAX_REPLAY} missed
- * alerts are not replayed: the client gets a {@code reload} frame and reloads them over REST.
+ * opens the session (the frames are held until then). A {@code since=} replay runs on one of the
+ * broadcaster's few replay threads, never on Jetty's, and stops when its client goes; more than
+ * {@link #MAX_REPLAY} missed alerts are not replayed: the client gets a {@code reload} frame and
+ * reloads them over REST.
  */
 public final class LiveRoutes {
 
@@ -61,10 +63,7 @@ public final class LiveRoutes {
 
     /** Handshake of {@code /ws/alerts?userId=&cohortId=&severity=&since=ALERT_ID}. */
     public void authorizeAlerts(Context ctx) {
-        authenticator.checkOrigin(ctx);
-        Principal principal = authenticator.principal(ctx, true);
-        Runnable release = admit(principal);
-        try {
+        handshake(ctx, (principal, release) -> {
             QueryParams params = new QueryParams(ctx::queryParams);
             AlertQuery requested = new AlertQuery(params.text("userId"), params.text("cohortId"), null, null,
                     params.oneOf("severity", Severity.class), null, null, null);
@@ -76,25 +75,32 @@ public final class LiveRoutes {
                 ctx.attribute(SINCE, last.sequence());
             }
             ctx.attribute(FILTER, filter);
-            ctx.attribute(RELEASE, release);
-            ctx.attribute(SUBSCRIBER, broadcaster.subscribeAlerts(filter::matches, release));
-        } catch (RuntimeException e) {
-            release.run();
-            throw e;
-        }
+            return broadcaster.subscribeAlerts(filter::matches, release);
+        });
     }
 
     /** Handshake of {@code /ws/metrics?userId=&cohortId=}. */
     public void authorizeFigures(Context ctx) {
+        handshake(ctx, (principal, release) -> {
+            QueryParams params = new QueryParams(ctx::queryParams);
+            FiguresFilter requested = new FiguresFilter(params.text("userId"), params.text("cohortId"), null);
+            FiguresFilter filter = access.scope(principal, requested);
+            return broadcaster.subscribeFigures(filter::matches, release);
+        });
+    }
+
+    /**
+     * Checks Origin and token, counts the socket against its principal, and subscribes it with
+     * {@code subscribe} (given the principal and the release of its count), before the upgrade
+     * answer. A refusal on the way uncounts it.
+     */
+    private void handshake(Context ctx, BiFunction<Principal, Runnable, Subscriber<?>> subscribe) {
         authenticator.checkOrigin(ctx);
         Principal principal = authenticator.principal(ctx, true);
         Runnable release = admit(principal);
         try {
-            QueryParams params = new QueryParams(ctx::queryParams);
-            FiguresFilter requested = new FiguresFilter(params.text("userId"), params.text("cohortId"), null);
-            FiguresFilter filter = access.scope(principal, requested);
+            ctx.attribute(SUBSCRIBER, subscribe.apply(principal, release));
             ctx.attribute(RELEASE, release);
-            ctx.attribute(SUBSCRIBER, broadcaster.subscribeFigures(filter::matches, release));
         } catch (RuntimeException e) {
             release.run();
             throw e;
