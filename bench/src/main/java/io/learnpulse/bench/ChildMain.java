@@ -94,7 +94,9 @@ public final class ChildMain {
                 .withHttpHost("127.0.0.1")
                 .withHttpPort(0)
                 .withDataDir(dataDir)
-                .withAdminToken(adminToken);
+                .withAdminToken(adminToken)
+                // the fan-out rows connect up to 1,000 clients with the one bench token
+                .withWsMaxPerPrincipal(10_000);
         try (Gateway gateway = Gateway.start(config)) {
             answer("ready " + gateway.port());
             awaitStop();

@@ -67,7 +67,8 @@ final class GatewayApp {
         CourseRoutes courses = new CourseRoutes(deps.store(), access);
         OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
                 deps.registry());
-        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator);
+        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator,
+                config.wsMaxPerPrincipal());
         ActivityRoutes activity = new ActivityRoutes(deps.activity(), access, authenticator);
         OpsRoutes ops = new OpsRoutes(deps.ops());
         long maxRequestBytes = config.maxRequestBytes();

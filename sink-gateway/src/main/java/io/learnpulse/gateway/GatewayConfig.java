@@ -41,7 +41,8 @@ public record GatewayConfig(
         String flinkRestUrl,
         String flinkJobName,
         String jobGroupId,
-        Duration opsSampleInterval) {
+        Duration opsSampleInterval,
+        int wsMaxPerPrincipal) {
 
     public GatewayConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), GatewayOption.BOOTSTRAP_SERVERS, "is required");
@@ -61,6 +62,7 @@ public record GatewayConfig(
         require(!activityGroupId.isBlank() && !activityGroupId.equals(groupId), GatewayOption.ACTIVITY_GROUP_ID,
                 "must not be empty nor the alerts' group");
         require(activityRate >= 1, GatewayOption.ACTIVITY_RATE, "must be at least 1");
+        require(wsMaxPerPrincipal >= 1, GatewayOption.WS_MAX_PER_PRINCIPAL, "must be at least 1");
         require(!dlqTopic.isBlank(), GatewayOption.DLQ_TOPIC, "must not be empty");
         require(flinkRestUrl == null || flinkRestUrl.startsWith("http://") || flinkRestUrl.startsWith("https://"),
                 GatewayOption.FLINK_REST_URL, "must be an http:// or https:// URL");
@@ -106,7 +108,8 @@ public record GatewayConfig(
                 v.text(GatewayOption.FLINK_REST_URL),
                 v.text(GatewayOption.FLINK_JOB_NAME),
                 v.text(GatewayOption.JOB_GROUP_ID),
-                Duration.ofMillis(v.integer(GatewayOption.OPS_SAMPLE_MS)));
+                Duration.ofMillis(v.integer(GatewayOption.OPS_SAMPLE_MS)),
+                v.integer(GatewayOption.WS_MAX_PER_PRINCIPAL));
     }
 
     /** The JDBC URL in effect: the configured one, else the SQLite file under the data directory. */
@@ -124,85 +127,85 @@ public record GatewayConfig(
     public GatewayConfig withHttpPort(int port) {
         return new GatewayConfig(bootstrapServers, httpHost, port, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withHttpHost(String host) {
         return new GatewayConfig(bootstrapServers, host, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withAdminToken(String token) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, token, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withTokensFile(Path file) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, file, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withDataDir(Path directory) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, directory, jdbcUrl,
                 dbUser, dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound,
-                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withJdbcUrl(String url) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, url, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withTopics(String alerts, String metrics) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alerts, metrics, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withCalendarTopic(String calendar) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendar, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withGroupId(String group) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, group, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withAllowedOrigins(List<String> origins) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, origins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withWsQueueBound(int bound) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, bound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withHeartbeatInterval(Duration interval) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, interval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withActivityTopic(String topic, String group) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, topic, group, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, topic, group, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     public GatewayConfig withActivityRate(int perSecond) {
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, perSecond, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval);
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, perSecond, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
     }
 
     /** The operations view's sources: the dead-letter topic, the Flink REST API (null: none), the job's group. */
@@ -210,7 +213,13 @@ public record GatewayConfig(
         return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
                 dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound,
                 heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate,
-                dlq, flinkRest, flinkJobName, jobGroup, sampleInterval);
+                dlq, flinkRest, flinkJobName, jobGroup, sampleInterval, wsMaxPerPrincipal);
+    }
+
+    public GatewayConfig withWsMaxPerPrincipal(int max) {
+        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
+                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
+                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, max);
     }
 
     private static void require(boolean condition, GatewayOption option, String reason) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveLimitsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** LiveRoutes.MAX_REPLAY and MAX_CONNECTIONS_PER_PRINCIPAL, as a client sees them. */
+    /** LiveRoutes.MAX_REPLAY and the default --ws-max-per-principal, as a client sees them. */
     private static final int MAX_REPLAY = 1000;
     private static final int MAX_CONNECTIONS = 20;
 

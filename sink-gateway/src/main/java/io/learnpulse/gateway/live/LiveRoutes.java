@@ -43,17 +43,18 @@ public final class LiveRoutes {
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(10);
     /** Missed alerts replayed at most; a client that missed more reloads the history over REST. */
     static final int MAX_REPLAY = 1000;
-    /** Open WebSocket connections per principal, over both endpoints. */
-    static final int MAX_CONNECTIONS_PER_PRINCIPAL = 20;
 
     private final Broadcaster broadcaster;
     private final AlertStore store;
     private final AccessPolicy access;
     private final Authenticator authenticator;
     private final Frames frames;
-    private final ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS_PER_PRINCIPAL);
+    private final ConnectionLimit connections;
 
-    public LiveRoutes(Broadcaster broadcaster, AlertStore store, AccessPolicy access, Authenticator authenticator) {
+    /** At most {@code maxPerPrincipal} open WebSocket connections per principal, over both endpoints. */
+    public LiveRoutes(Broadcaster broadcaster, AlertStore store, AccessPolicy access, Authenticator authenticator,
+            int maxPerPrincipal) {
+        this.connections = new ConnectionLimit(maxPerPrincipal);
         this.broadcaster = broadcaster;
         this.store = store;
         this.access = access;
