@@ -3,6 +3,7 @@ package io.learnpulse.bench;
 import io.learnpulse.cli.Cli;
 import io.learnpulse.gateway.Gateway;
 import io.learnpulse.gateway.GatewayConfig;
+import io.learnpulse.gateway.GatewayOption;
 import io.learnpulse.job.replay.Replay;
 import io.learnpulse.kafka.LocalKafka;
 import java.io.IOException;
@@ -91,12 +92,12 @@ public final class ChildMain {
             @Option(names = "--data-dir", required = true) Path dataDir,
             @Option(names = "--admin-token", required = true) String adminToken) throws IOException {
         GatewayConfig config = GatewayConfig.defaults(bootstrapServers)
-                .withHttpHost("127.0.0.1")
-                .withHttpPort(0)
-                .withDataDir(dataDir)
-                .withAdminToken(adminToken)
+                .with(GatewayOption.HTTP_HOST, "127.0.0.1")
+                .with(GatewayOption.HTTP_PORT, 0)
+                .with(GatewayOption.DATA_DIR, dataDir)
+                .with(GatewayOption.ADMIN_TOKEN, adminToken)
                 // the fan-out rows connect up to 1,000 clients with the one bench token
-                .withWsMaxPerPrincipal(10_000);
+                .with(GatewayOption.WS_MAX_PER_PRINCIPAL, 10_000);
         try (Gateway gateway = Gateway.start(config)) {
             answer("ready " + gateway.port());
             awaitStop();

@@ -5,6 +5,7 @@ import io.learnpulse.cli.Cli;
 import io.learnpulse.cli.UsageException;
 import io.learnpulse.gateway.Gateway;
 import io.learnpulse.gateway.GatewayConfig;
+import io.learnpulse.gateway.GatewayOption;
 import io.learnpulse.job.JobOptions;
 import io.learnpulse.job.LearnpulseJob;
 import io.learnpulse.kafka.LocalKafka;
@@ -97,9 +98,9 @@ public final class DemoCommand implements Callable<Integer> {
             kafka.createCompactedTopic(CALENDAR_TOPIC, 1);
             say("starting the gateway...");
             try (Gateway gateway = Gateway.start(GatewayConfig.defaults(kafka.bootstrapServers())
-                    .withHttpPort(httpPort)
-                    .withDataDir(data.resolve("gateway"))
-                    .withAdminToken(adminToken))) {
+                    .with(GatewayOption.HTTP_PORT, httpPort)
+                    .with(GatewayOption.DATA_DIR, data.resolve("gateway"))
+                    .with(GatewayOption.ADMIN_TOKEN, adminToken))) {
                 say("starting the job on a local Flink (RocksDB, checkpoints every "
                         + CHECKPOINT_INTERVAL.toSeconds() + " s)...");
                 JobClient job = startJob(kafka.bootstrapServers(), data);

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * GatewayConfig config = GatewayConfig.defaults("localhost:9092")
- *         .withHttpPort(7070).withDataDir(Path.of("data/gateway")).withAdminToken("a-long-admin-secret");
+ *         .with(GatewayOption.HTTP_PORT, 7070)
+ *         .with(GatewayOption.DATA_DIR, Path.of("data/gateway"))
+ *         .with(GatewayOption.ADMIN_TOKEN, "a-long-admin-secret");
  * try (Gateway gateway = Gateway.start(config)) {
  *     ... gateway.port() ...
  * }

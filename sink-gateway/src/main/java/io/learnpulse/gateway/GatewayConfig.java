@@ -3,6 +3,7 @@ package io.learnpulse.gateway;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,14 @@ import java.util.Map;
 import io.learnpulse.gateway.auth.TokenRegistry;
 
 /**
- * The gateway's settings. Built from the command line and an optional properties file
- * ({@link GatewayCommand}), or in code with {@link #defaults} and the {@code with...} methods (the
- * demo does this).
+ * The gateway's settings, always built from option values: the command line's and an optional
+ * properties file's ({@link GatewayCommand}), or in code from {@link #defaults} and
+ * {@link #with(GatewayOption, Object)} (the demo does this). {@link #values} holds the values given;
+ * the typed components are derived from them with the options' defaults, so an option is added
+ * in {@link GatewayOption}, as a component and as one line of {@link #fromValues}.
  */
 public record GatewayConfig(
+        Map<GatewayOption, String> values,
         String bootstrapServers,
         String httpHost,
         int httpPort,
@@ -68,6 +72,9 @@ public record GatewayConfig(
                 GatewayOption.FLINK_REST_URL, "must be an http:// or https:// URL");
         require(opsSampleInterval.toMillis() >= 100, GatewayOption.OPS_SAMPLE_MS, "must be at least 100");
         allowedOrigins = List.copyOf(allowedOrigins);
+        Map<GatewayOption, String> given = new EnumMap<>(GatewayOption.class);
+        given.putAll(values);
+        values = Collections.unmodifiableMap(given);
     }
 
     /** Every option at its default, with the given Kafka bootstrap servers. */
@@ -82,6 +89,7 @@ public record GatewayConfig(
         OptionValues v = new OptionValues(values);
         Path dataDir = Path.of(v.text(GatewayOption.DATA_DIR));
         return new GatewayConfig(
+                values,
                 v.text(GatewayOption.BOOTSTRAP_SERVERS),
                 v.text(GatewayOption.HTTP_HOST),
                 v.integer(GatewayOption.HTTP_PORT),
@@ -124,102 +132,15 @@ public record GatewayConfig(
         return effectiveJdbcUrl().startsWith("jdbc:sqlite:");
     }
 
-    public GatewayConfig withHttpPort(int port) {
-        return new GatewayConfig(bootstrapServers, httpHost, port, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withHttpHost(String host) {
-        return new GatewayConfig(bootstrapServers, host, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withAdminToken(String token) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, token, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withTokensFile(Path file) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, file, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withDataDir(Path directory) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, directory, jdbcUrl,
-                dbUser, dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound,
-                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withJdbcUrl(String url) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, url, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withTopics(String alerts, String metrics) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alerts, metrics, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withCalendarTopic(String calendar) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendar, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withGroupId(String group) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, group, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withAllowedOrigins(List<String> origins) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, origins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withWsQueueBound(int bound) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, bound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withHeartbeatInterval(Duration interval) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, interval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withActivityTopic(String topic, String group) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, topic, group, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withActivityRate(int perSecond) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, perSecond, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, wsMaxPerPrincipal);
-    }
-
-    /** The operations view's sources: the dead-letter topic, the Flink REST API (null: none), the job's group. */
-    public GatewayConfig withOps(String dlq, String flinkRest, String jobGroup, Duration sampleInterval) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound,
-                heartbeatInterval, maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate,
-                dlq, flinkRest, flinkJobName, jobGroup, sampleInterval, wsMaxPerPrincipal);
-    }
-
-    public GatewayConfig withWsMaxPerPrincipal(int max) {
-        return new GatewayConfig(bootstrapServers, httpHost, httpPort, adminToken, tokensFile, dataDir, jdbcUrl, dbUser,
-                dbPassword, alertsTopic, metricsTopic, calendarTopic, groupId, allowedOrigins, wsQueueBound, heartbeatInterval,
-                maxRequestBytes, pageLimit, pageLimitMax, activityTopic, activityGroupId, activityRate, dlqTopic, flinkRestUrl, flinkJobName, jobGroupId, opsSampleInterval, max);
+    /**
+     * This configuration with one option set as on the command line ({@code value} as its text:
+     * {@code with(GatewayOption.HTTP_PORT, 0)}), checked like the rest.
+     */
+    public GatewayConfig with(GatewayOption option, Object value) {
+        Map<GatewayOption, String> changed = new EnumMap<>(GatewayOption.class);
+        changed.putAll(values);
+        changed.put(option, value == null ? null : String.valueOf(value));
+        return fromValues(changed);
     }
 
     private static void require(boolean condition, GatewayOption option, String reason) {

@@ -42,7 +42,7 @@ class ActivityStreamITCase {
     @BeforeAll
     static void start() throws Exception {
         kafka = LocalKafka.start();
-        harness = new GatewayHarness(kafka, dataDir, config -> config.withActivityRate(RATE));
+        harness = new GatewayHarness(kafka, dataDir, config -> config.with(GatewayOption.ACTIVITY_RATE, RATE));
         await().atMost(WAIT).until(() -> harness.gateway().activityAssigned());
     }
 

@@ -57,8 +57,8 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
 
     AppHarness(Path dataDir, UnaryOperator<GatewayConfig> adjust) throws IOException {
         GatewayConfig config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(NO_BROKER))
-                .withDataDir(dataDir.resolve("db"))
-                .withTokensFile(Fixtures.tokensFile(dataDir)));
+                .with(GatewayOption.DATA_DIR, dataDir.resolve("db"))
+                .with(GatewayOption.TOKENS_FILE, Fixtures.tokensFile(dataDir)));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
                 config.usesEmbeddedDatabase() ? config.dataDir() : null);

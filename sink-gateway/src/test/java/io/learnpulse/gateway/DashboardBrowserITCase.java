@@ -92,7 +92,7 @@ class DashboardBrowserITCase {
     @Test
     void teacherSeesAlertsLiveAcknowledgesOpensALearnerAndThePageSurvivesAGatewayRestart() throws Exception {
         int port = freePort();
-        harness = new GatewayHarness(kafka, dataDir, config -> config.withHttpPort(port));
+        harness = new GatewayHarness(kafka, dataDir, config -> config.with(GatewayOption.HTTP_PORT, port));
         List<String> history = produceHistory();
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(history.size()));

@@ -56,7 +56,7 @@ class DatabaseOutageITCase {
         postgres = startPostgres(port, data);
         String url = postgres.getJdbcUrl("postgres", "postgres");
         kafka = LocalKafka.start();
-        harness = new GatewayHarness(kafka, dir, config -> config.withJdbcUrl(url));
+        harness = new GatewayHarness(kafka, dir, config -> config.with(GatewayOption.JDBC_URL, url));
 
         for (int i = 1; i <= 3; i++) {
             harness.produceAlert("u" + i, alert("d" + i, "u" + i, "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T0" + i + ":00:00Z"));

@@ -68,7 +68,7 @@ final class Fixtures {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a schema in " + url, e);
         }
-        return config.withJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return config.with(GatewayOption.JDBC_URL, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
     }
 
     static String alert(String alertId, String userId, String cohortId, String type, String severity,

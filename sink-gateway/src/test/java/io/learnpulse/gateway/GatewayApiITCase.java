@@ -54,7 +54,7 @@ class GatewayApiITCase {
     @BeforeEach
     void startGateway() throws Exception {
         harness = new GatewayHarness(kafka, dataDir,
-                config -> config.withHeartbeatInterval(Duration.ofMillis(300)));
+                config -> config.with(GatewayOption.HEARTBEAT_MS, 300));
     }
 
     @AfterEach

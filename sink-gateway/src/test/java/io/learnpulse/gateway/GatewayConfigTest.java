@@ -67,6 +67,20 @@ class GatewayConfigTest {
     }
 
     @Test
+    void optionsSetInCodeAreCheckedLikeTheCommandLineAndKeepTheOthers() {
+        GatewayConfig config = GatewayConfig.defaults("k:9092")
+                .with(GatewayOption.HTTP_PORT, 0)
+                .with(GatewayOption.HEARTBEAT_MS, 300);
+        assertThat(config.httpPort()).isZero();
+        assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofMillis(300));
+        assertThat(config.bootstrapServers()).isEqualTo("k:9092");
+        assertThat(config.with(GatewayOption.HTTP_PORT, null).httpPort()).isEqualTo(7070);
+        assertThatThrownBy(() -> config.with(GatewayOption.WS_QUEUE_BOUND, 0))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--ws-queue-bound (ws.queue.bound) must be at least 1");
+    }
+
+    @Test
     void anAdminTokenOfSixteenCharactersIsAccepted() {
         GatewayConfig config = GatewayCommand.parse("--bootstrap-servers", "k:9092", "--admin-token", "sixteen-chars-xx");
         assertThat(config.adminToken()).isEqualTo("sixteen-chars-xx");

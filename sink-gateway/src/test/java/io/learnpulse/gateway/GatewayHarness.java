@@ -39,14 +39,16 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
         kafka.createTopic(activityTopic, 2);
         kafka.createCompactedTopic(calendarTopic, 2);
         this.config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(kafka.bootstrapServers()))
-                .withHttpHost("127.0.0.1")
-                .withHttpPort(0)
-                .withDataDir(dataDir.resolve("db"))
-                .withTokensFile(Fixtures.tokensFile(dataDir))
-                .withTopics(alertsTopic, metricsTopic)
-                .withCalendarTopic(calendarTopic)
-                .withActivityTopic(activityTopic, "activity-" + UUID.randomUUID())
-                .withGroupId("gateway-" + UUID.randomUUID()));
+                .with(GatewayOption.HTTP_HOST, "127.0.0.1")
+                .with(GatewayOption.HTTP_PORT, 0)
+                .with(GatewayOption.DATA_DIR, dataDir.resolve("db"))
+                .with(GatewayOption.TOKENS_FILE, Fixtures.tokensFile(dataDir))
+                .with(GatewayOption.ALERTS_TOPIC, alertsTopic)
+                .with(GatewayOption.METRICS_TOPIC, metricsTopic)
+                .with(GatewayOption.CALENDAR_TOPIC, calendarTopic)
+                .with(GatewayOption.ACTIVITY_TOPIC, activityTopic)
+                .with(GatewayOption.ACTIVITY_GROUP_ID, "activity-" + UUID.randomUUID())
+                .with(GatewayOption.GROUP_ID, "gateway-" + UUID.randomUUID()));
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,

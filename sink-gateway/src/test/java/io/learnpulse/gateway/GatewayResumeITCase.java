@@ -92,9 +92,10 @@ class GatewayResumeITCase {
     void aGatewayStartedBeforeItsTopicsExistPicksThemUp() throws Exception {
         String topic = "late-alerts-" + java.util.UUID.randomUUID();
         GatewayConfig config = GatewayConfig.defaults(kafka.bootstrapServers())
-                .withHttpHost("127.0.0.1").withHttpPort(0).withAdminToken(ADMIN)
-                .withDataDir(dataDir.resolve("late")).withTopics(topic, topic + "-metrics")
-                .withGroupId("late-" + java.util.UUID.randomUUID());
+                .with(GatewayOption.HTTP_HOST, "127.0.0.1").with(GatewayOption.HTTP_PORT, 0).with(GatewayOption.ADMIN_TOKEN, ADMIN)
+                .with(GatewayOption.DATA_DIR, dataDir.resolve("late")).with(GatewayOption.ALERTS_TOPIC, topic)
+                .with(GatewayOption.METRICS_TOPIC, topic + "-metrics")
+                .with(GatewayOption.GROUP_ID, "late-" + java.util.UUID.randomUUID());
         try (Gateway gateway = Gateway.start(config)) {
             kafka.createTopic(topic, 1);
             try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =

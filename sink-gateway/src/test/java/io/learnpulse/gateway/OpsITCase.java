@@ -75,7 +75,8 @@ class OpsITCase {
         kafka.createTopic(dlq, 1);
 
         try (GatewayHarness harness = new GatewayHarness(kafka, dataDir,
-                config -> config.withOps(dlq, rest, "job-" + UUID.randomUUID(), Duration.ofMillis(300)))) {
+                config -> config.with(GatewayOption.DLQ_TOPIC, dlq).with(GatewayOption.FLINK_REST_URL, rest)
+                        .with(GatewayOption.JOB_GROUP_ID, "job-" + UUID.randomUUID()).with(GatewayOption.OPS_SAMPLE_MS, 300))) {
             await().atMost(WAIT).untilAsserted(() -> {
                 JsonNode flink = json(harness.get("/api/ops", ADMIN)).path("flink");
                 assertThat(flink.path("state").asText()).isEqualTo("RUNNING");

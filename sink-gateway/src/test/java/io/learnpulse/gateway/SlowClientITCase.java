@@ -25,7 +25,7 @@ class SlowClientITCase {
     @Test
     void aClientThatNeverReadsIsDisconnectedWhileAnotherKeepsReceiving() throws Exception {
         try (LocalKafka kafka = LocalKafka.start();
-                GatewayHarness harness = new GatewayHarness(kafka, dataDir, config -> config.withWsQueueBound(8))) {
+                GatewayHarness harness = new GatewayHarness(kafka, dataDir, config -> config.with(GatewayOption.WS_QUEUE_BOUND, 8))) {
             WsClient stalled = WsClient.notReading();
             harness.connect("/ws/alerts", ADMIN, stalled);
             WsClient reader = WsClient.reading();
