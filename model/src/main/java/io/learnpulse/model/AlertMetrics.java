@@ -36,6 +36,14 @@ public class AlertMetrics {
     public String dueAt;
     public Double graceHours;
     public Integer missedInCourse;
+    /** The learner's risk in [0, 1], its band ({@code medium} or {@code high}), the model's version,
+     *  every factor (largest contribution first) and the band thresholds used (at risk). */
+    public Double risk;
+    public String band;
+    public String modelVersion;
+    public List<RiskFactor> factors;
+    public Double mediumThreshold;
+    public Double highThreshold;
 
     public AlertMetrics() {}
 
@@ -63,7 +71,13 @@ public class AlertMetrics {
                 && Objects.equals(title, m.title)
                 && Objects.equals(dueAt, m.dueAt)
                 && Objects.equals(graceHours, m.graceHours)
-                && Objects.equals(missedInCourse, m.missedInCourse);
+                && Objects.equals(missedInCourse, m.missedInCourse)
+                && Objects.equals(risk, m.risk)
+                && Objects.equals(band, m.band)
+                && Objects.equals(modelVersion, m.modelVersion)
+                && Objects.equals(factors, m.factors)
+                && Objects.equals(mediumThreshold, m.mediumThreshold)
+                && Objects.equals(highThreshold, m.highThreshold);
     }
 
     @Override

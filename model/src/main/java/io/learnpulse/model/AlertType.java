@@ -1,6 +1,10 @@
 package io.learnpulse.model;
 
-/** The rules of docs/rules.md, with their fixed severities. */
+/**
+ * The rules of docs/rules.md, with their severities: fixed per type, but for {@link #AT_RISK}, whose
+ * alerts are MEDIUM or HIGH by the band the learner's risk rose to ({@link #severity()} is its
+ * highest).
+ */
 public enum AlertType {
     CONSECUTIVE_LOW_SCORES(Severity.HIGH),
     PERFORMANCE_DECLINE(Severity.HIGH),
@@ -8,7 +12,9 @@ public enum AlertType {
     COMPLETION_STAGNATION(Severity.MEDIUM),
     LOW_CONSISTENCY(Severity.LOW),
     HIGH_PERFORMANCE(Severity.LOW),
-    MISSED_DEADLINE(Severity.HIGH);
+    MISSED_DEADLINE(Severity.HIGH),
+    /** MEDIUM when the band rises to medium, HIGH when it rises to high. */
+    AT_RISK(Severity.HIGH);
 
     private final Severity severity;
 
@@ -16,6 +22,7 @@ public enum AlertType {
         this.severity = severity;
     }
 
+    /** The severity of this type's alerts; for {@link #AT_RISK} the highest, as it depends on the band. */
     public Severity severity() {
         return severity;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
@@ -61,6 +62,26 @@ public final class JsonCodec {
         json.put("meanScore", f.meanScore);
         json.put("progress", f.progress);
         json.put("consistency7d", f.consistency7d);
+        return write(json);
+    }
+
+    /** A learner's risk score (docs/alerts.md); {@code cohortId} and a factor's undefined value are written as null. */
+    public static String learnerRisk(LearnerRisk r) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("userId", r.userId);
+        json.put("courseId", r.courseId);
+        json.put("cohortId", r.cohortId);
+        json.put("at", Instant.ofEpochMilli(r.at).toString());
+        json.put("risk", r.risk);
+        json.put("band", r.band);
+        json.put("modelVersion", r.modelVersion);
+        ArrayNode factors = json.putArray("factors");
+        for (RiskFactor f : r.factors) {
+            ObjectNode factor = factors.addObject();
+            factor.put("name", f.name);
+            factor.put("value", f.value);
+            factor.put("contribution", f.contribution);
+        }
         return write(json);
     }
 
@@ -200,6 +221,47 @@ public final class JsonCodec {
         event.durationSeconds = JsonFields.optionalNonNegative(json.get("durationSeconds"), "durationSeconds");
         event.assessmentId = JsonFields.optionalString(json, "assessmentId");
         return event;
+    }
+
+    public static LearnerRisk readLearnerRisk(String json) throws InvalidRecordException {
+        return readLearnerRisk(readObject(json));
+    }
+
+    /**
+     * A learner's risk score: {@code userId}, {@code courseId}, {@code at}, {@code modelVersion}
+     * required; {@code risk} in [0, 1]; {@code band} {@code low}, {@code medium} or {@code high};
+     * {@code factors} an array (absent: none) of objects with a {@code name}, a {@code value} number
+     * or null and a {@code contribution} number.
+     */
+    public static LearnerRisk readLearnerRisk(JsonNode json) throws InvalidRecordException {
+        LearnerRisk r = new LearnerRisk();
+        r.userId = JsonFields.requiredString(json, "userId");
+        r.courseId = JsonFields.requiredString(json, "courseId");
+        r.cohortId = JsonFields.optionalString(json, "cohortId");
+        r.at = JsonFields.requiredInstant(json, "at");
+        r.risk = JsonFields.requiredFraction(json.get("risk"), "risk", "a risk score");
+        r.band = JsonFields.requiredString(json, "band");
+        if (!LearnerRisk.BANDS.contains(r.band)) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE,
+                    "unknown band '" + r.band + "' (expected low, medium or high)");
+        }
+        r.modelVersion = JsonFields.requiredString(json, "modelVersion");
+        JsonNode factors = json.get("factors");
+        if (factors != null && !factors.isNull()) {
+            if (!factors.isArray()) {
+                throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field 'factors' must be an array");
+            }
+            for (JsonNode factor : factors) {
+                if (!factor.isObject()) {
+                    throw new InvalidRecordException(DeadLetter.INVALID_VALUE,
+                            "field 'factors' must hold objects {\"name\", \"value\", \"contribution\"}");
+                }
+                r.factors.add(new RiskFactor(JsonFields.requiredString(factor, "name"),
+                        JsonFields.optionalNumber(factor.get("value"), "value"),
+                        JsonFields.requiredNumber(factor, "contribution")));
+            }
+        }
+        return r;
     }
 
     public static CalendarItem readCalendarItem(String json) throws InvalidRecordException {
