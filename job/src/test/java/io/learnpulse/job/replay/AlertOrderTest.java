@@ -20,7 +20,7 @@ class AlertOrderTest {
         }
         alerts.sort(Replay.ALERT_ORDER);
         assertThat(alerts).extracting(a -> a.type.name()).containsExactly(
-                "COMPLETION_STAGNATION", "CONSECUTIVE_LOW_SCORES", "ENGAGEMENT_DROP",
+                "AT_RISK", "COMPLETION_STAGNATION", "CONSECUTIVE_LOW_SCORES", "ENGAGEMENT_DROP",
                 "HIGH_PERFORMANCE", "LOW_CONSISTENCY", "MISSED_DEADLINE", "PERFORMANCE_DECLINE");
     }
 
