@@ -24,6 +24,8 @@ public class AlertMetrics {
     public Double progress;
     public String lastIncreaseTime;
     public Double stagnationHours;
+    /** Progress at or above this is complete and never stagnates (stagnation). */
+    public Double completeProgress;
     /** Days with activity in the window, its length, their fraction and the minimum (consistency). */
     public Integer activeDays;
     public Integer windowDays;
@@ -63,6 +65,7 @@ public class AlertMetrics {
                 && Objects.equals(progress, m.progress)
                 && Objects.equals(lastIncreaseTime, m.lastIncreaseTime)
                 && Objects.equals(stagnationHours, m.stagnationHours)
+                && Objects.equals(completeProgress, m.completeProgress)
                 && Objects.equals(activeDays, m.activeDays)
                 && Objects.equals(windowDays, m.windowDays)
                 && Objects.equals(fraction, m.fraction)

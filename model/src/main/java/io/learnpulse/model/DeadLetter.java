@@ -10,6 +10,8 @@ public class DeadLetter {
     public static final String OUT_OF_RANGE = "out_of_range";
     public static final String UNKNOWN_TYPE = "unknown_type";
     public static final String BAD_TIMESTAMP = "bad_timestamp";
+    /** A settings record naming a rule setting that does not exist or cannot be overridden. */
+    public static final String UNKNOWN_SETTING = "unknown_setting";
     public static final String LATE = "late";
 
     /** One of the reason constants above. */

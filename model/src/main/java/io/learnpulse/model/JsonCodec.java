@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON wire form of learnpulse's records (docs/events.md and docs/alerts.md): one object per Kafka record or file
@@ -114,6 +117,20 @@ public final class JsonCodec {
         if (c.deleted) {
             json.put("deleted", true);
         }
+        return write(json);
+    }
+
+    /**
+     * A settings override (docs/events.md): {@code scope} as its wire name, {@code effectiveFrom} an
+     * ISO instant, {@code rules} in their JSON form ({@link RuleSettings#json}), durations as in the
+     * README's option tables ({@code "5 d"}).
+     */
+    public static String settingsOverride(SettingsOverride o) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("scope", o.scope.wireName());
+        json.put("id", o.id);
+        json.put("effectiveFrom", Instant.ofEpochMilli(o.effectiveFrom).toString());
+        json.set("rules", MAPPER.valueToTree(RuleSettings.json(o.rules)));
         return write(json);
     }
 
@@ -286,6 +303,56 @@ public final class JsonCodec {
                     + item.weight);
         }
         return item;
+    }
+
+    public static SettingsOverride readSettingsOverride(String json) throws InvalidRecordException {
+        return readSettingsOverride(readObject(json));
+    }
+
+    /**
+     * A settings override: {@code scope} {@code cohort} or {@code learner}, {@code id} a string,
+     * {@code effectiveFrom} an ISO-8601 instant with a zone, {@code rules} an object whose every key
+     * and value {@link RuleSettings#validate} accepts (the first problem gives the reason, the detail
+     * names them all).
+     */
+    public static SettingsOverride readSettingsOverride(JsonNode json) throws InvalidRecordException {
+        SettingsOverride o = new SettingsOverride();
+        String scope = JsonFields.requiredString(json, "scope");
+        o.scope = SCOPES.get(scope);
+        if (o.scope == null) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE,
+                    "unknown scope '" + scope + "' (expected cohort or learner)");
+        }
+        o.id = JsonFields.requiredString(json, "id");
+        o.effectiveFrom = JsonFields.requiredInstant(json, "effectiveFrom");
+        JsonNode rules = json.get("rules");
+        if (rules == null || rules.isNull()) {
+            throw new InvalidRecordException(DeadLetter.MISSING_FIELD,
+                    "missing required field 'rules' (an empty object removes the override)");
+        }
+        if (!rules.isObject()) {
+            throw new InvalidRecordException(DeadLetter.INVALID_VALUE, "field 'rules' must be an object");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        rules.fields().forEachRemaining(field -> values.put(field.getKey(), jsonValue(field.getValue())));
+        List<RuleSettings.Problem> problems = RuleSettings.validate(values);
+        if (!problems.isEmpty()) {
+            throw new InvalidRecordException(problems.get(0).reason(), RuleSettings.describe(problems));
+        }
+        o.rules = RuleSettings.read(values);
+        return o;
+    }
+
+    private static final Map<String, SettingsOverride.Scope> SCOPES = Map.of(
+            SettingsOverride.Scope.COHORT.wireName(), SettingsOverride.Scope.COHORT,
+            SettingsOverride.Scope.LEARNER.wireName(), SettingsOverride.Scope.LEARNER);
+
+    /** A JSON value as {@link RuleSettings} takes it: numbers and strings as Java's, anything else as its node. */
+    private static Object jsonValue(JsonNode value) {
+        if (value.isNumber()) {
+            return value.numberValue();
+        }
+        return value.isTextual() ? value.asText() : value;
     }
 
     public static Outcome readOutcome(String json) throws InvalidRecordException {

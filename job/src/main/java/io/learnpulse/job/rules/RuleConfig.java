@@ -1,10 +1,15 @@
 package io.learnpulse.job.rules;
 
+import io.learnpulse.model.RuleSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 
-/** The thresholds, counts and durations of the rules (docs/rules.md gives the defaults). */
+/**
+ * The thresholds, counts and durations of the rules (docs/rules.md gives the defaults): the job's
+ * configuration, or that configuration with a cohort's or a learner's overrides ({@link #with}).
+ */
 public final class RuleConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -50,23 +55,58 @@ public final class RuleConfig implements Serializable {
         return new Builder();
     }
 
-    /** Builds a config; {@link #build()} rejects values no rule can work with. */
+    /**
+     * This configuration with {@code values} (settings of {@link RuleSettings}, held as numbers)
+     * in place of its own; an {@link IllegalArgumentException} if the result is not usable.
+     */
+    public RuleConfig with(Map<String, Double> values) {
+        Builder b = new Builder(this);
+        for (Map.Entry<String, Double> v : values.entrySet()) {
+            b.set(v.getKey(), v.getValue());
+        }
+        return b.build();
+    }
+
+    /**
+     * Builds a config; {@link #build()} rejects values no rule can work with: each overridable
+     * setting outside its range ({@link RuleSettings}), and combinations no rule can work with.
+     */
     public static final class Builder {
         private ZoneId zone = ZoneId.of("UTC");
-        private double lowScoreThreshold = 0.60;
-        private int lowScoreCount = 3;
-        private double highScoreThreshold = 0.90;
-        private int highScoreCount = 3;
-        private double declineThreshold = 0.60;
-        private int declineDays = 2;
-        private int engagementEmptyDays = 3;
-        private Duration stagnation = Duration.ofHours(120);
-        private double completeProgress = 1.0;
-        private int consistencyWindowDays = 7;
-        private double consistencyMinFraction = 0.5;
-        private Duration missedDeadlineGrace = Duration.ofHours(24);
+        private double lowScoreThreshold = RuleSettings.LOW_SCORE_THRESHOLD.defaultValue();
+        private int lowScoreCount = RuleSettings.LOW_SCORE_COUNT.defaultCount();
+        private double highScoreThreshold = RuleSettings.HIGH_SCORE_THRESHOLD.defaultValue();
+        private int highScoreCount = RuleSettings.HIGH_SCORE_COUNT.defaultCount();
+        private double declineThreshold = RuleSettings.DECLINE_THRESHOLD.defaultValue();
+        private int declineDays = RuleSettings.DECLINE_DAYS.defaultCount();
+        private int engagementEmptyDays = RuleSettings.ENGAGEMENT_EMPTY_DAYS.defaultCount();
+        private Duration stagnation = RuleSettings.STAGNATION_AFTER.defaultDuration();
+        private double completeProgress = RuleSettings.COMPLETE_PROGRESS.defaultValue();
+        private int consistencyWindowDays = RuleSettings.CONSISTENCY_WINDOW_DAYS.defaultCount();
+        private double consistencyMinFraction = RuleSettings.CONSISTENCY_MIN_FRACTION.defaultValue();
+        private Duration missedDeadlineGrace = RuleSettings.MISSED_DEADLINE_GRACE.defaultDuration();
         private Duration dedupWindow = Duration.ofHours(24);
         private Duration forgetAfter = Duration.ofDays(30);
+
+        private Builder() {}
+
+        private Builder(RuleConfig c) {
+            zone = c.zone;
+            lowScoreThreshold = c.lowScoreThreshold;
+            lowScoreCount = c.lowScoreCount;
+            highScoreThreshold = c.highScoreThreshold;
+            highScoreCount = c.highScoreCount;
+            declineThreshold = c.declineThreshold;
+            declineDays = c.declineDays;
+            engagementEmptyDays = c.engagementEmptyDays;
+            stagnation = Duration.ofMillis(c.stagnationMillis);
+            completeProgress = c.completeProgress;
+            consistencyWindowDays = c.consistencyWindowDays;
+            consistencyMinFraction = c.consistencyMinFraction;
+            missedDeadlineGrace = Duration.ofMillis(c.missedDeadlineGraceMillis);
+            dedupWindow = Duration.ofMillis(c.dedupWindowMillis);
+            forgetAfter = Duration.ofMillis(c.forgetAfterMillis);
+        }
 
         public Builder zone(ZoneId v) { zone = v; return this; }
         public Builder lowScoreThreshold(double v) { lowScoreThreshold = v; return this; }
@@ -84,23 +124,56 @@ public final class RuleConfig implements Serializable {
         public Builder dedupWindow(Duration v) { dedupWindow = v; return this; }
         public Builder forgetAfter(Duration v) { forgetAfter = v; return this; }
 
+        /** Sets the overridable setting {@code key} ({@link RuleSettings}) to {@code value}, held as a number. */
+        public Builder set(String key, double value) {
+            RuleSettings.Setting s = RuleSettings.byKey(key);
+            if (s == null) {
+                throw new IllegalArgumentException("unknown setting '" + key + "'");
+            }
+            check(s, value);
+            if (s == RuleSettings.LOW_SCORE_THRESHOLD) {
+                lowScoreThreshold = value;
+            } else if (s == RuleSettings.LOW_SCORE_COUNT) {
+                lowScoreCount = (int) value;
+            } else if (s == RuleSettings.HIGH_SCORE_THRESHOLD) {
+                highScoreThreshold = value;
+            } else if (s == RuleSettings.HIGH_SCORE_COUNT) {
+                highScoreCount = (int) value;
+            } else if (s == RuleSettings.DECLINE_THRESHOLD) {
+                declineThreshold = value;
+            } else if (s == RuleSettings.DECLINE_DAYS) {
+                declineDays = (int) value;
+            } else if (s == RuleSettings.ENGAGEMENT_EMPTY_DAYS) {
+                engagementEmptyDays = (int) value;
+            } else if (s == RuleSettings.STAGNATION_AFTER) {
+                stagnation = Duration.ofMillis((long) value);
+            } else if (s == RuleSettings.COMPLETE_PROGRESS) {
+                completeProgress = value;
+            } else if (s == RuleSettings.CONSISTENCY_WINDOW_DAYS) {
+                consistencyWindowDays = (int) value;
+            } else if (s == RuleSettings.CONSISTENCY_MIN_FRACTION) {
+                consistencyMinFraction = value;
+            } else if (s == RuleSettings.MISSED_DEADLINE_GRACE) {
+                missedDeadlineGrace = Duration.ofMillis((long) value);
+            } else {
+                throw new IllegalStateException("no field for setting '" + key + "'");
+            }
+            return this;
+        }
+
         public RuleConfig build() {
-            requireFraction("low-score threshold", lowScoreThreshold);
-            requireFraction("high-score threshold", highScoreThreshold);
-            requireFraction("decline threshold", declineThreshold);
-            requireFraction("complete progress", completeProgress);
-            requireFraction("consistency minimum fraction", consistencyMinFraction);
-            requireAtLeastOne("low-score count", lowScoreCount);
-            requireAtLeastOne("high-score count", highScoreCount);
-            requireAtLeastOne("decline days", declineDays);
-            requireAtLeastOne("engagement empty days", engagementEmptyDays);
-            if (consistencyWindowDays < 1 || consistencyWindowDays > 63) {
-                throw new IllegalArgumentException("consistency window must be 1 to 63 days, was " + consistencyWindowDays);
-            }
-            requirePositive("stagnation", stagnation);
-            if (missedDeadlineGrace.isNegative()) {
-                throw new IllegalArgumentException("missed-deadline grace must not be negative, was " + missedDeadlineGrace);
-            }
+            check(RuleSettings.LOW_SCORE_THRESHOLD, lowScoreThreshold);
+            check(RuleSettings.LOW_SCORE_COUNT, lowScoreCount);
+            check(RuleSettings.HIGH_SCORE_THRESHOLD, highScoreThreshold);
+            check(RuleSettings.HIGH_SCORE_COUNT, highScoreCount);
+            check(RuleSettings.DECLINE_THRESHOLD, declineThreshold);
+            check(RuleSettings.DECLINE_DAYS, declineDays);
+            check(RuleSettings.ENGAGEMENT_EMPTY_DAYS, engagementEmptyDays);
+            check(RuleSettings.STAGNATION_AFTER, stagnation.toMillis());
+            check(RuleSettings.COMPLETE_PROGRESS, completeProgress);
+            check(RuleSettings.CONSISTENCY_WINDOW_DAYS, consistencyWindowDays);
+            check(RuleSettings.CONSISTENCY_MIN_FRACTION, consistencyMinFraction);
+            check(RuleSettings.MISSED_DEADLINE_GRACE, missedDeadlineGrace.toMillis());
             requirePositive("dedup window", dedupWindow);
             requirePositive("forget-after", forgetAfter);
             long longestWatch = Math.max(stagnation.toMillis(),
@@ -112,15 +185,10 @@ public final class RuleConfig implements Serializable {
             return new RuleConfig(this);
         }
 
-        private static void requireFraction(String name, double v) {
-            if (!(v >= 0.0 && v <= 1.0)) {
-                throw new IllegalArgumentException(name + " must be in [0, 1], was " + v);
-            }
-        }
-
-        private static void requireAtLeastOne(String name, int v) {
-            if (v < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1, was " + v);
+        private static void check(RuleSettings.Setting s, double v) {
+            String problem = s.problemWith(s.optionKey(), v);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
             }
         }
 

@@ -10,6 +10,7 @@ import io.learnpulse.model.AlertMetrics;
 import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.SettingsOverride;
 import org.junit.jupiter.api.Test;
 
 /** Every record, the learner state and the calendar state are Flink POJOs, serialised without a Kryo fallback. */
@@ -27,5 +28,6 @@ class RecordsArePojosTest {
         assertSerializedAsPojoWithoutKryo(CalendarItem.class);
         assertSerializedAsPojoWithoutKryo(CalendarInput.class);
         assertSerializedAsPojoWithoutKryo(CourseSchedule.class);
+        assertSerializedAsPojoWithoutKryo(SettingsOverride.class);
     }
 }

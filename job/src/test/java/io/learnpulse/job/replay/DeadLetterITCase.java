@@ -140,7 +140,7 @@ class DeadLetterITCase {
         assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--format", "csv"))
                 .isEqualTo("2:learnpulse replay: unknown format 'csv' (expected jsonl or xapi)");
         assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--rules.low-score.count", "0"))
-                .isEqualTo("2:learnpulse replay: low-score count must be at least 1, was 0");
+                .isEqualTo("2:learnpulse replay: 'rules.low-score.count' must be a whole number from 1 to 100, was 0");
         assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--rules.forget-after", "soon"))
                 .startsWith("2:learnpulse replay: bad value 'soon' for rules.forget-after");
     }
