@@ -145,10 +145,11 @@ public final class BenchMain {
             try (BenchKafka kafka = new BenchKafka(bootstrap);
                     FlinkSession flink = starting.get(3, TimeUnit.MINUTES)) {
                 kafka.createTopics(1, LatencyRun.ALERTS_TOPIC, "learner-metrics");
-                try (Child gateway = Child.start("gateway", logs, "1g", "gateway", List.of(
+                boolean gatewayNeeded = options.rows.contains(Row.LATENCY) || options.rows.contains(Row.FANOUT);
+                try (Child gateway = gatewayNeeded ? Child.start("gateway", logs, "1g", "gateway", List.of(
                         "--bootstrap-servers", bootstrap, "--data-dir", work.resolve("gateway").toString(),
-                        "--admin-token", TOKEN))) {
-                    int gatewayPort = Integer.parseInt(gateway.await("ready", Duration.ofMinutes(2)));
+                        "--admin-token", TOKEN)) : null) {
+                    int gatewayPort = gatewayNeeded ? Integer.parseInt(gateway.await("ready", Duration.ofMinutes(2))) : -1;
                     measure(workload, broker, kafka, flink, gateway, gatewayPort);
                 }
             }
@@ -157,7 +158,7 @@ public final class BenchMain {
         report.machine("bench duration", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - startedNanos) / 1e9));
         String table = report.markdown(options);
         System.out.println(table);
-        Path output = options.output != null ? options.output : defaultOutput(options.quick);
+        Path output = options.output != null ? options.output : defaultOutput(options);
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -169,21 +170,23 @@ public final class BenchMain {
     private void measure(Workload workload, Child broker, BenchKafka kafka, FlinkSession flink, Child gateway,
             int gatewayPort) throws Exception {
         String activity = "bench-activity";
-        kafka.createTopics(4, activity);
-        say("loading the backlog of " + workload.events + " events into Kafka");
-        long t0 = System.nanoTime();
-        kafka.preload(workload.file, activity);
-        say(String.format(Locale.ROOT, "backlog loaded in %.1f s", (System.nanoTime() - t0) / 1e9));
+        if (options.rows.stream().anyMatch(Row::drains)) {
+            kafka.createTopics(4, activity);
+            say("loading the backlog of " + workload.events + " events into Kafka");
+            long t0 = System.nanoTime();
+            kafka.preload(workload.file, activity);
+            say(String.format(Locale.ROOT, "backlog loaded in %.1f s", (System.nanoTime() - t0) / 1e9));
+        }
 
         // --quick only proves the harness: there the replay and the cron baseline run beside the rest, to save time
         CompletableFuture<JsonNode> quickReplayAndCron = null;
         List<double[]> replays = new ArrayList<>();
-        if (options.quick) {
+        if (options.quick && options.rows.contains(Row.REPLAY)) {
             quickReplayAndCron = CompletableFuture.supplyAsync(() -> {
                 try {
                     Path replayDir = Files.createDirectories(work.resolve("replay-r1"));
                     replays.add(replay(workload, replayDir));
-                    return cron(workload, replayDir.resolve("alerts.jsonl"));
+                    return options.rows.contains(Row.CRON) ? cron(workload, replayDir.resolve("alerts.jsonl")) : null;
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
@@ -194,15 +197,17 @@ public final class BenchMain {
         Drain drain = new Drain(flink, broker, kafka, options.drainSeconds);
         Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
         Path replayAlerts = null;
-        if (!options.quick) {
+        if (!options.quick && options.rows.stream().anyMatch(Row::drains)) {
             // the cluster's first jobs run on a cold JVM (JIT) and a cold broker: one unmeasured run first
             say("warm-up: one unmeasured live run of 10 s");
             Drain warmUp = new Drain(flink, broker, kafka, 10);
             attempt("warm-up run", () -> warmUp.job("warm-up",
                     jobOptions(activity, "warm-up", "exactly-once", "rocksdb", options.checkpointSeconds), workload.events));
         }
+        boolean repeated = options.rows.stream().anyMatch(Row::drains)
+                || (!options.quick && options.rows.contains(Row.REPLAY));
         long repeatStarted = System.nanoTime();
-        for (int rep = 1; rep <= options.repeats; rep++) {
+        for (int rep = 1; repeated && rep <= options.repeats; rep++) {
             if (rep > 1 && options.budgetMinutes > 0) {
                 double elapsed = (System.nanoTime() - startedNanos) / 60e9;
                 double oneRepeat = (System.nanoTime() - repeatStarted) / 60e9 / (rep - 1);
@@ -214,11 +219,13 @@ public final class BenchMain {
                 }
             }
             String r = "r" + rep;
-            say("run " + rep + "/" + options.repeats + ": ceiling");
-            add(drains, "ceiling", attempt("ceiling run " + rep, () -> drain.ceiling("ceiling",
-                    jobOptions(activity, "ceiling-" + r, "at-least-once", "hashmap", options.checkpointSeconds),
-                    "ceiling-out-" + r, workload.events)));
-            if (!options.quick) {
+            if (options.rows.contains(Row.CEILING)) {
+                say("run " + rep + "/" + options.repeats + ": ceiling");
+                add(drains, Row.CEILING.id, attempt("ceiling run " + rep, () -> drain.ceiling(Row.CEILING.id,
+                        jobOptions(activity, "ceiling-" + r, "at-least-once", "hashmap", options.checkpointSeconds),
+                        "ceiling-out-" + r, workload.events)));
+            }
+            if (!options.quick && options.rows.contains(Row.REPLAY)) {
                 say("run " + rep + "/" + options.repeats + ": replay");
                 Path replayDir = Files.createDirectories(work.resolve("replay-" + r));
                 double[] replayed = attempt("replay run " + rep, () -> replay(workload, replayDir));
@@ -227,24 +234,49 @@ public final class BenchMain {
                     replayAlerts = replayDir.resolve("alerts.jsonl");
                 }
             }
-            for (String[] live : new String[][] {
-                    {"rocksdb-exactly-once", "exactly-once", "rocksdb"},
-                    {"hashmap-exactly-once", "exactly-once", "hashmap"},
-                    {"rocksdb-at-least-once", "at-least-once", "rocksdb"}}) {
-                say("run " + rep + "/" + options.repeats + ": live " + live[0]);
-                String tag = live[0] + "-" + r;
-                add(drains, live[0], attempt(live[0] + " run " + rep, () -> drain.job(live[0],
-                        jobOptions(activity, tag, live[1], live[2], options.checkpointSeconds), workload.events)));
+            for (Row live : Row.LIVE) {
+                if (!options.rows.contains(live)) {
+                    continue;
+                }
+                say("run " + rep + "/" + options.repeats + ": live " + live.id);
+                String tag = live.id + "-" + r;
+                String delivery = live == Row.ROCKSDB_AT_LEAST_ONCE ? "at-least-once" : "exactly-once";
+                String backend = live == Row.HASHMAP_EXACTLY_ONCE ? "hashmap" : "rocksdb";
+                add(drains, live.id, attempt(live.id + " run " + rep, () -> drain.job(live.id,
+                        jobOptions(activity, tag, delivery, backend, options.checkpointSeconds), workload.events)));
             }
         }
         JsonNode quickCron = null;
-        if (options.quick) {
+        if (quickReplayAndCron != null) {
             CompletableFuture<JsonNode> quick = quickReplayAndCron;
             quickCron = attempt("replay and cron baseline", quick::join);
         }
-        report.throughput(drains, replays, workload.events);
+        report.throughput(drains, replays, workload.events, options.rows);
 
-        // 5: state, learners arriving in waves and forgotten
+        if (options.rows.contains(Row.STATE)) {
+            state(workload, kafka, flink, drains);
+        }
+        if (options.rows.contains(Row.FANOUT)) {
+            fanout(kafka, gateway, gatewayPort);
+        }
+        if (options.rows.contains(Row.LATENCY)) {
+            latency(workload, kafka, flink, gatewayPort, drains);
+        }
+        if (options.rows.contains(Row.CRON)) {
+            // 7: the cron baseline
+            Path alerts = replayAlerts;
+            JsonNode cron = options.quick ? quickCron
+                    : alerts == null ? null : attempt("cron baseline", () -> cron(workload, alerts));
+            if (cron != null) {
+                report.cron(cron);
+            } else {
+                report.note("Cron baseline: not measured in this run (it needs the replay's alerts; see the notes above).");
+            }
+        }
+    }
+
+    /** 5: state, learners arriving in waves and forgotten. */
+    private void state(Workload workload, BenchKafka kafka, FlinkSession flink, Map<String, List<Drain.Result>> drains) {
         say("state: learners in waves, forgotten after " + options.stateForgetDays + " days of event time");
         int stateLearners = stateLearners(drains.getOrDefault("rocksdb-exactly-once", List.of()), workload);
         StateRun.Result state = attempt("state run", () -> {
@@ -261,8 +293,10 @@ public final class BenchMain {
         if (state != null) {
             report.state(state, options, stateLearners);
         }
+    }
 
-        // 6: gateway fan-out
+    /** 6: gateway fan-out. */
+    private void fanout(BenchKafka kafka, Child gateway, int gatewayPort) {
         Fanout fanout = new Fanout(kafka, gateway, gatewayPort, TOKEN);
         for (int clients : options.fanoutClients) {
             for (boolean stalled : new boolean[] {false, true}) {
@@ -274,9 +308,14 @@ public final class BenchMain {
                 }
             }
         }
+    }
 
-        // 4: latency, both delivery modes, at 50% and 80% of the sustained (drain) rate; the last user of
-        // the gateway's alerts topic (see below)
+    /**
+     * 4: latency, both delivery modes, at 50% and 80% of the sustained (drain) rate; the last user of
+     * the gateway's alerts topic (see below).
+     */
+    private void latency(Workload workload, BenchKafka kafka, FlinkSession flink, int gatewayPort,
+            Map<String, List<Drain.Result>> drains) throws Exception {
         LatencyRun.Receiver receiver = new LatencyRun.Receiver();
         ExecutorService wsExecutor = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(wsExecutor).build();
@@ -311,16 +350,6 @@ public final class BenchMain {
         } finally {
             ws.abort();
             wsExecutor.shutdownNow();
-        }
-
-        // 7: the cron baseline
-        Path alerts = replayAlerts;
-        JsonNode cron = options.quick ? quickCron
-                : alerts == null ? null : attempt("cron baseline", () -> cron(workload, alerts));
-        if (cron != null) {
-            report.cron(cron);
-        } else {
-            report.note("Cron baseline: not measured in this run (it needs the replay's alerts; see the notes above).");
         }
     }
 
@@ -417,9 +446,10 @@ public final class BenchMain {
         return o;
     }
 
-    private static Path defaultOutput(boolean quick) {
-        Path root = repositoryRoot();
-        return root.resolve("bench").resolve("results").resolve(quick ? "latest-quick.md" : "latest.md");
+    /** latest.md for a full run; a quick or partial one does not overwrite it. */
+    private static Path defaultOutput(BenchOptions options) {
+        String name = options.quick ? "latest-quick.md" : options.allRows() ? "latest.md" : "latest-rows.md";
+        return repositoryRoot().resolve("bench").resolve("results").resolve(name);
     }
 
     /** The repository holding this module (bench/target/classes → the root), else the working directory. */

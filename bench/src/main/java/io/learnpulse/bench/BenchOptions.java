@@ -4,6 +4,7 @@ import io.learnpulse.cli.UsageException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -16,6 +17,17 @@ final class BenchOptions {
     @Option(names = "--quick", description = "Tiny sizes, 1 repeat, 2 s checkpoints: proves the harness in under 2 minutes;"
             + " the defaults of the options not given become their quick ones.")
     boolean quick;
+
+    @Option(names = "--rows", paramLabel = "ROW", split = ",", showDefaultValue = Visibility.NEVER, description = {
+            "The rows to run, comma-separated: ceiling, replay, rocksdb-exactly-once, hashmap-exactly-once,"
+                    + " rocksdb-at-least-once, latency, state, fanout, cron. latency also runs rocksdb-at-least-once"
+                    + " and rocksdb-exactly-once (its loads are 50% and 80% of their drain rates); cron also runs replay"
+                    + " (its latency is simulated on the replay's alerts). A ratio to the ceiling needs ceiling among them.",
+            "  Default: all (the table of a partial run goes to bench/results/latest-rows.md)"})
+    List<String> rowNames;
+
+    /** The rows to run ({@link #resolve}): those of {@code --rows} and the rows they need. */
+    Set<Row> rows;
 
     @Option(names = "--learners", paramLabel = "N", description = "Learners of the workload (quick: 300).")
     int learners = 10_000;
@@ -112,6 +124,7 @@ final class BenchOptions {
             stateCheckpointSeconds = 1;
             stateWaves = 6;
         }
+        rows = Row.chosen(rowNames);
         if (fanoutClients == null) {
             fanoutClients = List.of(100, 1000);
         }
@@ -145,9 +158,15 @@ final class BenchOptions {
         }
     }
 
+    /** Whether it runs every row. */
+    boolean allRows() {
+        return rows.size() == Row.values().length;
+    }
+
     String describe() {
         return String.format(Locale.ROOT,
-                "%s: %,d learners, %,d events, Zipf %.2f, seed %d, %d repeat(s), parallelism %d",
-                quick ? "quick" : "full", learners, events, zipf, seed, repeats, parallelism);
+                "%s: %,d learners, %,d events, Zipf %.2f, seed %d, %d repeat(s), parallelism %d%s",
+                quick ? "quick" : "full", learners, events, zipf, seed, repeats, parallelism,
+                allRows() ? "" : "; rows: " + Row.ids(rows));
     }
 }

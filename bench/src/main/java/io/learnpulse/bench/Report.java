@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,7 +34,8 @@ final class Report {
         machine.put(key, value);
     }
 
-    void throughput(Map<String, List<Drain.Result>> drains, List<double[]> replays, long events) {
+    /** Rows 1-3, those of {@code chosen}. */
+    void throughput(Map<String, List<Drain.Result>> drains, List<double[]> replays, long events, Set<Row> chosen) {
         List<Drain.Result> ceiling = drains.getOrDefault("ceiling", List.of());
         Stats.Spread ceilingRates = spread(ceiling, Drain.Result::rate);
         Stats.Spread ceilingCpu = spread(ceiling, Drain.Result::perJobCpuSecond);
@@ -44,9 +46,11 @@ final class Report {
             headline.put("ceiling", String.format(Locale.ROOT, "%s, %,.0f per CPU-second", rate(ceilingRates.median()),
                     ceilingCpu.median()));
         }
-        rows.add(ceiling.isEmpty() ? notMeasured("1", ceilingLabel) : new String[] {"1", ceilingLabel,
+        if (chosen.contains(Row.CEILING)) {
+            rows.add(ceiling.isEmpty() ? notMeasured("1", ceilingLabel) : new String[] {"1", ceilingLabel,
                 rate(ceilingRates.median()), perCpu(ceilingCpu.median(), spread(ceiling, Drain.Result::jobCores).median()),
                 "1.00 (reference)", ceilingRates.range("%,.0f", "events/s")});
+        }
 
         List<Double> replayRates = new ArrayList<>();
         List<Double> replayPerCpu = new ArrayList<>();
@@ -60,18 +64,23 @@ final class Report {
         Stats.Spread replayCpu = Stats.Spread.of(replayPerCpu);
         String replayLabel = "Replay: `learnpulse replay` of the generated file (file → job graph → sorted alert file)";
         if (!replays.isEmpty()) {
-            headline.put("replay", String.format(Locale.ROOT, "%s, %,.0f per CPU-second (%.2f × the ceiling)",
-                    rate(replayRate.median()), replayCpu.median(), replayRate.median() / ceilingRate));
+            headline.put("replay", String.format(Locale.ROOT, "%s, %,.0f per CPU-second%s",
+                    rate(replayRate.median()), replayCpu.median(), timesCeiling(replayRate.median())));
         }
-        rows.add(replays.isEmpty() ? notMeasured("2", replayLabel) : new String[] {"2", replayLabel,
-                rate(replayRate.median()), perCpu(replayCpu.median(), Stats.Spread.of(replayCores).median()),
-                ratio(replayRate.median(), replayCpu.median()), replayRate.range("%,.0f", "events/s")});
+        if (chosen.contains(Row.REPLAY)) {
+            rows.add(replays.isEmpty() ? notMeasured("2", replayLabel) : new String[] {"2", replayLabel,
+                    rate(replayRate.median()), perCpu(replayCpu.median(), Stats.Spread.of(replayCores).median()),
+                    ratio(replayRate.median(), replayCpu.median()), replayRate.range("%,.0f", "events/s")});
+        }
 
         String[][] live = {
                 {"rocksdb-exactly-once", "3a", "Live: Kafka → job → Kafka, RocksDB, checkpoints every %d s, exactly-once (drain rate)"},
                 {"hashmap-exactly-once", "3b", "Live: the same on the hashmap (heap) state backend, exactly-once"},
                 {"rocksdb-at-least-once", "3c", "Live: the same on RocksDB, at-least-once delivery"}};
         for (String[] l : live) {
+            if (chosen.stream().noneMatch(row -> row.id.equals(l[0]))) {
+                continue;
+            }
             List<Drain.Result> runs = drains.getOrDefault(l[0], List.of());
             String label = l[2].contains("%d") ? String.format(Locale.ROOT, l[2], checkpointSeconds) : l[2];
             if (runs.isEmpty()) {
@@ -83,8 +92,7 @@ final class Report {
             if (l[0].equals("rocksdb-exactly-once")) {
                 liveCpuPerEvent = 1 / cpu.median();
                 headline.put("live, RocksDB, exactly-once", String.format(Locale.ROOT,
-                        "%s, %,.0f per CPU-second (%.2f × the ceiling)", rate(rates.median()), cpu.median(),
-                        rates.median() / ceilingRate));
+                        "%s, %,.0f per CPU-second%s", rate(rates.median()), cpu.median(), timesCeiling(rates.median())));
             }
             rows.add(new String[] {l[1], label,
                     rate(rates.median()), perCpu(cpu.median(), spread(runs, Drain.Result::jobCores).median()),
@@ -111,7 +119,7 @@ final class Report {
         double liveRatio = spread(drains.getOrDefault("rocksdb-exactly-once", List.of()), Drain.Result::rate).median() / ceilingRate;
         double heapRatio = spread(drains.getOrDefault("hashmap-exactly-once", List.of()), Drain.Result::rate).median() / ceilingRate;
         double atLeastOnceRatio = spread(drains.getOrDefault("rocksdb-at-least-once", List.of()), Drain.Result::rate).median() / ceilingRate;
-        if (liveRatio < 0.8) {
+        if (liveRatio < 0.8 && !Double.isNaN(heapRatio) && !Double.isNaN(atLeastOnceRatio)) {
             notes.add(String.format(Locale.ROOT, "The live job on RocksDB, exactly-once, reaches %.0f%% of the ceiling; on the "
                     + "heap backend it reaches %.0f%%, and on RocksDB at-least-once %.0f%%. What the ceiling does not do at all: "
                     + "the keyBy shuffle of every event to the rule operator (serialization and a hop between tasks), a read "
@@ -326,7 +334,9 @@ final class Report {
     String markdown(BenchOptions options) {
         StringBuilder md = new StringBuilder();
         md.append("# learnpulse bench").append(options.quick ? " (quick: tiny sizes, not a benchmark)" : "").append("\n\n");
-        md.append("`bin/learnpulse bench").append(options.quick ? " --quick" : "").append("` on this machine:\n\n");
+        md.append("`bin/learnpulse bench").append(options.quick ? " --quick" : "")
+                .append(options.allRows() ? "" : " --rows " + Row.ids(options.rows).replace(", ", ","))
+                .append("` on this machine:\n\n");
         machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         if (!headline.isEmpty()) {
             md.append("\n**Headline**\n\n");
@@ -374,7 +384,8 @@ final class Report {
         m.add("Ratios compare the medians with the ceiling's: events/s, and in parentheses events per CPU-second. "
                 + "Spread is the smallest and largest of the repeated runs. Latency, state, fan-out and cron rows are one run each "
                 + "(their percentiles are over many alerts).");
-        m.add(String.format(Locale.ROOT, "Latency runs publish the workload at a paced rate with each event's time set to the "
+        if (o.rows.contains(Row.LATENCY)) {
+            m.add(String.format(Locale.ROOT, "Latency runs publish the workload at a paced rate with each event's time set to the "
                 + "moment it is handed to the producer (linger 5 ms, acks=all); the alerts measured are the two rules that fire at "
                 + "their completing event's time (CONSECUTIVE_LOW_SCORES, HIGH_PERFORMANCE), received by a WebSocket client of "
                 + "the gateway (Kafka → gateway consumer → SQLite → push). They use a watermark delay of %d s instead of the "
@@ -385,18 +396,24 @@ final class Report {
                 + "from the completion of the first checkpoint triggered after that moment (from Flink's checkpoint "
                 + "history), to its receipt: the system's own overhead (processing, Kafka, the gateway, the push).",
                 o.latencyOutOfOrdernessSeconds, 60 - o.latencyOutOfOrdernessSeconds, o.checkpointSeconds, o.checkpointSeconds));
-        m.add(String.format(Locale.ROOT, "State (row 5): the live job on RocksDB (exactly-once, checkpoints every %d s; after each wave "
+        }
+        if (o.rows.contains(Row.STATE)) {
+            m.add(String.format(Locale.ROOT, "State (row 5): the live job on RocksDB (exactly-once, checkpoints every %d s; after each wave "
                 + "the bench waits for the next one) is fed learners arriving in %d waves of %,d, wave after wave, each active %d days and then silent, with "
                 + "`rules.forget-after` shortened to %d days of event time (the shortest the rules allow is just over 9). "
                 + "The figure is the full checkpoint size (RocksDB SST files plus the heap timers and the Kafka operators' "
                 + "state) divided by the learners not yet forgotten at the checkpoint's watermark (counted in the workload "
                 + "as of the watermark after the wave's last event).", o.stateCheckpointSeconds, o.stateWaves, stateLearnersPerWave,
                 o.stateWaveDays, o.stateForgetDays));
-        m.add(String.format(Locale.ROOT, "Fan-out (row 6): alerts written straight to the gateway's alerts topic at a paced "
+        }
+        if (o.rows.contains(Row.FANOUT)) {
+            m.add(String.format(Locale.ROOT, "Fan-out (row 6): alerts written straight to the gateway's alerts topic at a paced "
                 + "rate (offered deliveries/s ÷ clients, for %d s); a delivery is one client receiving one alert; latency "
                 + "runs from handing the alert to the Kafka producer to its receipt. The clients run in the bench process "
                 + "on the same cores as the gateway.", o.fanoutSeconds));
-        m.add("Cron (row 7): SQLite (sqlite-jdbc, WAL, indexes on (user, time), (type, time), (time)); the events are "
+        }
+        if (o.rows.contains(Row.CRON)) {
+            m.add("Cron (row 7): SQLite (sqlite-jdbc, WAL, indexes on (user, time), (type, time), (time)); the events are "
                 + "inserted in event-time order as they \"arrive\", and each cycle runs one set of six INSERT … SELECT "
                 + "queries over the last 30 days (the forget-after window). Its CPU per event is the query CPU of the "
                 + "measured cycles, scaled to a day of cycles and divided by an average day's events; inserting the events "
@@ -406,6 +423,7 @@ final class Report {
                 + "beside the replay's. The queries implement each rule's episode the way a cron job would (an alert once "
                 + "per condition, keyed by the event time it became true); edge cases (forgetting, day-level ties) may "
                 + "make their counts differ a little from the job's.");
+        }
         return m;
     }
 
@@ -429,9 +447,14 @@ final class Report {
         return new String[] {number, label, "not measured (see the notes)", "–", "–", "–"};
     }
 
+    /** " (0.29 × the ceiling)", or nothing without a ceiling in the run. */
+    private String timesCeiling(double rate) {
+        return Double.isNaN(ceilingRate) ? "" : String.format(Locale.ROOT, " (%.2f × the ceiling)", rate / ceilingRate);
+    }
+
     private String ratio(double rate, double perCpu) {
         if (Double.isNaN(ceilingRate)) {
-            return "no ceiling to compare with";
+            return "no ceiling in this run to compare with";
         }
         return String.format(Locale.ROOT, "%.2f × ceiling (per CPU-s: %.2f ×)", rate / ceilingRate, perCpu / ceilingPerCpu);
     }

@@ -24,6 +24,18 @@ class BenchOptionsTest {
     }
 
     @Test
+    void rowsAreChosenByNameWithTheRowsTheyNeed() {
+        assertThat(BenchCommand.parse().rows).containsExactly(Row.values());
+        assertThat(BenchCommand.parse("--rows", "ceiling,rocksdb-exactly-once").rows)
+                .containsExactly(Row.CEILING, Row.ROCKSDB_EXACTLY_ONCE);
+        assertThat(BenchCommand.parse("--rows", "latency,cron").rows).as("with the drains and the replay they need")
+                .containsExactlyInAnyOrder(Row.LATENCY, Row.ROCKSDB_AT_LEAST_ONCE, Row.ROCKSDB_EXACTLY_ONCE, Row.CRON,
+                        Row.REPLAY);
+        assertThatThrownBy(() -> BenchCommand.parse("--rows", "ceiling,rocksdb-eo"))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--rows: no row named 'rocksdb-eo'; the rows are ceiling, ");
+    }
+
+    @Test
     void badValuesAreRefused() {
         assertThatThrownBy(() -> BenchCommand.parse("--learners", "0"))
                 .isInstanceOf(UsageException.class).hasMessage("--learners must be positive");

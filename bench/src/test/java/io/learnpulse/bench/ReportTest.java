@@ -22,7 +22,7 @@ class ReportTest {
         drains.put("rocksdb-exactly-once", List.of(new Drain.Result("r", 300_000, 25, 45, 5)));
         drains.put("hashmap-exactly-once", List.of(new Drain.Result("h", 600_000, 25, 40, 6)));
         drains.put("rocksdb-at-least-once", List.of(new Drain.Result("a", 350_000, 25, 44, 5)));
-        report.throughput(drains, List.of(new double[] {50, 80, 1234}), 1_000_000);
+        report.throughput(drains, List.of(new double[] {50, 80, 1234}), 1_000_000, options.rows);
         Stats.Latencies latency = Stats.Latencies.of(new long[] {2500, 3100, 4000, 12900});
         report.latency(new LatencyRun.Result("at-least-once", 14_000, 2000, 10_000, List.of(
                 new LatencyRun.Phase("50%", 7000, 6990, 100, 200, latency, latency, 0.1),
@@ -62,5 +62,18 @@ class ReportTest {
                 "## Notes", "## Raw figures", "bounded", "not cut off", "not sustained");
         assertThat(md.indexOf("| 4 | Alert latency")).isLessThan(md.indexOf("| 5 | State"));
         assertThat(md).doesNotContain("NaN");
+    }
+
+    @Test
+    void aPartialRunShowsItsRowsOnly() {
+        BenchOptions options = BenchCommand.parse("--rows", "rocksdb-exactly-once");
+        Report report = new Report();
+        report.throughput(Map.of("rocksdb-exactly-once", List.of(new Drain.Result("r", 300_000, 25, 45, 5))), List.of(),
+                1_000_000, options.rows);
+
+        String md = report.markdown(options);
+
+        assertThat(md).contains("| 3a | Live", "no ceiling in this run to compare with", "`bin/learnpulse bench --rows rocksdb-exactly-once`")
+                .doesNotContain("| 1 | Ceiling", "| 2 | Replay", "| 3b", "not measured", "NaN");
     }
 }
