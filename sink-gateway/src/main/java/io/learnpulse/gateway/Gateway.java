@@ -92,7 +92,8 @@ public final class Gateway implements AutoCloseable {
             broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
             kafka = new KafkaProbe(config.bootstrapServers());
             consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
-                    config.alertsTopic(), config.metricsTopic(), config.calendarTopic()), store, broadcaster, metrics);
+                    config.alertsTopic(), config.metricsTopic(), config.calendarTopic(), config.riskTopic()), store,
+                    broadcaster, metrics);
             ActivityStream stream = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                     config.heartbeatInterval(), Clock.systemUTC());
             activity = stream;
@@ -105,9 +106,9 @@ public final class Gateway implements AutoCloseable {
             consumer.start();
             activityConsumer.start();
             ops.start();
-            LOG.info("gateway listening on port {}, database {}, consuming {}, {} and {} as group {}", app.port(),
+            LOG.info("gateway listening on port {}, database {}, consuming {}, {}, {} and {} as group {}", app.port(),
                     Database.redacted(config.effectiveJdbcUrl()), config.alertsTopic(), config.metricsTopic(),
-                    config.calendarTopic(), config.groupId());
+                    config.calendarTopic(), config.riskTopic(), config.groupId());
             return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer, ops);
         } catch (RuntimeException e) {
             closeActivity(activityConsumer, activity, ops);

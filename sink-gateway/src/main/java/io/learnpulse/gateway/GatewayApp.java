@@ -17,6 +17,7 @@ import io.learnpulse.gateway.api.AlertRoutes;
 import io.learnpulse.gateway.api.ApiException;
 import io.learnpulse.gateway.api.CourseRoutes;
 import io.learnpulse.gateway.api.OperationsRoutes;
+import io.learnpulse.gateway.api.RiskRoutes;
 import io.learnpulse.gateway.api.SecurityHeaders;
 import io.learnpulse.gateway.api.TrendRoutes;
 import io.learnpulse.gateway.api.UserRoutes;
@@ -31,7 +32,9 @@ import io.learnpulse.gateway.live.LiveRoutes;
 import io.learnpulse.gateway.ops.OpsMonitor;
 import io.learnpulse.gateway.ops.OpsRoutes;
 import io.learnpulse.gateway.store.AlertStore;
+import io.learnpulse.gateway.store.CohortSummaries;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.gateway.store.RiskStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -65,6 +68,9 @@ final class GatewayApp {
         UserRoutes users = new UserRoutes(deps.store(), access);
         TrendRoutes trends = new TrendRoutes(deps.store(), access, Clock.systemUTC());
         CourseRoutes courses = new CourseRoutes(deps.store(), access);
+        RiskStore riskStore = new RiskStore(deps.database(), deps.mapper());
+        RiskRoutes risks = new RiskRoutes(riskStore, new CohortSummaries(deps.database(), riskStore), access,
+                config.pageLimit(), config.pageLimitMax());
         OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
                 deps.registry());
         LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator,
@@ -93,6 +99,8 @@ final class GatewayApp {
             javalin.routes.post("/api/alerts/{alertId}/ack", alerts::acknowledge);
             javalin.routes.get("/api/users/{userId}/metrics", users::dailyFigures);
             javalin.routes.get("/api/users/{userId}/trend", trends::learner);
+            javalin.routes.get("/api/users/{userId}/risk", risks::learner);
+            javalin.routes.get("/api/cohorts/{cohortId}/summary", risks::cohortSummary);
             javalin.routes.get("/api/cohorts/{cohortId}/trend", trends::cohort);
             javalin.routes.get("/api/courses/{courseId}/calendar", courses::calendar);
             javalin.routes.post("/api/ws-tickets", authenticator::issueTicket);

@@ -31,6 +31,7 @@ public record GatewayConfig(
         String alertsTopic,
         String metricsTopic,
         String calendarTopic,
+        String riskTopic,
         String groupId,
         List<String> allowedOrigins,
         int wsQueueBound,
@@ -61,6 +62,7 @@ public record GatewayConfig(
         require(!alertsTopic.isBlank(), GatewayOption.ALERTS_TOPIC, "must not be empty");
         require(!metricsTopic.isBlank(), GatewayOption.METRICS_TOPIC, "must not be empty");
         require(!calendarTopic.isBlank(), GatewayOption.CALENDAR_TOPIC, "must not be empty");
+        require(!riskTopic.isBlank(), GatewayOption.RISK_TOPIC, "must not be empty");
         require(!groupId.isBlank(), GatewayOption.GROUP_ID, "must not be empty");
         require(!activityTopic.isBlank(), GatewayOption.ACTIVITY_TOPIC, "must not be empty");
         require(!activityGroupId.isBlank() && !activityGroupId.equals(groupId), GatewayOption.ACTIVITY_GROUP_ID,
@@ -102,6 +104,7 @@ public record GatewayConfig(
                 v.text(GatewayOption.ALERTS_TOPIC),
                 v.text(GatewayOption.METRICS_TOPIC),
                 v.text(GatewayOption.CALENDAR_TOPIC),
+                v.text(GatewayOption.RISK_TOPIC),
                 v.text(GatewayOption.GROUP_ID),
                 v.list(GatewayOption.ALLOWED_ORIGINS),
                 v.integer(GatewayOption.WS_QUEUE_BOUND),

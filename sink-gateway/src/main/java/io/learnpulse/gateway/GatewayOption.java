@@ -20,6 +20,7 @@ public enum GatewayOption {
     ALERTS_TOPIC("--alerts-topic", "topics.alerts", "learner-alerts", "Topic of alerts."),
     METRICS_TOPIC("--metrics-topic", "topics.metrics", "learner-metrics", "Topic of daily figures."),
     CALENDAR_TOPIC("--calendar-topic", "topics.calendar", "course-calendar", "Compacted topic of the course calendar."),
+    RISK_TOPIC("--risk-topic", "topics.risk", "learner-risk", "Topic of the learners' risk scores."),
     GROUP_ID("--group-id", "kafka.group.id", "learnpulse-gateway",
             "Consumer group; two gateways with their own databases need two groups."),
     ALLOWED_ORIGINS("--allowed-origins", "ws.allowed.origins", "",

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -23,6 +24,7 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.gateway.store.RiskScore;
 import io.learnpulse.gateway.store.StoredAlert;
 import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.InvalidRecordException;
@@ -69,7 +71,8 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
                 config.heartbeatInterval(), Clock.systemUTC());
         ops = new OpsMonitor(Gateway.opsSources(config), store, database, registry, Clock.systemUTC(), mapper);
         consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
-                config.alertsTopic(), config.metricsTopic(), config.calendarTopic()), store, broadcaster, new IngestMetrics(registry));
+                config.alertsTopic(), config.metricsTopic(), config.calendarTopic(), config.riskTopic()), store, broadcaster,
+                new IngestMetrics(registry));
         app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config,
                 TokenRegistry.load(config.tokensFile(), config.adminToken()), registry, database, kafka, consumer,
                 mapper, activity, ops)).start("127.0.0.1", 0);
@@ -104,9 +107,19 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
             for (String item : json) {
                 items.add(JsonCodec.readCalendarItem(item));
             }
-            store.store(List.of(), List.of(), items, List.of());
+            store.store(List.of(), List.of(), items, List.of(), List.of());
         } catch (InvalidRecordException | SQLException e) {
             throw new IllegalStateException("cannot store calendar items", e);
+        }
+    }
+
+    /** Stores risk scores (the job's JSON on {@code learner-risk}, docs/alerts.md) in one batch. */
+    void storeRisks(String... json) {
+        try {
+            store.store(List.of(), List.of(), List.of(),
+                    Stream.of(json).map(score -> read(score, RiskScore.class)).toList(), List.of());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store risk scores", e);
         }
     }
 

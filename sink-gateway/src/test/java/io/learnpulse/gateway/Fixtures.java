@@ -108,6 +108,14 @@ final class Fixtures {
                 + "\"consistency7d\":0.43}";
     }
 
+    /** A risk score as the job writes it to {@code learner-risk} (docs/alerts.md), with two factors. */
+    static String risk(String userId, String courseId, String cohortId, String at, double risk, String band) {
+        return "{\"userId\":\"" + userId + "\",\"courseId\":\"" + courseId + "\",\"cohortId\":\"" + cohortId
+                + "\",\"at\":\"" + at + "\",\"risk\":" + risk + ",\"band\":\"" + band + "\",\"modelVersion\":\"test-1\","
+                + "\"factors\":[{\"name\":\"missedShare\",\"value\":0.5,\"contribution\":1.25},"
+                + "{\"name\":\"meanScore\",\"value\":null,\"contribution\":0.0}]}";
+    }
+
     /** The alertIds of a list answer, in its order. */
     static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();

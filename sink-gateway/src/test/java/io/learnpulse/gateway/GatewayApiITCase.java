@@ -7,6 +7,7 @@ import static io.learnpulse.gateway.Fixtures.calendarItem;
 import static io.learnpulse.gateway.Fixtures.figures;
 import static io.learnpulse.gateway.Fixtures.ids;
 import static io.learnpulse.gateway.Fixtures.missedDeadline;
+import static io.learnpulse.gateway.Fixtures.risk;
 import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -181,6 +182,24 @@ class GatewayApiITCase {
                 .isEqualTo("2026-11-10T23:59:00Z");
         assertThat(harness.get("/metrics", null).body())
                 .contains("learnpulse_gateway_records_poison_total{topic=\"" + harness.calendarTopic + "\"} 2.0");
+    }
+
+    @Test
+    void riskScoresFromTheirTopicAreStoredOnceAndBadOnesQuarantinedAndCounted() {
+        String score = risk("u1", "c1", "k1", "2026-11-22T00:00:00Z", 0.77, "high");
+        harness.produceRisk("u1", risk("u1", "c1", "k1", "2026-11-21T00:00:00Z", 0.58, "medium"));
+        harness.produceRisk("u1", score);
+        harness.produceRisk("u1", score); // an at-least-once duplicate
+        harness.produceRisk("u1", score.replace("\"band\":\"high\"", "\"band\":\"dire\""));
+        harness.produceRisk("u1", "{\"userId\":\"u1\",");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(harness.get("/metrics", null).body())
+                .contains("learnpulse_gateway_records_poison_total{topic=\"" + harness.riskTopic + "\"} 2.0"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode answer = json(harness.get("/api/users/u1/risk", ADMIN));
+            assertThat(answer.path("items")).hasSize(2);
+            assertThat(answer.path("latest").path("band").asText()).isEqualTo("high");
+        });
     }
 
     @Test

@@ -91,6 +91,21 @@ class GatewayAuthTest {
                 Arguments.of("GET /api/users/u1/metrics", LEARNER_U1, 200),
                 Arguments.of("GET /api/users/u1/metrics", INSTRUCTOR_K1, 200),
                 Arguments.of("GET /api/users/u2/metrics", ADMIN, 200),
+                // GET /api/users/{userId}/risk (u1 and u2 have figures; u2 in k2 only)
+                Arguments.of("GET /api/users/u1/risk", null, 401),
+                Arguments.of("GET /api/users/u1/risk", UNKNOWN, 401),
+                Arguments.of("GET /api/users/u2/risk", LEARNER_U1, 403),
+                Arguments.of("GET /api/users/u2/risk", INSTRUCTOR_K1, 403),
+                Arguments.of("GET /api/users/u1/risk", LEARNER_U1, 200),
+                Arguments.of("GET /api/users/u1/risk", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/users/u2/risk", ADMIN, 200),
+                // GET /api/cohorts/{cohortId}/summary
+                Arguments.of("GET /api/cohorts/k1/summary", null, 401),
+                Arguments.of("GET /api/cohorts/k1/summary", UNKNOWN, 401),
+                Arguments.of("GET /api/cohorts/k2/summary", INSTRUCTOR_K1, 403),
+                Arguments.of("GET /api/cohorts/k1/summary", LEARNER_U1, 403),
+                Arguments.of("GET /api/cohorts/k1/summary", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/cohorts/k2/summary", ADMIN, 200),
                 // GET /api/courses/{courseId}/calendar (course c1: cohorts k1 and k2, learner u1)
                 Arguments.of("GET /api/courses/c1/calendar", null, 401),
                 Arguments.of("GET /api/courses/c1/calendar", UNKNOWN, 401),

@@ -25,6 +25,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
     final String metricsTopic = "metrics-" + UUID.randomUUID();
     final String activityTopic = "activity-" + UUID.randomUUID();
     final String calendarTopic = "calendar-" + UUID.randomUUID();
+    final String riskTopic = "risk-" + UUID.randomUUID();
     private final GatewayConfig config;
     private final KafkaProducer<String, String> producer;
     private Gateway gateway;
@@ -38,6 +39,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
         kafka.createTopic(metricsTopic, 2);
         kafka.createTopic(activityTopic, 2);
         kafka.createCompactedTopic(calendarTopic, 2);
+        kafka.createTopic(riskTopic, 2);
         this.config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(kafka.bootstrapServers()))
                 .with(GatewayOption.HTTP_HOST, "127.0.0.1")
                 .with(GatewayOption.HTTP_PORT, 0)
@@ -46,6 +48,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
                 .with(GatewayOption.ALERTS_TOPIC, alertsTopic)
                 .with(GatewayOption.METRICS_TOPIC, metricsTopic)
                 .with(GatewayOption.CALENDAR_TOPIC, calendarTopic)
+                .with(GatewayOption.RISK_TOPIC, riskTopic)
                 .with(GatewayOption.ACTIVITY_TOPIC, activityTopic)
                 .with(GatewayOption.ACTIVITY_GROUP_ID, "activity-" + UUID.randomUUID())
                 .with(GatewayOption.GROUP_ID, "gateway-" + UUID.randomUUID()));
@@ -100,6 +103,11 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
     /** A course-calendar record, keyed {@code courseId/assessmentId} as docs/events.md says. */
     void produceCalendar(String key, String json) {
         send(calendarTopic, key, json);
+    }
+
+    /** A risk score of the job (docs/alerts.md), keyed {@code userId}. */
+    void produceRisk(String userId, String json) {
+        send(riskTopic, userId, json);
     }
 
     /** A record of the dead-letter topic the gateway was configured with. */

@@ -94,8 +94,8 @@ public final class AccessPolicy {
     }
 
     /**
-     * The cohort scope of a learner's daily figures: admins all; the learner itself all of its own;
-     * an instructor those of its cohorts, and only for a learner seen in one of them.
+     * The cohort scope of a learner's daily figures, trends and risk scores: admins all; the learner itself
+     * all of its own; an instructor those of its cohorts, and only for a learner seen in one of them.
      */
     public Set<String> figuresScope(Principal principal, String userId) {
         return switch (principal.role()) {

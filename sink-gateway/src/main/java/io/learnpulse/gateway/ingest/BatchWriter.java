@@ -8,6 +8,7 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.Quarantined;
+import io.learnpulse.gateway.store.RiskScore;
 import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.InvalidRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Parses and stores one polled batch, so that no record can stop ingestion and none is lost. A record
- * that is not a valid alert, figure or calendar item is quarantined (raw bytes, topic, partition, offset, reason) in
+ * that is not a valid alert, figure, calendar item or risk score is quarantined (raw bytes, topic, partition, offset, reason) in
  * the batch's own transaction. When the database refuses the batch although it answers, the records
  * are stored one at a time: one that is refused again on its own is quarantined and the others go on.
  * Only a database that does not answer fails the batch, which the consumer loop then reads again.
@@ -26,24 +27,29 @@ final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final int MAX_REASON_LENGTH = 1000;
 
-    /** One record of the batch: parsed into an alert, figures or a calendar item, or to be quarantined. */
-    private record Item(ConsumerRecord<String, byte[]> source, Alert alert, DailyFigures figures,
-            CalendarItem calendarItem, Quarantined quarantined) {
+    /**
+     * One record of the batch: {@code parsed} into an {@link Alert}, {@link DailyFigures}, a {@link CalendarItem}
+     * or a {@link RiskScore}, or null and {@code quarantined}.
+     */
+    private record Item(ConsumerRecord<String, byte[]> source, Object parsed, Quarantined quarantined) {
 
         Item refused(Exception e) {
-            return new Item(source, null, null, null, quarantine(source, "refused by the database: " + e));
+            return new Item(source, null, quarantine(source, "refused by the database: " + e));
         }
     }
 
     private final AlertStore store;
     private final String alertsTopic;
     private final String calendarTopic;
+    private final String riskTopic;
     private final IngestMetrics metrics;
 
-    BatchWriter(AlertStore store, String alertsTopic, String calendarTopic, IngestMetrics metrics) {
+    /** Records of {@code alertsTopic}, {@code calendarTopic} and {@code riskTopic} are read as theirs, others as daily figures. */
+    BatchWriter(AlertStore store, String alertsTopic, String calendarTopic, String riskTopic, IngestMetrics metrics) {
         this.store = store;
         this.alertsTopic = alertsTopic;
         this.calendarTopic = calendarTopic;
+        this.riskTopic = riskTopic;
         this.metrics = metrics;
     }
 
@@ -103,19 +109,22 @@ final class BatchWriter {
         List<Alert> alerts = new ArrayList<>();
         List<DailyFigures> figures = new ArrayList<>();
         List<CalendarItem> calendar = new ArrayList<>();
+        List<RiskScore> risks = new ArrayList<>();
         List<Quarantined> quarantined = new ArrayList<>();
         for (Item item : items) {
-            if (item.alert() != null) {
-                alerts.add(item.alert());
-            } else if (item.figures() != null) {
-                figures.add(item.figures());
-            } else if (item.calendarItem() != null) {
-                calendar.add(item.calendarItem());
+            if (item.parsed() instanceof Alert alert) {
+                alerts.add(alert);
+            } else if (item.parsed() instanceof DailyFigures day) {
+                figures.add(day);
+            } else if (item.parsed() instanceof CalendarItem calendarItem) {
+                calendar.add(calendarItem);
+            } else if (item.parsed() instanceof RiskScore risk) {
+                risks.add(risk);
             } else {
                 quarantined.add(item.quarantined());
             }
         }
-        AlertStore.Stored stored = store.store(alerts, figures, calendar, quarantined);
+        AlertStore.Stored stored = store.store(alerts, figures, calendar, risks, quarantined);
         quarantined.forEach(record -> metrics.poisonRecord(record.topic()));
         return stored;
     }
@@ -123,16 +132,19 @@ final class BatchWriter {
     private Item parse(ConsumerRecord<String, byte[]> record) {
         try {
             if (record.topic().equals(alertsTopic)) {
-                return new Item(record, RecordParser.alert(record.value()), null, null, null);
+                return new Item(record, RecordParser.alert(record.value()), null);
             }
             if (record.topic().equals(calendarTopic)) {
-                return new Item(record, null, null, RecordParser.calendarItem(record.value()), null);
+                return new Item(record, RecordParser.calendarItem(record.value()), null);
             }
-            return new Item(record, null, RecordParser.dailyFigures(record.value()), null, null);
+            if (record.topic().equals(riskTopic)) {
+                return new Item(record, RecordParser.learnerRisk(record.value()), null);
+            }
+            return new Item(record, RecordParser.dailyFigures(record.value()), null);
         } catch (InvalidRecordException e) {
             Quarantined quarantined = quarantine(record, e.reason() + ": " + e.getMessage());
             LOG.warn("quarantined record {}: {}", position(record), quarantined.reason());
-            return new Item(record, null, null, null, quarantined);
+            return new Item(record, null, quarantined);
         }
     }
 

@@ -6,9 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Where the consumer loop reads: the cluster, its consumer group (where committed offsets live) and the three topics. */
+/** Where the consumer loop reads: the cluster, its consumer group (where committed offsets live) and the four topics. */
 public record ConsumerSettings(String bootstrapServers, String groupId, String alertsTopic, String metricsTopic,
-        String calendarTopic) {
+        String calendarTopic, String riskTopic) {
 
     Properties properties() {
         Properties properties = new Properties();

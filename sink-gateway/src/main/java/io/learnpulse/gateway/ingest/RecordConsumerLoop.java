@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's one consumer loop (not one per browser): polls {@code learner-alerts},
- * {@code learner-metrics} and {@code course-calendar} with {@code read_committed}, stores each batch in one database
+ * {@code learner-metrics}, {@code course-calendar} and {@code learner-risk} with {@code read_committed}, stores each batch in one database
  * transaction, pushes what was new to the WebSocket clients, and only then commits the offsets
  * (commitSync). A crash between store and commit re-delivers the batch, and the store ignores the
  * alertIds it already has: nothing is lost, nothing is stored or pushed twice. Records that are not
@@ -48,6 +48,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private final String alertsTopic;
     private final String metricsTopic;
     private final String calendarTopic;
+    private final String riskTopic;
     private final Broadcaster broadcaster;
     private final BatchWriter writer;
     private final IngestMetrics metrics;
@@ -63,8 +64,9 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         this.alertsTopic = settings.alertsTopic();
         this.metricsTopic = settings.metricsTopic();
         this.calendarTopic = settings.calendarTopic();
+        this.riskTopic = settings.riskTopic();
         this.broadcaster = broadcaster;
-        this.writer = new BatchWriter(store, alertsTopic, calendarTopic, metrics);
+        this.writer = new BatchWriter(store, alertsTopic, calendarTopic, riskTopic, metrics);
         this.metrics = metrics;
         this.thread = new Thread(this::run, "gateway-consumer");
     }
@@ -96,7 +98,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(alertsTopic, metricsTopic, calendarTopic));
+            consumer.subscribe(List.of(alertsTopic, metricsTopic, calendarTopic, riskTopic));
             while (running) {
                 pollOnce();
             }

@@ -1,11 +1,14 @@
 package io.learnpulse.gateway.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.DailyFigures;
+import io.learnpulse.gateway.store.RiskScore;
 import io.learnpulse.model.AlertStatus;
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.CalendarItem;
@@ -13,6 +16,8 @@ import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
 import io.learnpulse.model.JsonFields;
+import io.learnpulse.model.LearnerRisk;
+import io.learnpulse.model.RiskFactor;
 import io.learnpulse.model.Severity;
 
 /**
@@ -78,6 +83,20 @@ final class RecordParser {
         id(item.assessmentId, "assessmentId");
         text(item.title, "title");
         return item;
+    }
+
+    /**
+     * A learner-risk record (docs/alerts.md), read by the model's reader, with the store's bounds on its ids and
+     * the scoring moment as ISO text.
+     */
+    static RiskScore learnerRisk(byte[] value) throws InvalidRecordException {
+        LearnerRisk risk = JsonCodec.readLearnerRisk(JsonCodec.readObject(value));
+        List<RiskScore.Factor> factors = new ArrayList<>();
+        for (RiskFactor factor : risk.factors) {
+            factors.add(new RiskScore.Factor(id(factor.name, "factors.name"), factor.value, factor.contribution));
+        }
+        return new RiskScore(id(risk.userId, "userId"), id(risk.courseId, "courseId"), id(risk.cohortId, "cohortId"),
+                iso(risk.at), risk.risk, risk.band, id(risk.modelVersion, "modelVersion"), factors);
     }
 
     /**

@@ -74,6 +74,11 @@ public record AlertQuery(
     }
 
     static void inCohorts(StringBuilder sql, List<Object> parameters, Set<String> cohorts) {
+        inCohorts(sql, parameters, cohorts, "cohort_id");
+    }
+
+    /** {@code AND column IN (...)} of the cohorts; none matches no row. */
+    static void inCohorts(StringBuilder sql, List<Object> parameters, Set<String> cohorts, String column) {
         if (cohorts.isEmpty()) {
             sql.append(" AND 1 = 0");
             return;
@@ -83,7 +88,7 @@ public record AlertQuery(
             marks.add("?");
             parameters.add(cohort);
         }
-        sql.append(" AND cohort_id IN (").append(String.join(", ", marks)).append(')');
+        sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", marks)).append(')');
     }
 
     private static String name(Enum<?> constant) {

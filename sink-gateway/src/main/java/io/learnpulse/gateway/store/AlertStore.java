@@ -1,5 +1,9 @@
 package io.learnpulse.gateway.store;
 
+import static io.learnpulse.gateway.store.Jdbc.number;
+import static io.learnpulse.gateway.store.Jdbc.setNumber;
+import static io.learnpulse.gateway.store.Jdbc.setText;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +21,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnpulse.gateway.store.Jdbc.RowMapper;
 import io.learnpulse.model.AlertStatus;
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.CalendarItem;
@@ -59,19 +64,20 @@ public final class AlertStore {
         this.clock = clock;
     }
 
-    /** {@link #store(List, List, List, List)} without calendar items. */
+    /** {@link #store(List, List, List, List, List)} without calendar items and risk scores. */
     public Stored store(List<Alert> alerts, List<DailyFigures> figures, List<Quarantined> quarantined)
             throws SQLException {
-        return store(alerts, figures, List.of(), quarantined);
+        return store(alerts, figures, List.of(), List.of(), quarantined);
     }
 
     /**
      * Stores a batch in one transaction: each alert once (an alertId already stored changes nothing),
      * each daily figure upserted by (userId, day), each calendar item in order (it replaces the item of
-     * the same course and id, a deletion removes it), each quarantined record once per Kafka position.
+     * the same course and id, a deletion removes it), each risk score upserted by (userId, courseId, at),
+     * each quarantined record once per Kafka position.
      */
     public Stored store(List<Alert> alerts, List<DailyFigures> figures, List<CalendarItem> calendar,
-            List<Quarantined> quarantined) throws SQLException {
+            List<RiskScore> risks, List<Quarantined> quarantined) throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
@@ -99,6 +105,9 @@ public final class AlertStore {
                 }
                 for (CalendarItem item : calendar) {
                     CourseCalendar.apply(connection, item);
+                }
+                for (RiskScore score : risks) {
+                    RiskStore.upsert(connection, score, mapper);
                 }
                 for (Quarantined record : quarantined) {
                     quarantine(connection, record, now);
@@ -428,9 +437,9 @@ public final class AlertStore {
         return counts;
     }
 
-    /** True when the learner has any daily figure or alert in one of the cohorts. */
+    /** True when the learner has any daily figure, alert or risk score in one of the cohorts. */
     public boolean learnerInCohorts(String userId, Set<String> cohorts) {
-        for (String table : List.of("daily_figures", "alerts")) {
+        for (String table : List.of("daily_figures", "alerts", "learner_risk")) {
             StringBuilder sql = new StringBuilder("SELECT 1 FROM " + table + " WHERE user_id = ?");
             List<Object> parameters = new ArrayList<>();
             parameters.add(userId);
@@ -501,27 +510,6 @@ public final class AlertStore {
                 number(rs, "progress"), number(rs, "consistency_7d"));
     }
 
-    private static Double number(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
-    }
-
-    private static void setNumber(PreparedStatement statement, int index, Double value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.DOUBLE);
-        } else {
-            statement.setDouble(index, value);
-        }
-    }
-
     private static boolean exists(Connection connection, String sql, String... parameters) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -533,27 +521,8 @@ public final class AlertStore {
         }
     }
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
     private <T> List<T> query(String sql, List<Object> parameters, RowMapper<T> mapper) {
-        try (Connection connection = database.connection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
-        }
+        return Jdbc.query(database, sql, parameters, mapper);
     }
 
     /** A database failure while reading; answered 503 by the API. */

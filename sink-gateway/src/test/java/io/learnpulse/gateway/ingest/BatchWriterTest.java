@@ -2,6 +2,7 @@ package io.learnpulse.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
 import io.learnpulse.gateway.store.Quarantined;
+import io.learnpulse.gateway.store.RiskScore;
+import io.learnpulse.gateway.store.RiskStore;
 import io.learnpulse.gateway.store.StoredAlert;
 import io.learnpulse.gateway.store.TestDatabase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,6 +30,7 @@ class BatchWriterTest {
 
     private static final String ALERTS = "learner-alerts";
     private static final String METRICS = "learner-metrics";
+    private static final String RISK = "learner-risk";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
@@ -46,7 +50,7 @@ class BatchWriterTest {
     }
 
     private BatchWriter writer(AlertStore store) {
-        return new BatchWriter(store, ALERTS, "course-calendar", metrics);
+        return new BatchWriter(store, ALERTS, "course-calendar", RISK, metrics);
     }
 
     private static AlertStore store(Database database) {
@@ -86,6 +90,46 @@ class BatchWriterTest {
             }
             assertThat(poison(ALERTS)).isEqualTo(5);
             assertThat(poison(METRICS)).isEqualTo(1);
+        }
+    }
+
+    private static String risk(String userId, String at, String risk, String band) {
+        return "{\"userId\":\"" + userId + "\",\"courseId\":\"c1\",\"cohortId\":\"k1\",\"at\":\"" + at
+                + "\",\"risk\":" + risk + ",\"band\":\"" + band + "\",\"modelVersion\":\"test-1\","
+                + "\"factors\":[{\"name\":\"missedShare\",\"value\":0.5,\"contribution\":1.2},"
+                + "{\"name\":\"meanScore\",\"value\":null,\"contribution\":0.0}]}";
+    }
+
+    /** Risk scores: the valid ones stored once however often the batch is read, the invalid ones quarantined. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void riskScoresAreValidatedQuarantinedAndStoredOnce(TestDatabase kind) throws Exception {
+        try (Database database = kind.open(dir)) {
+            AlertStore store = store(database);
+            add(RISK, risk("u1", "2026-11-20T00:00:00Z", "0.4", "low"));
+            add(RISK, "{\"userId\":\"u1\"");
+            add(RISK, risk("u1", "2026-11-21T00:00:00Z", "1.5", "high"));
+            add(RISK, risk("u1", "2026-11-21T00:00:00Z", "0.9", "severe"));
+            add(RISK, risk("u1", "2026-11-21T00:00:00Z", "0.9", "high").replace("\"courseId\":\"c1\",", ""));
+            add(RISK, risk("u\\u0007", "2026-11-21T00:00:00Z", "0.9", "high"));
+            add(RISK, risk("u1", "2026-11-21T00:00:00+00:00", "0.81", "high"));
+
+            writer(store).write(batch);
+            writer(store).write(batch); // read again after a crash before the commit
+
+            RiskStore risks = new RiskStore(database, MAPPER);
+            assertThat(risks.history("u1", null, null, null, 10).items())
+                    .extracting(RiskScore::at, RiskScore::risk, RiskScore::band)
+                    .containsExactly(tuple("2026-11-21T00:00:00Z", 0.81, "high"), tuple("2026-11-20T00:00:00Z", 0.4, "low"));
+            assertThat(risks.history("u1", null, null, null, 10).items().get(1).factors())
+                    .containsExactly(new RiskScore.Factor("missedShare", 0.5, 1.2), new RiskScore.Factor("meanScore", null, 0.0));
+            assertThat(store.quarantined()).extracting(Quarantined::offset).containsExactly(1L, 2L, 3L, 4L, 5L);
+            for (Quarantined record : store.quarantined()) {
+                assertThat(record.topic()).isEqualTo(RISK);
+                assertThat(record.rawValue()).isEqualTo(batch.get((int) record.offset()).value());
+            }
+            assertThat(store.quarantined()).extracting(Quarantined::reason).allMatch(reason -> !reason.isBlank());
+            assertThat(poison(RISK)).as("counted each time read").isEqualTo(10);
         }
     }
 
