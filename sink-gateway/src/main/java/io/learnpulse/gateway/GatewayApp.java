@@ -17,8 +17,10 @@ import io.learnpulse.gateway.api.AlertRoutes;
 import io.learnpulse.gateway.api.ApiException;
 import io.learnpulse.gateway.api.CourseRoutes;
 import io.learnpulse.gateway.api.OperationsRoutes;
+import io.learnpulse.gateway.api.PreferenceRoutes;
 import io.learnpulse.gateway.api.RiskRoutes;
 import io.learnpulse.gateway.api.SecurityHeaders;
+import io.learnpulse.gateway.api.SilenceRoutes;
 import io.learnpulse.gateway.api.TrendRoutes;
 import io.learnpulse.gateway.api.UserRoutes;
 import io.learnpulse.gateway.auth.AccessPolicy;
@@ -34,7 +36,9 @@ import io.learnpulse.gateway.ops.OpsRoutes;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.CohortSummaries;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.gateway.store.PreferenceStore;
 import io.learnpulse.gateway.store.RiskStore;
+import io.learnpulse.gateway.store.Silences;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -73,7 +77,11 @@ final class GatewayApp {
                 config.pageLimit(), config.pageLimitMax());
         OperationsRoutes operations = new OperationsRoutes(deps.database(), deps.kafka(), deps.consumer(),
                 deps.registry());
-        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator,
+        PreferenceStore preferenceStore = new PreferenceStore(deps.database(), Clock.systemUTC());
+        PreferenceRoutes preferences = new PreferenceRoutes(preferenceStore, deps.mapper());
+        SilenceRoutes silences = new SilenceRoutes(new Silences(deps.database(), Clock.systemUTC()), access,
+                deps.mapper(), Clock.systemUTC());
+        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator, preferenceStore,
                 config.wsMaxPerPrincipal());
         ActivityRoutes activity = new ActivityRoutes(deps.activity(), access, authenticator);
         OpsRoutes ops = new OpsRoutes(deps.ops());
@@ -103,6 +111,11 @@ final class GatewayApp {
             javalin.routes.get("/api/cohorts/{cohortId}/summary", risks::cohortSummary);
             javalin.routes.get("/api/cohorts/{cohortId}/trend", trends::cohort);
             javalin.routes.get("/api/courses/{courseId}/calendar", courses::calendar);
+            javalin.routes.get("/api/me/preferences", preferences::get);
+            javalin.routes.put("/api/me/preferences", preferences::put);
+            javalin.routes.post("/api/silences", silences::create);
+            javalin.routes.get("/api/silences", silences::list);
+            javalin.routes.delete("/api/silences/{id}", silences::delete);
             javalin.routes.post("/api/ws-tickets", authenticator::issueTicket);
             javalin.routes.get("/api/cohorts/{cohortId}/activity", activity::cohortNow);
             javalin.routes.get("/api/ops", ops::ops);

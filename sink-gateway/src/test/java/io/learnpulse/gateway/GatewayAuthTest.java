@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +38,17 @@ class GatewayAuthTest {
     @TempDir
     static Path dataDir;
 
+    /** What the matrix sends to each endpoint that takes a body: a valid one, so that only the role decides. */
+    private static final Map<String, String> BODIES = Map.of(
+            "POST /api/alerts/a1/ack", "{\"reason\":\"useful\"}",
+            "POST /api/alerts/a2/ack", "{\"reason\":\"useful\"}",
+            "PUT /api/me/preferences", "{\"minSeverity\":\"MEDIUM\"}",
+            "POST /api/silences", "{\"cohortId\":\"k1\",\"type\":\"HIGH_PERFORMANCE\",\"until\":\""
+                    + Instant.now().plus(Duration.ofDays(1)) + "\"}");
+
+    /** The id of a silence of cohort k1, made by the admin. */
+    private static String silenceOfK1;
+
     @BeforeAll
     static void start() throws Exception {
         harness = new AppHarness(dataDir);
@@ -42,6 +56,7 @@ class GatewayAuthTest {
         harness.storeAlerts(alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"),
                 alert("a2", "u2", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T11:00:00Z"));
         harness.storeFigures(figures("u1", "k1", "2026-11-24", 3), figures("u2", "k2", "2026-11-24", 4));
+        silenceOfK1 = json(harness.post("/api/silences", ADMIN, BODIES.get("POST /api/silences"))).path("id").asText();
     }
 
     @AfterAll
@@ -114,6 +129,35 @@ class GatewayAuthTest {
                 Arguments.of("GET /api/courses/c1/calendar", INSTRUCTOR_K1, 200),
                 Arguments.of("GET /api/courses/c1/calendar", LEARNER_U1, 200),
                 Arguments.of("GET /api/courses/c9/calendar", ADMIN, 200),
+                // GET/PUT /api/me/preferences: every role has its own
+                Arguments.of("GET /api/me/preferences", null, 401),
+                Arguments.of("GET /api/me/preferences", UNKNOWN, 401),
+                Arguments.of("GET /api/me/preferences", LEARNER_U1, 200),
+                Arguments.of("GET /api/me/preferences", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/me/preferences", ADMIN, 200),
+                Arguments.of("PUT /api/me/preferences", null, 401),
+                Arguments.of("PUT /api/me/preferences", UNKNOWN, 401),
+                Arguments.of("PUT /api/me/preferences", LEARNER_U1, 200),
+                Arguments.of("PUT /api/me/preferences", INSTRUCTOR_K1, 200),
+                Arguments.of("PUT /api/me/preferences", ADMIN, 200),
+                // POST/GET /api/silences, DELETE /api/silences/{id} (the silence of k1 made in start())
+                Arguments.of("POST /api/silences", null, 401),
+                Arguments.of("POST /api/silences", UNKNOWN, 401),
+                Arguments.of("POST /api/silences", LEARNER_U1, 403),
+                Arguments.of("POST /api/silences", INSTRUCTOR_K2, 403),
+                Arguments.of("POST /api/silences", INSTRUCTOR_K1, 201),
+                Arguments.of("POST /api/silences", ADMIN, 201),
+                Arguments.of("GET /api/silences", null, 401),
+                Arguments.of("GET /api/silences", UNKNOWN, 401),
+                Arguments.of("GET /api/silences", LEARNER_U1, 403),
+                Arguments.of("GET /api/silences", INSTRUCTOR_K2, 200),
+                Arguments.of("GET /api/silences", ADMIN, 200),
+                Arguments.of("DELETE /api/silences/{k1}", null, 401),
+                Arguments.of("DELETE /api/silences/{k1}", UNKNOWN, 401),
+                Arguments.of("DELETE /api/silences/{k1}", LEARNER_U1, 403),
+                Arguments.of("DELETE /api/silences/{k1}", INSTRUCTOR_K2, 403),
+                Arguments.of("DELETE /api/silences/{k1}", INSTRUCTOR_K1, 200),
+                Arguments.of("DELETE /api/silences/{k1}", ADMIN, 200),
                 // open endpoints (GET /health: GatewayApiITCase, GatewayApiTest)
                 Arguments.of("GET /metrics", null, 200),
                 Arguments.of("GET /", null, 200));
@@ -123,9 +167,9 @@ class GatewayAuthTest {
     @MethodSource("restMatrix")
     void rest(String endpoint, String token, int expected) {
         String[] parts = endpoint.split(" ", 2);
-        HttpResponse<String> response = parts[0].equals("POST")
-                ? harness.post(parts[1], token, "{\"reason\":\"useful\"}")
-                : harness.get(parts[1], token);
+        String path = parts[1].replace("{k1}", silenceOfK1);
+        HttpResponse<String> response = parts[0].equals("GET") ? harness.get(path, token)
+                : harness.send(parts[0], path, token, BODIES.get(parts[0] + " " + parts[1]));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(json(response).path("error").asText()).isNotBlank();

@@ -45,12 +45,26 @@ abstract class GatewayClient {
     }
 
     HttpResponse<String> post(String path, String token, String body) {
+        return send("POST", path, token, body);
+    }
+
+    HttpResponse<String> put(String path, String token, String body) {
+        return send("PUT", path, token, body);
+    }
+
+    HttpResponse<String> delete(String path, String token) {
+        return send("DELETE", path, token, null);
+    }
+
+    /** A request with a JSON body (none when {@code body} is null). */
+    HttpResponse<String> send(String method, String path, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -1,9 +1,7 @@
 package io.learnpulse.gateway.api;
 
-import java.io.IOException;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.gateway.store.Acknowledgement;
 
@@ -13,40 +11,12 @@ record AckRequest(String note, String reason) {
     static final int MAX_NOTE_LENGTH = 2000;
 
     static AckRequest parse(byte[] body, ObjectMapper mapper) {
-        if (body.length == 0) {
-            return new AckRequest(null, null);
-        }
-        JsonNode node;
-        try {
-            node = mapper.readTree(body);
-        } catch (IOException e) {
-            throw new ApiException(400, "invalid body: not JSON");
-        }
-        if (node == null || node.isNull()) {
-            return new AckRequest(null, null);
-        }
-        if (!node.isObject()) {
-            throw new ApiException(400, "invalid body: not a JSON object");
-        }
-        String note = field(node, "note");
-        if (note != null && note.length() > MAX_NOTE_LENGTH) {
-            throw new ApiException(400, "invalid field note: longer than " + MAX_NOTE_LENGTH + " characters");
-        }
-        String reason = field(node, "reason");
+        JsonBody json = JsonBody.parse(body, mapper);
+        String note = json.text("note", MAX_NOTE_LENGTH);
+        String reason = json.text("reason", Integer.MAX_VALUE);
         if (reason != null && !Acknowledgement.REASONS.contains(reason)) {
-            throw new ApiException(400, "invalid field reason: must be one of " + new TreeSet<>(Acknowledgement.REASONS));
+            throw JsonBody.field("reason", "must be one of " + new TreeSet<>(Acknowledgement.REASONS));
         }
         return new AckRequest(note, reason);
-    }
-
-    private static String field(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new ApiException(400, "invalid field " + name + ": not a string");
-        }
-        return value.asText();
     }
 }

@@ -128,6 +128,62 @@ public final class AccessPolicy {
         }
     }
 
+    /** Whose silences a caller lists: an admin all (null), an instructor those of its cohorts; learners none. */
+    public Set<String> silenceScope(Principal principal) {
+        return switch (principal.role()) {
+            case ADMIN -> null;
+            case INSTRUCTOR -> principal.cohorts();
+            case LEARNER -> throw ApiException.forbidden("learners see no silences");
+        };
+    }
+
+    /**
+     * Who silences: an admin anything; an instructor only inside one of its cohorts, so it must name
+     * the cohort (a silence of a learner alone would reach the learner's alerts in other cohorts too).
+     */
+    public void checkCanSilence(Principal principal, String cohortId) {
+        switch (principal.role()) {
+            case ADMIN -> { }
+            case INSTRUCTOR -> {
+                if (cohortId == null) {
+                    throw ApiException.forbidden("an instructor silences within one of its cohorts: give cohortId");
+                }
+                if (!principal.cohorts().contains(cohortId)) {
+                    throw ApiException.forbidden("cohort " + cohortId + " is not one of yours");
+                }
+            }
+            case LEARNER -> throw ApiException.forbidden("learners cannot silence alerts");
+        }
+    }
+
+    /**
+     * Who reads the rule settings of a cohort or a learner ({@code learner} true): admins; the
+     * instructors of the cohort, or of a cohort the learner is seen in; a learner its own, not its cohort's.
+     */
+    public void checkCanReadSettings(Principal principal, boolean learner, String id) {
+        if (principal.role() != Role.LEARNER) {
+            checkCanChangeSettings(principal, learner, id);
+        } else if (!learner || !id.equals(principal.userId())) {
+            throw ApiException.forbidden("a learner sees only its own rule settings");
+        }
+    }
+
+    /** Who changes the rule settings of a cohort or a learner: admins and the instructors of that cohort (learner's). */
+    public void checkCanChangeSettings(Principal principal, boolean learner, String id) {
+        switch (principal.role()) {
+            case ADMIN -> { }
+            case INSTRUCTOR -> {
+                boolean theirs = learner ? store.learnerInCohorts(id, principal.cohorts())
+                        : principal.cohorts().contains(id);
+                if (!theirs) {
+                    throw ApiException.forbidden(learner ? "learner " + id + " is not in your cohorts"
+                            : "cohort " + id + " is not one of yours");
+                }
+            }
+            case LEARNER -> throw ApiException.forbidden("learners do not change rule settings");
+        }
+    }
+
     /**
      * Whose missed deadlines a caller counts on a course's calendar: an admin everyone's; an
      * instructor those of its cohorts, and only for a course its cohorts have alerts or figures in;

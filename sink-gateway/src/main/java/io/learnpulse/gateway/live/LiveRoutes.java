@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
@@ -19,7 +20,10 @@ import io.learnpulse.gateway.store.AlertQuery;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.store.FiguresFilter;
+import io.learnpulse.gateway.store.PreferenceStore;
+import io.learnpulse.gateway.store.Preferences;
 import io.learnpulse.gateway.store.StoredAlert;
+import io.learnpulse.model.AlertStatus;
 import io.learnpulse.model.Severity;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
@@ -36,6 +40,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 public final class LiveRoutes {
 
     private static final String FILTER = "learnpulse.filter";
+    private static final String PUSHED = "learnpulse.pushed";
     private static final String SINCE = "learnpulse.since";
     private static final String SUBSCRIBER = "learnpulse.subscriber";
     private static final String RELEASE = "learnpulse.release";
@@ -50,10 +55,12 @@ public final class LiveRoutes {
     private final Authenticator authenticator;
     private final Frames frames;
     private final ConnectionLimit connections;
+    private final PreferenceStore preferences;
 
     /** At most {@code maxPerPrincipal} open WebSocket connections per principal, over both endpoints. */
     public LiveRoutes(Broadcaster broadcaster, AlertStore store, AccessPolicy access, Authenticator authenticator,
-            int maxPerPrincipal) {
+            PreferenceStore preferences, int maxPerPrincipal) {
+        this.preferences = preferences;
         this.connections = new ConnectionLimit(maxPerPrincipal);
         this.broadcaster = broadcaster;
         this.store = store;
@@ -75,8 +82,12 @@ public final class LiveRoutes {
                         .orElseThrow(() -> ApiException.notFound("since alert " + since));
                 ctx.attribute(SINCE, last.sequence());
             }
+            Preferences wanted = preferences.of(principal.name());
+            Predicate<Alert> pushed = alert -> alert.status() != AlertStatus.SILENCED && filter.matches(alert)
+                    && wanted.pushes(alert);
             ctx.attribute(FILTER, filter);
-            return broadcaster.subscribeAlerts(filter::matches, release);
+            ctx.attribute(PUSHED, pushed);
+            return broadcaster.subscribeAlerts(pushed, release);
         });
     }
 
@@ -176,14 +187,17 @@ public final class LiveRoutes {
             return;
         }
         AlertQuery filter = ctx.attribute(FILTER);
-        broadcaster.runReplay(subscriber, () -> replay(subscriber, since, filter));
+        Predicate<Alert> pushed = ctx.attribute(PUSHED);
+        broadcaster.runReplay(subscriber, () -> replay(subscriber, since, filter, pushed));
     }
 
     /**
-     * Sends the stored alerts after {@code since} in store order, then lets the held live ones through;
-     * past {@link #MAX_REPLAY} only a {@code reload} frame, then live ones.
+     * Sends the stored alerts after {@code since} that match {@code filter} and would have been pushed
+     * ({@code pushed}: not silenced, within the principal's preferences) in store order, then lets the
+     * held live ones through; past {@link #MAX_REPLAY} only a {@code reload} frame, then live ones.
      */
-    private void replay(Subscriber<Alert> subscriber, long since, AlertQuery filter) throws InterruptedException {
+    private void replay(Subscriber<Alert> subscriber, long since, AlertQuery filter, Predicate<Alert> pushed)
+            throws InterruptedException {
         if (store.countAlertsAfter(since, filter, MAX_REPLAY + 1) > MAX_REPLAY) {
             long newest = store.lastSequence();
             if (subscriber.replay(newest, frames.reload("more than " + MAX_REPLAY
@@ -196,7 +210,8 @@ public final class LiveRoutes {
         while (true) {
             List<StoredAlert> page = store.alertsAfter(after, filter, REPLAY_PAGE);
             for (StoredAlert stored : page) {
-                if (!subscriber.replay(stored.sequence(), frames.alert(stored.alert()), REPLAY_WAIT)) {
+                if (pushed.test(stored.alert())
+                        && !subscriber.replay(stored.sequence(), frames.alert(stored.alert()), REPLAY_WAIT)) {
                     return;
                 }
                 after = stored.sequence();

@@ -34,6 +34,12 @@ public record Alert(
         return id != null && id.isTextual() ? id.asText() : null;
     }
 
+    /** This alert with another status (the store marks an alert that matches a silence SILENCED). */
+    public Alert withStatus(AlertStatus value) {
+        return new Alert(alertId, userId, courseId, cohortId, type, severity, eventTime, detectedAt, value, metrics,
+                message, recommendation);
+    }
+
     /** The event time in epoch milliseconds, the key that orders the history. */
     public long eventTimeMillis() {
         return Instant.parse(eventTime).toEpochMilli();

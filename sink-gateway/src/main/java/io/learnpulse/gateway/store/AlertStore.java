@@ -71,7 +71,8 @@ public final class AlertStore {
     }
 
     /**
-     * Stores a batch in one transaction: each alert once (an alertId already stored changes nothing),
+     * Stores a batch in one transaction: each alert once (an alertId already stored changes nothing;
+     * one that matches a silence active now is stored with status SILENCED and the silence's id),
      * each daily figure upserted by (userId, day), each calendar item in order (it replaces the item of
      * the same course and id, a deletion removes it), each risk score upserted by (userId, courseId, at),
      * each quarantined record once per Kafka position.
@@ -83,17 +84,21 @@ public final class AlertStore {
             try {
                 List<StoredAlert> newAlerts = new ArrayList<>();
                 int duplicates = 0;
-                String now = clock.instant().toString();
+                Instant storedAt = clock.instant();
+                String now = storedAt.toString();
                 if (!alerts.isEmpty()) {
                     long sequence = lockSequence(connection);
+                    List<Silence> silences = Silences.active(connection, storedAt);
                     for (Alert alert : alerts) {
                         if (exists(connection, "SELECT 1 FROM alerts WHERE alert_id = ?", alert.alertId())) {
                             duplicates++;
                             continue;
                         }
                         sequence++;
-                        insertAlert(connection, sequence, alert, now);
-                        newAlerts.add(new StoredAlert(sequence, alert));
+                        Silence silence = Silences.firstMatch(silences, alert, storedAt);
+                        Alert stored = silence == null ? alert : alert.withStatus(AlertStatus.SILENCED);
+                        insertAlert(connection, sequence, stored, silence == null ? null : silence.id(), now);
+                        newAlerts.add(new StoredAlert(sequence, stored));
                     }
                     update(connection, "UPDATE alert_sequence SET last_seq = ? WHERE id = 1", sequence);
                 }
@@ -188,9 +193,11 @@ public final class AlertStore {
         return database.isReachable();
     }
 
-    private void insertAlert(Connection connection, long sequence, Alert alert, String storedAt) throws SQLException {
+    private void insertAlert(Connection connection, long sequence, Alert alert, String silenceId, String storedAt)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alerts (" + ALERT_COLUMNS
-                + ", event_time_ms, stored_at, assessment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", event_time_ms, stored_at, assessment_id, silence_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, sequence);
             insert.setString(2, alert.alertId());
             insert.setString(3, alert.userId());
@@ -207,6 +214,7 @@ public final class AlertStore {
             insert.setLong(14, alert.eventTimeMillis());
             insert.setString(15, storedAt);
             setText(insert, 16, alert.assessmentId());
+            setText(insert, 17, silenceId);
             insert.executeUpdate();
         }
     }

@@ -21,8 +21,17 @@ final class Jdbc {
 
     /** The rows of a query, each mapped; a database failure is a {@link AlertStore.StoreException} (a 503). */
     static <T> List<T> query(Database database, String sql, List<Object> parameters, RowMapper<T> mapper) {
-        try (Connection connection = database.connection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connection()) {
+            return query(connection, sql, parameters, mapper);
+        } catch (SQLException e) {
+            throw new AlertStore.StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows of a query on {@code connection} (inside its transaction). */
+    static <T> List<T> query(Connection connection, String sql, List<Object> parameters, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
@@ -33,8 +42,20 @@ final class Jdbc {
                 }
             }
             return rows;
-        } catch (SQLException e) {
-            throw new AlertStore.StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one statement; {@code null} parameters are bound as SQL NULL text. */
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == null) {
+                    statement.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            return statement.executeUpdate();
         }
     }
 
