@@ -8,6 +8,7 @@ export const TYPES = {
     LOW_CONSISTENCY: 'Irregular study',
     HIGH_PERFORMANCE: 'Excelling',
     MISSED_DEADLINE: 'Missed deadline',
+    AT_RISK: 'At risk',
 };
 
 export const SEVERITIES = {

@@ -6,6 +6,9 @@ import { api, encode, webSocketUrl } from './api.js';
 import { h } from './dom.js';
 import { learnerTrend } from './trend.js';
 import {
+    RISK_COLOUR, riskFactors, riskPoints, riskTile,
+} from './risk.js';
+import {
     SEVERITY_COLOURS, formatDay, formatTime, percent, severityLabel, typeLabel,
 } from './format.js';
 
@@ -23,6 +26,7 @@ export class LearnerView {
         this.figures = [];
         this.alerts = [];
         this.trend = null;
+        this.risk = null;
         this.charts = [];
         this.figuresSocket = null;
         this.loading = 0;
@@ -98,6 +102,7 @@ export class LearnerView {
         this.figures = [];
         this.alerts = [];
         this.trend = null;
+        this.risk = null;
         this.userId = null;
         this.panel.hidden = true;
         delete this.panel.dataset.userId;
@@ -109,9 +114,10 @@ export class LearnerView {
         const userId = this.userId;
         const ticket = ++this.loading;
         try {
-            const [figures, alerts] = await Promise.all([
+            const [figures, alerts, risk] = await Promise.all([
                 api(`/api/users/${encode(userId)}/metrics`),
                 api('/api/alerts', { params: { userId, limit: 500 } }),
+                api(`/api/users/${encode(userId)}/risk`, { params: { limit: 500 } }).catch(() => null),
             ]);
             // the trend up to the learner's latest figures: a day's figures come once it has ended
             const trend = await api(`/api/users/${encode(userId)}/trend`,
@@ -122,6 +128,7 @@ export class LearnerView {
             this.figures = figures.items ?? [];
             this.alerts = alerts.items ?? [];
             this.trend = trend;
+            this.risk = risk;
             this.loaded = true;
             this.render();
             this.listenToFigures();
@@ -197,14 +204,16 @@ export class LearnerView {
             tile('Mean score', percent(lastScored?.meanScore), lastScored && formatDay(lastScored.day)),
             tile('Course progress', percent(lastProgress?.progress), lastProgress && formatDay(lastProgress.day)),
             tile('Active days (7 d)', percent(latest?.consistency7d), latest && formatDay(latest.day)),
-            tile('Open alerts', String(open), `${this.alerts.length} in all`));
+            tile('Open alerts', String(open), `${this.alerts.length} in all`),
+            riskTile(this.risk?.latest));
 
         const charts = h('div', { class: 'learner-charts' });
         const sorted = [...this.alerts].sort((a, b) => Date.parse(b.eventTime) - Date.parse(a.eventTime));
-        this.body.replaceChildren(...[tiles, this.trend && learnerTrend(this.trend), charts, this.alertList(sorted)]
-            .filter(Boolean));
+        this.body.replaceChildren(...[tiles, this.trend && learnerTrend(this.trend), charts,
+            riskFactors(this.risk?.latest), this.alertList(sorted)].filter(Boolean));
 
-        if (this.figures.length === 0) {
+        const risk = riskPoints(this.risk?.items, this.risk?.latest?.courseId);
+        if (this.figures.length === 0 && risk.length === 0) {
             charts.append(h('p', { class: 'muted' },
                 'No daily figures yet: a day\'s figures arrive once that day has ended.'));
             return;
@@ -213,8 +222,9 @@ export class LearnerView {
             .map((a) => ({ t: Date.parse(a.eventTime) / 1000, colour: SEVERITY_COLOURS[a.severity] ?? '#555' }))
             .filter((m) => Number.isFinite(m.t));
         const days = this.figures.map((f) => Date.parse(`${f.day}T00:00:00Z`) / 1000);
-        const lo = Math.min(days[0], ...markers.map((m) => m.t - DAY / 2));
-        const hi = Math.max(days.at(-1) + DAY, ...markers.map((m) => m.t + DAY / 2));
+        const lo = Math.min(...days, ...risk.map(([t]) => t - DAY / 2), ...markers.map((m) => m.t - DAY / 2));
+        const hi = Math.max(...days.map((d) => d + DAY), ...risk.map(([t]) => t + DAY / 2),
+            ...markers.map((m) => m.t + DAY / 2));
         const x = days.map((d) => d + DAY / 2); // a day's figures sit in the middle of that day
         const width = Math.max(260, charts.clientWidth);
         const common = (title, height) => ({
@@ -240,13 +250,14 @@ export class LearnerView {
                 line('Mean score', COLOURS.score, asPercent),
                 line('Progress', COLOURS.progress, asPercent),
                 line('Active days (7 d)', COLOURS.consistency, asPercent, [6, 4]),
+                { ...line('Risk', RISK_COLOUR, asPercent), paths: uPlot.paths.stepped({ align: 1 }) },
             ],
-        }, [
+        }, uPlot.join([[
             x,
             this.figures.map((f) => f.meanScore ?? null),
             this.figures.map((f) => f.progress ?? null),
             this.figures.map((f) => f.consistency7d ?? null),
-        ], figuresChart));
+        ], [risk.map(([t]) => t), risk.map(([, r]) => r)]]), figuresChart));
         this.charts.push(new uPlot({
             ...common('Activity per day', 150),
             scales: { x: { time: true, range: [lo, hi] }, y: { range: (u, min, max) => [0, Math.max(4, max)] } },

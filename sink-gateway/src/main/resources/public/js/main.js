@@ -11,6 +11,7 @@ import { AlertStream } from './live.js';
 import { LearnerView } from './learner.js';
 import { cohortTrend } from './trend.js';
 import { ActivityPanel } from './activity.js';
+import { RiskBands, bandChip, bandCounts } from './risk.js';
 
 const HISTORY_LIMIT = 200; // alerts fetched per filter change
 const SHOWN_LIMIT = 300; // cards in the feed at most, unless the reader asks for older ones
@@ -26,6 +27,7 @@ const state = {
     shownLimit: SHOWN_LIMIT,
 };
 const cards = new Map(); // alertId -> {el, key}
+const bands = new RiskBands(); // the learners' risk bands, from the cohorts' summaries
 const fresh = new Set(); // alerts that arrived live, highlighted once
 let stream = null;
 let learner = null;
@@ -283,6 +285,7 @@ async function refreshStats() {
     statsTimer = null;
     const cohortId = state.filters.cohortId;
     activity.show(cohortId || null);
+    refreshRisk(cohortId);
     try {
         const stats = await api('/api/alerts/stats', { params: { cohortId } });
         if (cohortId === state.filters.cohortId) {
@@ -295,6 +298,18 @@ async function refreshStats() {
         } else {
             renderStats(null, `Overview unavailable: ${e.message}`);
         }
+    }
+}
+
+/** The learners' bands (on cards and in the list of whom to look at first) and the learners per band. */
+async function refreshRisk(cohortId) {
+    const shown = new Set([...state.alerts.values()].filter(matches).map((a) => a.userId));
+    await bands.refresh(cohortId ? [cohortId] : state.cohorts, shown);
+    if (cohortId === state.filters.cohortId) {
+        const counts = bands.bands(cohortId);
+        $('#cohort-risk').replaceChildren(...(counts ? [bandCounts(counts, cohortId)] : []));
+        $('#cohort-risk').hidden = !counts;
+        queueRender();
     }
 }
 
@@ -412,7 +427,8 @@ function renderFeed() {
 /** The card of an alert: kept while the alert is unchanged (so an open form survives re-renders). */
 function card(alert) {
     const trail = state.trails.get(alert.alertId);
-    const key = `${alert.status}|${trail?.length ?? -1}`;
+    const band = bands.of(alert.userId);
+    const key = `${alert.status}|${trail?.length ?? -1}|${band?.band}:${band?.risk}`;
     const known = cards.get(alert.alertId);
     if (known && known.key === key) {
         return known.el;
@@ -421,7 +437,8 @@ function card(alert) {
     el.dataset.alertId = alert.alertId;
     el.dataset.severity = alert.severity;
     el.dataset.status = alert.status;
-    el.replaceChildren(...cardContent(alert, trail));
+    // an alert without a deadline has a null part, which replaceChildren would show as the text "null"
+    el.replaceChildren(...cardContent(alert, trail).filter(Boolean));
     if (fresh.has(alert.alertId)) {
         el.classList.remove('is-new');
         void el.offsetWidth; // restart the highlight animation
@@ -444,6 +461,7 @@ function cardContent(alert, trail) {
                 class: 'learner-link', type: 'button', dataset: { userId: alert.userId },
                 title: `Open ${alert.userId}'s figures`, onclick: () => learner.open(alert.userId),
             }, alert.userId),
+            bandChip(bands.of(alert.userId)),
             alert.cohortId ? h('span', { class: 'chip' }, alert.cohortId) : null,
             alert.courseId ? h('span', { class: 'chip chip-quiet' }, alert.courseId) : null),
         h('p', { class: 'card-message' }, alert.message),
@@ -556,10 +574,14 @@ function ackForm(alert, actions) {
 
 const WEIGHTS = { HIGH: 100, MEDIUM: 10, LOW: 1 };
 
-/** The learners with the most serious open alerts (good news, HIGH_PERFORMANCE, left out). */
+/**
+ * The learners most at risk, then with the most serious open concerns, from the cohorts' summaries; without
+ * one (a learner's page), those with the most serious open alerts (good news, HIGH_PERFORMANCE, left out).
+ */
 function renderAttention() {
+    const ranked = bands.lookFirst(state.filters.cohortId, 6)?.map((l) => ({ userId: l.userId, ...l.openConcerns }));
     const learners = new Map();
-    for (const alert of state.alerts.values()) {
+    for (const alert of ranked ? [] : state.alerts.values()) {
         if (alert.status !== 'OPEN' || alert.type === 'HIGH_PERFORMANCE'
                 || (state.filters.cohortId && alert.cohortId !== state.filters.cohortId)) {
             continue;
@@ -569,7 +591,7 @@ function renderAttention() {
         entry[alert.severity] = (entry[alert.severity] ?? 0) + 1;
         learners.set(alert.userId, entry);
     }
-    const top = [...learners.values()]
+    const top = ranked ?? [...learners.values()]
         .sort((a, b) => b.weight - a.weight || a.userId.localeCompare(b.userId))
         .slice(0, 6);
     const box = $('#attention');
@@ -585,6 +607,7 @@ function renderAttention() {
                 title: `Open ${entry.userId}'s figures`, onclick: () => learner.open(entry.userId),
             },
             h('span', { class: 'attention-name' }, entry.userId),
+            bandChip(bands.of(entry.userId)),
             ['HIGH', 'MEDIUM', 'LOW'].filter((s) => entry[s] > 0).map((s) => h('span', {
                 class: 'attention-count', dataset: { severity: s },
             }, `${entry[s]} ${severityLabel(s).toLowerCase()}`)))))));

@@ -108,6 +108,14 @@ class DashboardBrowserITCase {
         // a missed deadline shows the calendar item's title and due date from its metrics
         assertThat(page.cardText("hist-ivan-deadline"))
                 .contains("Missed deadline", "Worksheet 3", "due Sat 21 Nov", "2 missed in this course");
+        // each learner's band beside their name, and whom to look at first: by risk, then open concerns
+        page.awaitText("#feed li.card[data-alert-id='hist-ana-low'] .band-chip", "High risk 81%");
+        page.awaitText("#feed li.card[data-alert-id='hist-ivan-deadline'] .band-chip", "Medium risk 62%");
+        assertThat(page.cardText("hist-ben-star")).as("a learner in band low").contains("Low risk 12%")
+                .doesNotContain("null");
+        page.awaitText("#attention button[data-user-id='ana.souza'] .band-chip", "High risk 81%");
+        assertThat(page.attentionLearners()).startsWith("ana.souza", "ivan.petrov", "chloe.martin", "dev.patel")
+                .doesNotContain("ben.okafor");
 
         // an alert raised while the page is open appears without a reload
         harness.produceAlert("farid.haddad", alert("live-farid", "farid.haddad", "9A", "CONSECUTIVE_LOW_SCORES",
@@ -137,6 +145,12 @@ class DashboardBrowserITCase {
         assertThat(page.currentUrl()).as("a learner view can be linked to").endsWith("#learner=ana.souza");
         assertThat(page.learnerText()).contains("Scores, progress and regularity", "Mean score", "Activity per day",
                 "Performance decline", "Low scores in a row");
+        // her risk over time on the chart, and the factors behind the latest score
+        page.awaitText("#learner [data-tile='risk']", "81%", "High risk");
+        assertThat(page.learnerText()).containsIgnoringCase("Why 81% (high risk)").contains("model test-1",
+                "Share of assignments missed 50% +1.25", "Mean score none yet 0.00");
+        assertThat(page.script("return [...document.querySelectorAll('#learner [data-chart=figures] .u-legend "
+                + ".u-series')].map(s => s.innerText).join('|')").toString()).contains("Risk");
         // her trend up to her last figures (10-23 Nov): scores falling, progress rising until it stalled
         assertThat(page.learnerText()).containsIgnoringCase("Trends, 14 days to")
                 .contains("Score", "falling", "Velocity", "rising", "Completion: projected");
@@ -206,6 +220,9 @@ class DashboardBrowserITCase {
         produce("k2-drop", "chloe.martin", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-23T00:00:00Z",
                 "chloe.martin has had no activity for 3 whole days (last seen 2026-11-19T16:40:00Z).",
                 Map.of("emptyDays", 3, "lastEventTime", "2026-11-19T16:40:00Z"));
+        harness.produceRisk("ana.souza", Fixtures.risk("ana.souza", "algebra-1", "k1", "2026-11-22T00:00:00Z", 0.6, "medium"));
+        harness.produceRisk("chloe.martin", Fixtures.risk("chloe.martin", "algebra-1", "k2", "2026-11-22T00:00:00Z", 0.9,
+                "high"));
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(2));
 
@@ -220,6 +237,8 @@ class DashboardBrowserITCase {
         page.awaitStatsNote("Choose one of your cohorts");
         page.chooseFilter("cohortId", "k1");
         page.awaitStat("open", "1");
+        // the cohort's learners per risk band (chloe.martin of k2 is not counted)
+        page.awaitText("#cohort-risk", "Medium risk: 1", "High risk: 0", "Low risk: 0", "Not scored: 0");
 
         // the cohort's "now" panel: a submission arrives live and is counted
         await().atMost(WAIT).until(() -> harness.gateway().activityAssigned());
@@ -297,6 +316,14 @@ class DashboardBrowserITCase {
         ids.add(produce("hist-emma-rhythm", "emma.lind", "9A", "LOW_CONSISTENCY", "LOW", "2026-11-23T00:00:00Z",
                 "emma.lind was active on only 2 of the last 7 days.",
                 Map.of("activeDays", 2, "windowDays", 7, "fraction", 2 / 7.0, "minFraction", 0.5)));
+
+        // the job's risk scores: ana.souza rising to high; ivan.petrov medium; ben.okafor low
+        harness.produceRisk("ana.souza", Fixtures.risk("ana.souza", "algebra-1", "9A", "2026-11-15T00:00:00Z", 0.35, "low"));
+        harness.produceRisk("ana.souza", Fixtures.risk("ana.souza", "algebra-1", "9A", "2026-11-19T00:00:00Z", 0.58, "medium"));
+        harness.produceRisk("ana.souza", Fixtures.risk("ana.souza", "algebra-1", "9A", "2026-11-22T00:00:00Z", 0.81, "high"));
+        harness.produceRisk("ivan.petrov", Fixtures.risk("ivan.petrov", "algebra-1", "9B", "2026-11-22T12:00:00Z", 0.62,
+                "medium"));
+        harness.produceRisk("ben.okafor", Fixtures.risk("ben.okafor", "algebra-1", "9A", "2026-11-22T00:00:00Z", 0.12, "low"));
 
         // ana.souza: two good weeks, then her scores fall and her progress stalls
         double[] scores = {0.82, 0.78, 0.8, 0.74, 0.71, 0.69, 0.66, 0.7, 0.63, 0.58, 0.52, 0.47, 0.5, 0.44};

@@ -231,6 +231,26 @@ final class DashboardPage implements AutoCloseable {
         });
     }
 
+    /** Waits until the element of {@code selector} shows each of {@code texts} (its innerText). */
+    void awaitText(String selector, String... texts) {
+        waitFor(() -> selector + " showing " + List.of(texts) + ", shows: " + text(selector)).until(d -> {
+            String shown = text(selector);
+            return shown != null && List.of(texts).stream().allMatch(shown::contains);
+        });
+    }
+
+    private String text(String selector) {
+        List<WebElement> found = driver.findElements(By.cssSelector(selector));
+        return found.isEmpty() ? null : found.get(0).getAttribute("innerText");
+    }
+
+    /** The learners of the list of whom to look at first, in its order. */
+    List<String> attentionLearners() {
+        return driver.findElements(By.cssSelector("#attention button.attention-learner")).stream()
+                .map(button -> button.getAttribute("data-user-id"))
+                .toList();
+    }
+
     String learnerText() {
         return driver.findElement(By.id("learner")).getText();
     }

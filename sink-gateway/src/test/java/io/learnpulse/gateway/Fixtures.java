@@ -112,7 +112,7 @@ final class Fixtures {
     static String risk(String userId, String courseId, String cohortId, String at, double risk, String band) {
         return "{\"userId\":\"" + userId + "\",\"courseId\":\"" + courseId + "\",\"cohortId\":\"" + cohortId
                 + "\",\"at\":\"" + at + "\",\"risk\":" + risk + ",\"band\":\"" + band + "\",\"modelVersion\":\"test-1\","
-                + "\"factors\":[{\"name\":\"missedShare\",\"value\":0.5,\"contribution\":1.25},"
+                + "\"factors\":[{\"name\":\"shareMissed\",\"value\":0.5,\"contribution\":1.25},"
                 + "{\"name\":\"meanScore\",\"value\":null,\"contribution\":0.0}]}";
     }
 

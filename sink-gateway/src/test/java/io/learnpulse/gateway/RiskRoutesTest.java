@@ -69,7 +69,7 @@ class RiskRoutesTest {
         assertThat(latest.path("risk").asDouble()).isEqualTo(0.77);
         assertThat(latest.path("band").asText()).isEqualTo("high");
         assertThat(latest.path("modelVersion").asText()).isEqualTo("test-1");
-        assertThat(latest.path("factors").get(0).path("name").asText()).isEqualTo("missedShare");
+        assertThat(latest.path("factors").get(0).path("name").asText()).isEqualTo("shareMissed");
         assertThat(latest.path("factors").get(0).path("value").asDouble()).isEqualTo(0.5);
         assertThat(latest.path("factors").get(0).path("contribution").asDouble()).isEqualTo(1.25);
         assertThat(latest.path("factors").get(1).path("value").isNull()).as("a factor without a value yet").isTrue();

@@ -96,7 +96,7 @@ class BatchWriterTest {
     private static String risk(String userId, String at, String risk, String band) {
         return "{\"userId\":\"" + userId + "\",\"courseId\":\"c1\",\"cohortId\":\"k1\",\"at\":\"" + at
                 + "\",\"risk\":" + risk + ",\"band\":\"" + band + "\",\"modelVersion\":\"test-1\","
-                + "\"factors\":[{\"name\":\"missedShare\",\"value\":0.5,\"contribution\":1.2},"
+                + "\"factors\":[{\"name\":\"shareMissed\",\"value\":0.5,\"contribution\":1.2},"
                 + "{\"name\":\"meanScore\",\"value\":null,\"contribution\":0.0}]}";
     }
 
@@ -122,7 +122,7 @@ class BatchWriterTest {
                     .extracting(RiskScore::at, RiskScore::risk, RiskScore::band)
                     .containsExactly(tuple("2026-11-21T00:00:00Z", 0.81, "high"), tuple("2026-11-20T00:00:00Z", 0.4, "low"));
             assertThat(risks.history("u1", null, null, null, 10).items().get(1).factors())
-                    .containsExactly(new RiskScore.Factor("missedShare", 0.5, 1.2), new RiskScore.Factor("meanScore", null, 0.0));
+                    .containsExactly(new RiskScore.Factor("shareMissed", 0.5, 1.2), new RiskScore.Factor("meanScore", null, 0.0));
             assertThat(store.quarantined()).extracting(Quarantined::offset).containsExactly(1L, 2L, 3L, 4L, 5L);
             for (Quarantined record : store.quarantined()) {
                 assertThat(record.topic()).isEqualTo(RISK);

@@ -31,7 +31,7 @@ class RiskStoreTest {
 
     static RiskScore score(String userId, String courseId, String cohortId, String at, double risk, String band) {
         return new RiskScore(userId, courseId, cohortId, at, risk, band, "test-1",
-                List.of(new RiskScore.Factor("missedShare", 0.5, 1.2), new RiskScore.Factor("meanScore", null, 0.0)));
+                List.of(new RiskScore.Factor("shareMissed", 0.5, 1.2), new RiskScore.Factor("meanScore", null, 0.0)));
     }
 
     private static Alert alert(String alertId, String userId, String cohortId, AlertType type, Severity severity) {
