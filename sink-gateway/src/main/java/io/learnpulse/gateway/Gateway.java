@@ -15,6 +15,7 @@ import io.learnpulse.gateway.ingest.RecordConsumerLoop;
 import io.learnpulse.gateway.ingest.TopicFollower;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.ops.OpsMonitor;
+import io.learnpulse.gateway.settings.SettingsPublisher;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -50,10 +51,13 @@ public final class Gateway implements AutoCloseable {
     private final ActivityStream activity;
     private final TopicFollower activityConsumer;
     private final OpsMonitor ops;
+    private final SettingsPublisher settings;
 
     private Gateway(Database database, Broadcaster broadcaster, KafkaProbe kafka, RecordConsumerLoop consumer,
-            Javalin app, IngestMetrics metrics, ActivityStream activity, TopicFollower activityConsumer, OpsMonitor ops) {
+            Javalin app, IngestMetrics metrics, ActivityStream activity, TopicFollower activityConsumer, OpsMonitor ops,
+            SettingsPublisher settings) {
         this.ops = ops;
+        this.settings = settings;
         this.activity = activity;
         this.activityConsumer = activityConsumer;
         this.database = database;
@@ -86,6 +90,7 @@ public final class Gateway implements AutoCloseable {
         ActivityStream activity = null;
         TopicFollower activityConsumer = null;
         OpsMonitor ops = null;
+        SettingsPublisher settings = null;
         try {
             AlertStore store = new AlertStore(database, mapper, Clock.systemUTC());
             metrics.alertsInStore(store.countAlerts());
@@ -100,8 +105,10 @@ public final class Gateway implements AutoCloseable {
             activityConsumer = new TopicFollower(config.bootstrapServers(), config.activityGroupId(),
                     config.activityTopic(), Duration.ZERO, Clock.systemUTC(), record -> stream.accept(record.value()));
             ops = new OpsMonitor(opsSources(config), store, database, registry, Clock.systemUTC(), mapper);
+            settings = new SettingsPublisher(config.bootstrapServers(), config.settingsTopic(),
+                    config.settingsTimeout());
             app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, registry,
-                    database, kafka, consumer, mapper, activity, ops));
+                    database, kafka, consumer, mapper, activity, ops, settings));
             app.start(config.httpHost(), config.httpPort());
             consumer.start();
             activityConsumer.start();
@@ -109,10 +116,14 @@ public final class Gateway implements AutoCloseable {
             LOG.info("gateway listening on port {}, database {}, consuming {}, {}, {} and {} as group {}", app.port(),
                     Database.redacted(config.effectiveJdbcUrl()), config.alertsTopic(), config.metricsTopic(),
                     config.calendarTopic(), config.riskTopic(), config.groupId());
-            return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer, ops);
+            return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer, ops,
+                    settings);
         } catch (RuntimeException e) {
             closeActivity(activityConsumer, activity, ops);
             closeAll(consumer, broadcaster, app, kafka, database);
+            if (settings != null) {
+                settings.close();
+            }
             throw e;
         }
     }
@@ -127,11 +138,12 @@ public final class Gateway implements AutoCloseable {
         return metrics.recordsConsumed(topic);
     }
 
-    /** Stops the consumer loop, closes the WebSocket clients (1001), the server and the database. */
+    /** Stops the consumer loop, closes the WebSocket clients (1001), the server, the database and the settings producer. */
     @Override
     public void close() {
         closeActivity(activityConsumer, activity, ops);
         closeAll(consumer, broadcaster, app, kafka, database);
+        settings.close();
     }
 
     /** True once the live activity stream reads its topic (tests wait for it before producing). */

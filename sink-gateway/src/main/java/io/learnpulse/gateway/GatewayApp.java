@@ -20,6 +20,7 @@ import io.learnpulse.gateway.api.OperationsRoutes;
 import io.learnpulse.gateway.api.PreferenceRoutes;
 import io.learnpulse.gateway.api.RiskRoutes;
 import io.learnpulse.gateway.api.SecurityHeaders;
+import io.learnpulse.gateway.api.SettingsRoutes;
 import io.learnpulse.gateway.api.SilenceRoutes;
 import io.learnpulse.gateway.api.TrendRoutes;
 import io.learnpulse.gateway.api.UserRoutes;
@@ -37,7 +38,9 @@ import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.CohortSummaries;
 import io.learnpulse.gateway.store.Database;
 import io.learnpulse.gateway.store.PreferenceStore;
+import io.learnpulse.gateway.settings.SettingsPublisher;
 import io.learnpulse.gateway.store.RiskStore;
+import io.learnpulse.gateway.store.SettingsTrail;
 import io.learnpulse.gateway.store.Silences;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,7 +59,7 @@ final class GatewayApp {
     /** What the routes need; {@link Gateway} makes the real ones. */
     record Dependencies(AlertStore store, Broadcaster broadcaster, GatewayConfig config, TokenRegistry tokens,
             PrometheusMeterRegistry registry, Database database, KafkaProbe kafka, ConsumerStatus consumer,
-            ObjectMapper mapper, ActivityStream activity, OpsMonitor ops) {
+            ObjectMapper mapper, ActivityStream activity, OpsMonitor ops, SettingsPublisher settings) {
     }
 
     private GatewayApp() {
@@ -81,6 +84,8 @@ final class GatewayApp {
         PreferenceRoutes preferences = new PreferenceRoutes(preferenceStore, deps.mapper());
         SilenceRoutes silences = new SilenceRoutes(new Silences(deps.database(), Clock.systemUTC()), access,
                 deps.mapper(), Clock.systemUTC());
+        SettingsRoutes settings = new SettingsRoutes(new SettingsTrail(deps.database(), deps.mapper()),
+                deps.settings(), access, deps.mapper(), Clock.systemUTC());
         LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator, preferenceStore,
                 config.wsMaxPerPrincipal());
         ActivityRoutes activity = new ActivityRoutes(deps.activity(), access, authenticator);
@@ -111,6 +116,10 @@ final class GatewayApp {
             javalin.routes.get("/api/cohorts/{cohortId}/summary", risks::cohortSummary);
             javalin.routes.get("/api/cohorts/{cohortId}/trend", trends::cohort);
             javalin.routes.get("/api/courses/{courseId}/calendar", courses::calendar);
+            javalin.routes.get("/api/cohorts/{cohortId}/settings", settings::getCohort);
+            javalin.routes.put("/api/cohorts/{cohortId}/settings", settings::putCohort);
+            javalin.routes.get("/api/users/{userId}/settings", settings::getLearner);
+            javalin.routes.put("/api/users/{userId}/settings", settings::putLearner);
             javalin.routes.get("/api/me/preferences", preferences::get);
             javalin.routes.put("/api/me/preferences", preferences::put);
             javalin.routes.post("/api/silences", silences::create);

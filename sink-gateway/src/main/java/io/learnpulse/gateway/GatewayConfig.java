@@ -32,6 +32,8 @@ public record GatewayConfig(
         String metricsTopic,
         String calendarTopic,
         String riskTopic,
+        String settingsTopic,
+        Duration settingsTimeout,
         String groupId,
         List<String> allowedOrigins,
         int wsQueueBound,
@@ -63,6 +65,8 @@ public record GatewayConfig(
         require(!metricsTopic.isBlank(), GatewayOption.METRICS_TOPIC, "must not be empty");
         require(!calendarTopic.isBlank(), GatewayOption.CALENDAR_TOPIC, "must not be empty");
         require(!riskTopic.isBlank(), GatewayOption.RISK_TOPIC, "must not be empty");
+        require(!settingsTopic.isBlank(), GatewayOption.SETTINGS_TOPIC, "must not be empty");
+        require(settingsTimeout.toMillis() >= 100, GatewayOption.SETTINGS_TIMEOUT_MS, "must be at least 100");
         require(!groupId.isBlank(), GatewayOption.GROUP_ID, "must not be empty");
         require(!activityTopic.isBlank(), GatewayOption.ACTIVITY_TOPIC, "must not be empty");
         require(!activityGroupId.isBlank() && !activityGroupId.equals(groupId), GatewayOption.ACTIVITY_GROUP_ID,
@@ -105,6 +109,8 @@ public record GatewayConfig(
                 v.text(GatewayOption.METRICS_TOPIC),
                 v.text(GatewayOption.CALENDAR_TOPIC),
                 v.text(GatewayOption.RISK_TOPIC),
+                v.text(GatewayOption.SETTINGS_TOPIC),
+                Duration.ofMillis(v.integer(GatewayOption.SETTINGS_TIMEOUT_MS)),
                 v.text(GatewayOption.GROUP_ID),
                 v.list(GatewayOption.ALLOWED_ORIGINS),
                 v.integer(GatewayOption.WS_QUEUE_BOUND),

@@ -20,6 +20,7 @@ import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.ops.OpsMonitor;
+import io.learnpulse.gateway.settings.SettingsPublisher;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.DailyFigures;
@@ -36,7 +37,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * The gateway's HTTP and WebSocket app ({@link GatewayApp}) on a free port over a real store in a
  * temporary directory, with real HTTP and WebSocket clients, and no Kafka broker: the tests write
  * records into the store themselves, as the consumer loop would. For routes, parameters and roles.
- * With no broker, {@code /health} is honestly DOWN: Kafka unreachable, the consumer loop not running.
+ * With no broker, {@code /health} is honestly DOWN: Kafka unreachable, the consumer loop not running;
+ * and a settings {@code PUT} answers 503, as with a broker that is down.
  */
 final class AppHarness extends GatewayClient implements AutoCloseable {
 
@@ -51,6 +53,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     private final RecordConsumerLoop consumer;
     private final ActivityStream activity;
     private final OpsMonitor ops;
+    private final SettingsPublisher settings;
     private final Javalin app;
 
     AppHarness(Path dataDir) throws IOException {
@@ -60,7 +63,9 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     AppHarness(Path dataDir, UnaryOperator<GatewayConfig> adjust) throws IOException {
         GatewayConfig config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(NO_BROKER))
                 .with(GatewayOption.DATA_DIR, dataDir.resolve("db"))
-                .with(GatewayOption.TOKENS_FILE, Fixtures.tokensFile(dataDir)));
+                .with(GatewayOption.TOKENS_FILE, Fixtures.tokensFile(dataDir))
+                // with no broker, a settings PUT answers 503 after this long
+                .with(GatewayOption.SETTINGS_TIMEOUT_MS, 1000));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
                 config.usesEmbeddedDatabase() ? config.dataDir() : null);
@@ -70,12 +75,13 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                 config.heartbeatInterval(), Clock.systemUTC());
         ops = new OpsMonitor(Gateway.opsSources(config), store, database, registry, Clock.systemUTC(), mapper);
+        settings = new SettingsPublisher(config.bootstrapServers(), config.settingsTopic(), config.settingsTimeout());
         consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                 config.alertsTopic(), config.metricsTopic(), config.calendarTopic(), config.riskTopic()), store, broadcaster,
                 new IngestMetrics(registry));
         app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config,
                 TokenRegistry.load(config.tokensFile(), config.adminToken()), registry, database, kafka, consumer,
-                mapper, activity, ops)).start("127.0.0.1", 0);
+                mapper, activity, ops, settings)).start("127.0.0.1", 0);
     }
 
     @Override
@@ -157,6 +163,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         broadcaster.close();
         consumer.close();
         kafka.close();
+        settings.close();
         database.close();
     }
 }

@@ -43,6 +43,8 @@ class GatewayAuthTest {
             "POST /api/alerts/a1/ack", "{\"reason\":\"useful\"}",
             "POST /api/alerts/a2/ack", "{\"reason\":\"useful\"}",
             "PUT /api/me/preferences", "{\"minSeverity\":\"MEDIUM\"}",
+            "PUT /api/cohorts/k1/settings", "{\"low-score.threshold\":0.5}",
+            "PUT /api/users/u1/settings", "{\"engagement.empty-days\":5}",
             "POST /api/silences", "{\"cohortId\":\"k1\",\"type\":\"HIGH_PERFORMANCE\",\"until\":\""
                     + Instant.now().plus(Duration.ofDays(1)) + "\"}");
 
@@ -129,6 +131,33 @@ class GatewayAuthTest {
                 Arguments.of("GET /api/courses/c1/calendar", INSTRUCTOR_K1, 200),
                 Arguments.of("GET /api/courses/c1/calendar", LEARNER_U1, 200),
                 Arguments.of("GET /api/courses/c9/calendar", ADMIN, 200),
+                // GET/PUT /api/cohorts/{k}/settings and /api/users/{u}/settings: with no broker, a PUT that
+                // passes the role check answers 503 (SettingsITCase publishes to a real one)
+                Arguments.of("GET /api/cohorts/k1/settings", null, 401),
+                Arguments.of("GET /api/cohorts/k1/settings", UNKNOWN, 401),
+                Arguments.of("GET /api/cohorts/k1/settings", LEARNER_U1, 403),
+                Arguments.of("GET /api/cohorts/k1/settings", INSTRUCTOR_K2, 403),
+                Arguments.of("GET /api/cohorts/k1/settings", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/cohorts/k1/settings", ADMIN, 200),
+                Arguments.of("PUT /api/cohorts/k1/settings", null, 401),
+                Arguments.of("PUT /api/cohorts/k1/settings", UNKNOWN, 401),
+                Arguments.of("PUT /api/cohorts/k1/settings", LEARNER_U1, 403),
+                Arguments.of("PUT /api/cohorts/k1/settings", INSTRUCTOR_K2, 403),
+                Arguments.of("PUT /api/cohorts/k1/settings", INSTRUCTOR_K1, 503),
+                Arguments.of("PUT /api/cohorts/k1/settings", ADMIN, 503),
+                Arguments.of("GET /api/users/u1/settings", null, 401),
+                Arguments.of("GET /api/users/u1/settings", UNKNOWN, 401),
+                Arguments.of("GET /api/users/u2/settings", LEARNER_U1, 403),
+                Arguments.of("GET /api/users/u1/settings", INSTRUCTOR_K2, 403),
+                Arguments.of("GET /api/users/u1/settings", LEARNER_U1, 200),
+                Arguments.of("GET /api/users/u1/settings", INSTRUCTOR_K1, 200),
+                Arguments.of("GET /api/users/u2/settings", ADMIN, 200),
+                Arguments.of("PUT /api/users/u1/settings", null, 401),
+                Arguments.of("PUT /api/users/u1/settings", UNKNOWN, 401),
+                Arguments.of("PUT /api/users/u1/settings", LEARNER_U1, 403),
+                Arguments.of("PUT /api/users/u1/settings", INSTRUCTOR_K2, 403),
+                Arguments.of("PUT /api/users/u1/settings", INSTRUCTOR_K1, 503),
+                Arguments.of("PUT /api/users/u1/settings", ADMIN, 503),
                 // GET/PUT /api/me/preferences: every role has its own
                 Arguments.of("GET /api/me/preferences", null, 401),
                 Arguments.of("GET /api/me/preferences", UNKNOWN, 401),

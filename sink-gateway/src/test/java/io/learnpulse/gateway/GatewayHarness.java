@@ -26,6 +26,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
     final String activityTopic = "activity-" + UUID.randomUUID();
     final String calendarTopic = "calendar-" + UUID.randomUUID();
     final String riskTopic = "risk-" + UUID.randomUUID();
+    final String settingsTopic = "settings-" + UUID.randomUUID();
     private final GatewayConfig config;
     private final KafkaProducer<String, String> producer;
     private Gateway gateway;
@@ -40,6 +41,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
         kafka.createTopic(activityTopic, 2);
         kafka.createCompactedTopic(calendarTopic, 2);
         kafka.createTopic(riskTopic, 2);
+        kafka.createCompactedTopic(settingsTopic, 1);
         this.config = adjust.apply(Fixtures.onTestDatabase(GatewayConfig.defaults(kafka.bootstrapServers()))
                 .with(GatewayOption.HTTP_HOST, "127.0.0.1")
                 .with(GatewayOption.HTTP_PORT, 0)
@@ -49,6 +51,7 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
                 .with(GatewayOption.METRICS_TOPIC, metricsTopic)
                 .with(GatewayOption.CALENDAR_TOPIC, calendarTopic)
                 .with(GatewayOption.RISK_TOPIC, riskTopic)
+                .with(GatewayOption.SETTINGS_TOPIC, settingsTopic)
                 .with(GatewayOption.ACTIVITY_TOPIC, activityTopic)
                 .with(GatewayOption.ACTIVITY_GROUP_ID, "activity-" + UUID.randomUUID())
                 .with(GatewayOption.GROUP_ID, "gateway-" + UUID.randomUUID()));
