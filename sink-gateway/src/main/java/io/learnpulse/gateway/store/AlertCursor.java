@@ -2,12 +2,14 @@ package io.learnpulse.gateway.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The position after the last alert of a page, newest first: (event time, alertId). Opaque to
  * clients (URL-safe base64). Keyset paging on it is stable under concurrent inserts: a new alert
- * never shifts or repeats the alerts of later pages.
+ * never shifts or repeats the alerts of later pages. A learner's risk history pages the same way,
+ * on (at, courseId) in the same two fields.
  */
 public record AlertCursor(long eventTimeMillis, String alertId) {
 
@@ -17,6 +19,18 @@ public record AlertCursor(long eventTimeMillis, String alertId) {
      * characters) and an alertId of up to {@link Alert#MAX_ID_LENGTH} characters of up to 4 UTF-8 bytes each.
      */
     public static final int MAX_LENGTH = (int) Math.ceil((VERSION.length() + 1 + 20 + 1 + Alert.MAX_ID_LENGTH * 4) / 3.0) * 4;
+
+    /**
+     * Appends the condition of the rows after this cursor, newest first by ({@code timeColumn}, {@code idColumn}):
+     * the keyset of every newest-first list (alerts by (eventTime, alertId), risk scores by (at, courseId)).
+     */
+    void whereAfter(StringBuilder sql, List<Object> parameters, String timeColumn, String idColumn) {
+        sql.append(" AND (").append(timeColumn).append(" < ? OR (").append(timeColumn).append(" = ? AND ")
+                .append(idColumn).append(" < ?))");
+        parameters.add(eventTimeMillis);
+        parameters.add(eventTimeMillis);
+        parameters.add(alertId);
+    }
 
     static AlertCursor after(Alert alert) {
         return new AlertCursor(alert.eventTimeMillis(), alert.alertId());

@@ -260,19 +260,12 @@ public final class AlertStore {
         List<Object> parameters = new ArrayList<>();
         query.where(sql, parameters);
         if (after != null) {
-            sql.append(" AND (event_time_ms < ? OR (event_time_ms = ? AND alert_id < ?))");
-            parameters.add(after.eventTimeMillis());
-            parameters.add(after.eventTimeMillis());
-            parameters.add(after.alertId());
+            after.whereAfter(sql, parameters, "event_time_ms", "alert_id");
         }
         sql.append(" ORDER BY event_time_ms DESC, alert_id DESC LIMIT ?");
         parameters.add(limit + 1);
-        List<Alert> rows = query(sql.toString(), parameters, rs -> alert(rs).alert());
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<Alert> page = rows.subList(0, limit);
-        return new Page<>(List.copyOf(page), AlertCursor.after(page.get(limit - 1)).encode());
+        return Page.of(query(sql.toString(), parameters, rs -> alert(rs).alert()), limit,
+                alert -> AlertCursor.after(alert).encode());
     }
 
     /** Alerts matching {@code query} stored after sequence {@code afterSequence}, in insertion order. */
@@ -421,12 +414,7 @@ public final class AlertStore {
         }
         sql.append(" ORDER BY day LIMIT ?");
         parameters.add(limit + 1);
-        List<DailyFigures> rows = query(sql.toString(), parameters, AlertStore::figures);
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<DailyFigures> page = List.copyOf(rows.subList(0, limit));
-        return new Page<>(page, page.get(limit - 1).day());
+        return Page.of(query(sql.toString(), parameters, AlertStore::figures), limit, DailyFigures::day);
     }
 
     /** The daily figures of a cohort's learners in [fromDay, toDay] (both inclusive), by learner and day. */

@@ -85,20 +85,12 @@ public final class RiskStore {
         parameters.add(userId);
         within(sql, parameters, courseId, cohortScope);
         if (after != null) {
-            sql.append(" AND (scored_at_ms < ? OR (scored_at_ms = ? AND course_id < ?))");
-            parameters.add(after.eventTimeMillis());
-            parameters.add(after.eventTimeMillis());
-            parameters.add(after.alertId());
+            after.whereAfter(sql, parameters, "scored_at_ms", "course_id");
         }
         sql.append(" ORDER BY scored_at_ms DESC, course_id DESC LIMIT ?");
         parameters.add(limit + 1);
-        List<RiskScore> rows = Jdbc.query(database, sql.toString(), parameters, rs -> score(rs, mapper));
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<RiskScore> page = List.copyOf(rows.subList(0, limit));
-        RiskScore last = page.get(limit - 1);
-        return new Page<>(page, new AlertCursor(last.atMillis(), last.courseId()).encode());
+        return Page.of(Jdbc.query(database, sql.toString(), parameters, rs -> score(rs, mapper)), limit,
+                last -> new AlertCursor(last.atMillis(), last.courseId()).encode());
     }
 
     /** The learner's latest score in each course (within the scope), the highest risk first. */
