@@ -32,6 +32,8 @@ import io.learnpulse.gateway.ingest.ConsumerStatus;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.live.LiveRoutes;
+import io.learnpulse.gateway.notify.Notifications;
+import io.learnpulse.gateway.notify.WebhookRoutes;
 import io.learnpulse.gateway.ops.OpsMonitor;
 import io.learnpulse.gateway.ops.OpsRoutes;
 import io.learnpulse.gateway.store.AlertStore;
@@ -59,7 +61,8 @@ final class GatewayApp {
     /** What the routes need; {@link Gateway} makes the real ones. */
     record Dependencies(AlertStore store, Broadcaster broadcaster, GatewayConfig config, TokenRegistry tokens,
             PrometheusMeterRegistry registry, Database database, KafkaProbe kafka, ConsumerStatus consumer,
-            ObjectMapper mapper, ActivityStream activity, OpsMonitor ops, SettingsPublisher settings) {
+            ObjectMapper mapper, ActivityStream activity, OpsMonitor ops, SettingsPublisher settings,
+            Notifications notifications) {
     }
 
     private GatewayApp() {
@@ -70,8 +73,9 @@ final class GatewayApp {
         AccessPolicy access = new AccessPolicy(deps.store());
         Authenticator authenticator = new Authenticator(deps.tokens(), config.allowedOrigins(),
                 new WebSocketTickets(Clock.systemUTC()));
-        AlertRoutes alerts = new AlertRoutes(deps.store(), access, deps.mapper(), config.pageLimit(),
-                config.pageLimitMax());
+        AlertRoutes alerts = new AlertRoutes(deps.store(), deps.notifications().outbox(), access, deps.mapper(),
+                config.pageLimit(), config.pageLimitMax());
+        WebhookRoutes webhooks = new WebhookRoutes(deps.notifications().webhooks(), deps.mapper());
         UserRoutes users = new UserRoutes(deps.store(), access);
         TrendRoutes trends = new TrendRoutes(deps.store(), access, Clock.systemUTC());
         CourseRoutes courses = new CourseRoutes(deps.store(), access);
@@ -127,6 +131,9 @@ final class GatewayApp {
             javalin.routes.delete("/api/silences/{id}", silences::delete);
             javalin.routes.post("/api/ws-tickets", authenticator::issueTicket);
             javalin.routes.get("/api/cohorts/{cohortId}/activity", activity::cohortNow);
+            javalin.routes.post("/api/webhooks", webhooks::create);
+            javalin.routes.get("/api/webhooks", webhooks::list);
+            javalin.routes.delete("/api/webhooks/{webhookId}", webhooks::delete);
             javalin.routes.get("/api/ops", ops::ops);
             javalin.routes.get("/admin", ops::page);
 

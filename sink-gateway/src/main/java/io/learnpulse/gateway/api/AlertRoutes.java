@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.learnpulse.gateway.auth.AccessPolicy;
 import io.learnpulse.gateway.auth.Authenticator;
 import io.learnpulse.gateway.auth.Principal;
+import io.learnpulse.gateway.notify.Outbox;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertCursor;
 import io.learnpulse.gateway.store.AlertQuery;
@@ -15,18 +16,21 @@ import io.learnpulse.model.AlertStatus;
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.Severity;
 
-/** {@code /api/alerts}: history, one alert with its trail, acknowledgement, stats. */
+/** {@code /api/alerts}: history, one alert with its trail and notifications, acknowledgement, stats. */
 public final class AlertRoutes {
 
     private final AlertStore store;
+    private final Outbox outbox;
     private final AccessPolicy access;
     private final ObjectMapper mapper;
     private final int pageLimit;
     private final int pageLimitMax;
 
     /** {@code pageLimit}: the default {@code limit} of a page; {@code pageLimitMax}: the largest one accepted. */
-    public AlertRoutes(AlertStore store, AccessPolicy access, ObjectMapper mapper, int pageLimit, int pageLimitMax) {
+    public AlertRoutes(AlertStore store, Outbox outbox, AccessPolicy access, ObjectMapper mapper, int pageLimit,
+            int pageLimitMax) {
         this.store = store;
+        this.outbox = outbox;
         this.access = access;
         this.mapper = mapper;
         this.pageLimit = pageLimit;
@@ -53,7 +57,8 @@ public final class AlertRoutes {
         Alert alert = find(ctx);
         Principal principal = Authenticator.of(ctx);
         access.checkCanView(principal, alert);
-        ctx.json(new AlertDetail(alert, access.trail(principal, store.acknowledgements(alert.alertId()))));
+        ctx.json(new AlertDetail(alert, access.trail(principal, store.acknowledgements(alert.alertId())),
+                outbox.notificationsOf(alert.alertId(), principal)));
     }
 
     /** {@code POST /api/alerts/{alertId}/ack}: idempotent per principal; answers the alert and its trail. */
@@ -64,7 +69,8 @@ public final class AlertRoutes {
         AckRequest request = AckRequest.parse(ctx.bodyAsBytes(), mapper);
         store.acknowledge(alert.alertId(), principal.name(), request.note(), request.reason());
         Alert updated = store.findAlert(alert.alertId()).orElseThrow().alert();
-        ctx.json(new AlertDetail(updated, store.acknowledgements(alert.alertId())));
+        ctx.json(new AlertDetail(updated, store.acknowledgements(alert.alertId()),
+                outbox.notificationsOf(alert.alertId(), principal)));
     }
 
     /** {@code GET /api/alerts/stats?cohortId=&from=&to=} */

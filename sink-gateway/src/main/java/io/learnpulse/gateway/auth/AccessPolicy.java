@@ -191,16 +191,21 @@ public final class AccessPolicy {
      * no learner's data, but which courses exist is learned from the learners a caller may see.
      */
     public AlertQuery calendarScope(Principal principal, String courseId) {
-        AlertQuery everyone = new AlertQuery(null, null, null, null, null, null, null, null);
-        AlertQuery scope = switch (principal.role()) {
-            case ADMIN -> everyone;
-            case INSTRUCTOR -> everyone.withCohortScope(principal.cohorts());
-            case LEARNER -> everyone.withUserId(principal.userId());
-        };
+        AlertQuery scope = roleScope(principal);
         if (principal.role() != Role.ADMIN && !store.courseSeen(courseId, scope)) {
             throw ApiException.forbidden("course " + courseId + " is not one of yours");
         }
         return scope;
+    }
+
+    /** Every alert the principal may see: all (admin), its cohorts' (instructor), its own (learner). */
+    public static AlertQuery roleScope(Principal principal) {
+        AlertQuery everyone = new AlertQuery(null, null, null, null, null, null, null, null);
+        return switch (principal.role()) {
+            case ADMIN -> everyone;
+            case INSTRUCTOR -> everyone.withCohortScope(principal.cohorts());
+            case LEARNER -> everyone.withUserId(principal.userId());
+        };
     }
 
     /** The filter of a live figures subscription, narrowed like {@link #scope}. */

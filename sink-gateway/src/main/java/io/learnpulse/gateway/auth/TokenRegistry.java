@@ -74,6 +74,11 @@ public final class TokenRegistry {
         return Optional.ofNullable(found);
     }
 
+    /** The principal named {@code name} (the owner of a webhook), if a token stands for it. */
+    public Optional<Principal> principal(String name) {
+        return entries.stream().map(Entry::principal).filter(principal -> principal.name().equals(name)).findFirst();
+    }
+
     public int size() {
         return entries.size();
     }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,33 @@ public final class AlertStore {
     private static final String ALERT_COLUMNS = "seq, alert_id, user_id, course_id, cohort_id, type, severity, "
             + "status, event_time, detected_at, metrics, message, recommendation";
 
+    /**
+     * Work done inside the transaction that stores new alerts, before it commits: what it writes is
+     * committed with the alerts or not at all (the outbox of notifications).
+     */
+    @FunctionalInterface
+    public interface InTransaction {
+
+        InTransaction NOTHING = (connection, alerts) -> { };
+
+        void newAlerts(Connection connection, List<StoredAlert> alerts) throws SQLException;
+    }
+
     private final Database database;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final InTransaction withNewAlerts;
 
     public AlertStore(Database database, ObjectMapper mapper, Clock clock) {
+        this(database, mapper, clock, InTransaction.NOTHING);
+    }
+
+    /** {@code withNewAlerts}: run in each storing transaction that has new alerts. */
+    public AlertStore(Database database, ObjectMapper mapper, Clock clock, InTransaction withNewAlerts) {
         this.database = database;
         this.mapper = mapper;
         this.clock = clock;
+        this.withNewAlerts = withNewAlerts;
     }
 
     /** {@link #store(List, List, List, List, List)} without calendar items and risk scores. */
@@ -101,6 +121,9 @@ public final class AlertStore {
                         newAlerts.add(new StoredAlert(sequence, stored));
                     }
                     update(connection, "UPDATE alert_sequence SET last_seq = ? WHERE id = 1", sequence);
+                    if (!newAlerts.isEmpty()) {
+                        withNewAlerts.newAlerts(connection, newAlerts);
+                    }
                 }
                 List<DailyFigures> changed = new ArrayList<>();
                 for (DailyFigures day : figures) {
@@ -293,6 +316,22 @@ public final class AlertStore {
     /** The sequence of the last alert stored, 0 when there is none. */
     public long lastSequence() {
         return query("SELECT last_seq FROM alert_sequence WHERE id = 1", List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
+    /**
+     * The alerts matching {@code query} that the gateway stored on {@code day} (UTC), in insertion order: a
+     * day's alerts, as the daily digest lists them. {@code stored_at} is ISO text, so the day's bounds are
+     * compared as its date prefix (an instant with a fraction of a second sorts after its date, before the next).
+     */
+    public List<Alert> alertsStoredOn(LocalDate day, AlertQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE stored_at >= ? "
+                + "AND stored_at < ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(day.toString());
+        parameters.add(day.plusDays(1).toString());
+        query.where(sql, parameters);
+        sql.append(" ORDER BY seq");
+        return query(sql.toString(), parameters, rs -> alert(rs).alert());
     }
 
     public Optional<StoredAlert> findAlert(String alertId) {

@@ -72,7 +72,8 @@ public final class Database implements AutoCloseable {
         return withoutUser.replaceAll("([?&;][^=&;]+)=[^&;]*", "$1=***");
     }
 
-    Connection connection() throws SQLException {
+    /** A pooled connection, for the store's classes and the outbox of notifications (package notify). */
+    public Connection connection() throws SQLException {
         return dataSource.getConnection();
     }
 
