@@ -14,6 +14,7 @@ import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
 import io.learnpulse.gateway.ingest.TopicFollower;
 import io.learnpulse.gateway.live.Broadcaster;
+import io.learnpulse.gateway.notify.Notifications;
 import io.learnpulse.gateway.ops.OpsMonitor;
 import io.learnpulse.gateway.settings.SettingsPublisher;
 import io.learnpulse.gateway.store.AlertStore;
@@ -52,12 +53,14 @@ public final class Gateway implements AutoCloseable {
     private final TopicFollower activityConsumer;
     private final OpsMonitor ops;
     private final SettingsPublisher settings;
+    private final Notifications notifications;
 
     private Gateway(Database database, Broadcaster broadcaster, KafkaProbe kafka, RecordConsumerLoop consumer,
             Javalin app, IngestMetrics metrics, ActivityStream activity, TopicFollower activityConsumer, OpsMonitor ops,
-            SettingsPublisher settings) {
+            SettingsPublisher settings, Notifications notifications) {
         this.ops = ops;
         this.settings = settings;
+        this.notifications = notifications;
         this.activity = activity;
         this.activityConsumer = activityConsumer;
         this.database = database;
@@ -91,8 +94,11 @@ public final class Gateway implements AutoCloseable {
         TopicFollower activityConsumer = null;
         OpsMonitor ops = null;
         SettingsPublisher settings = null;
+        Notifications notifications = null;
         try {
-            AlertStore store = new AlertStore(database, mapper, Clock.systemUTC());
+            notifications = new Notifications(database, mapper, tokens::principal, registry, config.webhookRetry(),
+                    Clock.systemUTC());
+            AlertStore store = new AlertStore(database, mapper, Clock.systemUTC(), notifications.outbox());
             metrics.alertsInStore(store.countAlerts());
             broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
             kafka = new KafkaProbe(config.bootstrapServers());
@@ -108,18 +114,22 @@ public final class Gateway implements AutoCloseable {
             settings = new SettingsPublisher(config.bootstrapServers(), config.settingsTopic(),
                     config.settingsTimeout());
             app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, registry,
-                    database, kafka, consumer, mapper, activity, ops, settings));
+                    database, kafka, consumer, mapper, activity, ops, settings, notifications));
             app.start(config.httpHost(), config.httpPort());
             consumer.start();
             activityConsumer.start();
             ops.start();
+            notifications.start(store);
             LOG.info("gateway listening on port {}, database {}, consuming {}, {}, {} and {} as group {}", app.port(),
                     Database.redacted(config.effectiveJdbcUrl()), config.alertsTopic(), config.metricsTopic(),
                     config.calendarTopic(), config.riskTopic(), config.groupId());
             return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer, ops,
-                    settings);
+                    settings, notifications);
         } catch (RuntimeException e) {
             closeActivity(activityConsumer, activity, ops);
+            if (notifications != null) {
+                notifications.close();
+            }
             closeAll(consumer, broadcaster, app, kafka, database);
             if (settings != null) {
                 settings.close();
@@ -138,10 +148,14 @@ public final class Gateway implements AutoCloseable {
         return metrics.recordsConsumed(topic);
     }
 
-    /** Stops the consumer loop, closes the WebSocket clients (1001), the server, the database and the settings producer. */
+    /**
+     * Stops the consumer loop and the webhook deliveries, closes the WebSocket clients (1001), the server, the
+     * database and the settings producer.
+     */
     @Override
     public void close() {
         closeActivity(activityConsumer, activity, ops);
+        notifications.close();
         closeAll(consumer, broadcaster, app, kafka, database);
         settings.close();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.learnpulse.gateway.auth.TokenRegistry;
+import io.learnpulse.gateway.notify.RetryPolicy;
 
 /**
  * The gateway's settings, always built from option values: the command line's and an optional
@@ -49,7 +50,8 @@ public record GatewayConfig(
         String flinkJobName,
         String jobGroupId,
         Duration opsSampleInterval,
-        int wsMaxPerPrincipal) {
+        int wsMaxPerPrincipal,
+        RetryPolicy webhookRetry) {
 
     public GatewayConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), GatewayOption.BOOTSTRAP_SERVERS, "is required");
@@ -126,7 +128,18 @@ public record GatewayConfig(
                 v.text(GatewayOption.FLINK_JOB_NAME),
                 v.text(GatewayOption.JOB_GROUP_ID),
                 Duration.ofMillis(v.integer(GatewayOption.OPS_SAMPLE_MS)),
-                v.integer(GatewayOption.WS_MAX_PER_PRINCIPAL));
+                v.integer(GatewayOption.WS_MAX_PER_PRINCIPAL),
+                webhookRetry(v));
+    }
+
+    private static RetryPolicy webhookRetry(OptionValues v) {
+        int base = v.integer(GatewayOption.WEBHOOK_RETRY_BASE_MS);
+        int max = v.integer(GatewayOption.WEBHOOK_RETRY_MAX_MS);
+        int giveUp = v.integer(GatewayOption.WEBHOOK_GIVE_UP_MS);
+        require(base >= 1, GatewayOption.WEBHOOK_RETRY_BASE_MS, "must be at least 1");
+        require(max >= base, GatewayOption.WEBHOOK_RETRY_MAX_MS, "must be at least " + GatewayOption.WEBHOOK_RETRY_BASE_MS.flag());
+        require(giveUp >= 0, GatewayOption.WEBHOOK_GIVE_UP_MS, "must not be negative");
+        return new RetryPolicy(Duration.ofMillis(base), Duration.ofMillis(max), Duration.ofMillis(giveUp));
     }
 
     /** The JDBC URL in effect: the configured one, else the SQLite file under the data directory. */

@@ -52,7 +52,13 @@ public enum GatewayOption {
     JOB_GROUP_ID("--job-group-id", "ops.job.group.id", "learnpulse-job",
             "The job's Kafka consumer group (where it commits its offsets on checkpoints), for its lag."),
     OPS_SAMPLE_MS("--ops-sample-ms", "ops.sample.ms", "10000",
-            "How often the operations view samples the job, the lags and the rates (and updates `/metrics`).");
+            "How often the operations view samples the job, the lags and the rates (and updates `/metrics`)."),
+    WEBHOOK_RETRY_BASE_MS("--webhook-retry-base-ms", "webhooks.retry.base.ms", "10000",
+            "Delay before a failed webhook notification is tried again; it doubles with each failed attempt."),
+    WEBHOOK_RETRY_MAX_MS("--webhook-retry-max-ms", "webhooks.retry.max.ms", "600000",
+            "Longest delay between two attempts of one webhook notification."),
+    WEBHOOK_GIVE_UP_MS("--webhook-give-up-ms", "webhooks.give.up.ms", "86400000",
+            "A webhook notification not delivered this long after it was enqueued is given up (state `given_up`).");
 
     private final String flag;
     private final String key;

@@ -19,6 +19,7 @@ import io.learnpulse.gateway.ingest.IngestMetrics;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
 import io.learnpulse.gateway.live.Broadcaster;
+import io.learnpulse.gateway.notify.Notifications;
 import io.learnpulse.gateway.ops.OpsMonitor;
 import io.learnpulse.gateway.settings.SettingsPublisher;
 import io.learnpulse.gateway.store.Alert;
@@ -54,6 +55,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     private final ActivityStream activity;
     private final OpsMonitor ops;
     private final SettingsPublisher settings;
+    private final Notifications notifications;
     private final Javalin app;
 
     AppHarness(Path dataDir) throws IOException {
@@ -69,7 +71,10 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
                 config.usesEmbeddedDatabase() ? config.dataDir() : null);
-        store = new AlertStore(database, mapper, Clock.systemUTC());
+        TokenRegistry tokens = TokenRegistry.load(config.tokensFile(), config.adminToken());
+        notifications = new Notifications(database, mapper, tokens::principal, registry, config.webhookRetry(),
+                Clock.systemUTC());
+        store = new AlertStore(database, mapper, Clock.systemUTC(), notifications.outbox());
         broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
         kafka = new KafkaProbe(config.bootstrapServers());
         activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
@@ -79,9 +84,9 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                 config.alertsTopic(), config.metricsTopic(), config.calendarTopic(), config.riskTopic()), store, broadcaster,
                 new IngestMetrics(registry));
-        app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config,
-                TokenRegistry.load(config.tokensFile(), config.adminToken()), registry, database, kafka, consumer,
-                mapper, activity, ops, settings)).start("127.0.0.1", 0);
+        app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, registry, database,
+                kafka, consumer, mapper, activity, ops, settings, notifications)).start("127.0.0.1", 0);
+        notifications.start(store);
     }
 
     @Override
@@ -157,6 +162,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
 
     @Override
     public void close() {
+        notifications.close();
         activity.close();
         ops.close();
         app.stop();

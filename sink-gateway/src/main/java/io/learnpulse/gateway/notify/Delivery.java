@@ -8,4 +8,10 @@ package io.learnpulse.gateway.notify;
  */
 record Delivery(String webhookId, String subject, String kind, String url, String secret, String body,
         int attempts, long createdAtMillis, String claimToken) {
+
+    /** Without the secret, which no log line or failure message may show. */
+    @Override
+    public String toString() {
+        return "Delivery[" + webhookId + ":" + subject + ", attempts " + attempts + "]";
+    }
 }

@@ -564,7 +564,7 @@ public final class AlertStore {
     public static final class StoreException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
-        StoreException(String message, Throwable cause) {
+        public StoreException(String message, Throwable cause) {
             super(message, cause);
         }
     }

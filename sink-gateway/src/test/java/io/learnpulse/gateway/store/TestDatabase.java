@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -29,6 +30,17 @@ public enum TestDatabase {
             return Database.open("jdbc:sqlite:" + db.resolve("gateway.db"), null, null, db);
         }
         return Database.open(freshSchemaUrl(), "postgres", null, null);
+    }
+
+    /** Two connection pools on one fresh, migrated database, as two gateways of one database have. */
+    public List<Database> openTwo(Path dir) {
+        if (this == SQLITE) {
+            Path db = dir.resolve("db-" + UUID.randomUUID());
+            String url = "jdbc:sqlite:" + db.resolve("gateway.db");
+            return List.of(Database.open(url, null, null, db), Database.open(url, null, null, db));
+        }
+        String url = freshSchemaUrl();
+        return List.of(Database.open(url, "postgres", null, null), Database.open(url, "postgres", null, null));
     }
 
     /** A JDBC URL of an empty schema of the shared server (PostgreSQL only). */
