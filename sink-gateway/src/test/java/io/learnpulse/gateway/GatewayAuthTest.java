@@ -34,6 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GatewayAuthTest {
 
     private static AppHarness harness;
+    /** Created in {@link #start}: a hook of cohort k1 (by its instructor) and learner u1's own one. */
+    private static String cohortK1Hook;
+    private static String learnerHook;
 
     @TempDir
     static Path dataDir;
@@ -59,6 +62,10 @@ class GatewayAuthTest {
                 alert("a2", "u2", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T11:00:00Z"));
         harness.storeFigures(figures("u1", "k1", "2026-11-24", 3), figures("u2", "k2", "2026-11-24", 4));
         silenceOfK1 = json(harness.post("/api/silences", ADMIN, BODIES.get("POST /api/silences"))).path("id").asText();
+        cohortK1Hook = json(harness.post("/api/webhooks", INSTRUCTOR_K1, "{\"url\":\"http://127.0.0.1:1/k1\","
+                + "\"secret\":\"a-receiver-shared-secret\",\"cohortId\":\"k1\"}")).path("webhookId").asText();
+        learnerHook = json(harness.post("/api/webhooks", LEARNER_U1, "{\"url\":\"http://127.0.0.1:1/u1\","
+                + "\"secret\":\"a-receiver-shared-secret\"}")).path("webhookId").asText();
     }
 
     @AfterAll
@@ -205,6 +212,44 @@ class GatewayAuthTest {
         }
         if (expected == 401) {
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        }
+    }
+
+    /** endpoint, token, body, expected status: the webhooks, an extension of the contract. */
+    static Stream<Arguments> webhookMatrix() {
+        String own = "{\"url\":\"http://127.0.0.1:1/hook\",\"secret\":\"a-receiver-shared-secret\"}";
+        String k1 = "{\"url\":\"http://127.0.0.1:1/hook\",\"secret\":\"a-receiver-shared-secret\",\"cohortId\":\"k1\"}";
+        return Stream.of(
+                Arguments.of("POST /api/webhooks", null, own, 401),
+                Arguments.of("POST /api/webhooks", UNKNOWN, own, 401),
+                Arguments.of("POST /api/webhooks", LEARNER_U1, k1, 403),
+                Arguments.of("POST /api/webhooks", INSTRUCTOR_K2, k1, 403),
+                Arguments.of("POST /api/webhooks", INSTRUCTOR_K1, k1, 201),
+                Arguments.of("POST /api/webhooks", LEARNER_U1, own, 201),
+                Arguments.of("POST /api/webhooks", ADMIN, k1, 201),
+                Arguments.of("GET /api/webhooks", null, null, 401),
+                Arguments.of("GET /api/webhooks", UNKNOWN, null, 401),
+                Arguments.of("GET /api/webhooks", LEARNER_U1, null, 200),
+                Arguments.of("GET /api/webhooks", INSTRUCTOR_K1, null, 200),
+                Arguments.of("GET /api/webhooks", ADMIN, null, 200),
+                Arguments.of("DELETE /api/webhooks/" + cohortK1Hook, null, null, 401),
+                Arguments.of("DELETE /api/webhooks/" + cohortK1Hook, UNKNOWN, null, 401),
+                Arguments.of("DELETE /api/webhooks/" + cohortK1Hook, LEARNER_U1, null, 403),
+                Arguments.of("DELETE /api/webhooks/" + cohortK1Hook, INSTRUCTOR_K2, null, 403),
+                Arguments.of("DELETE /api/webhooks/" + learnerHook, INSTRUCTOR_K1, null, 403),
+                Arguments.of("DELETE /api/webhooks/no-such-hook", ADMIN, null, 404),
+                Arguments.of("DELETE /api/webhooks/" + learnerHook, LEARNER_U1, null, 204),
+                Arguments.of("DELETE /api/webhooks/" + cohortK1Hook, INSTRUCTOR_K1, null, 204));
+    }
+
+    @ParameterizedTest(name = "{0} with {1} -> {3}")
+    @MethodSource("webhookMatrix")
+    void webhooks(String endpoint, String token, String body, int expected) {
+        String[] parts = endpoint.split(" ", 2);
+        HttpResponse<String> response = harness.send(parts[0], parts[1], token, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(json(response).path("error").asText()).isNotBlank();
         }
     }
 

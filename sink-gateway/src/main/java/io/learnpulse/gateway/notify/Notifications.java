@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.gateway.auth.Principal;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.gateway.store.PreferenceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class Notifications implements AutoCloseable {
 
     private final Webhooks webhooks;
+    private final PreferenceStore preferences;
     private final Outbox outbox;
     private final Bodies bodies;
     private final NotifyMetrics metrics;
@@ -28,6 +30,7 @@ public final class Notifications implements AutoCloseable {
     public Notifications(Database database, ObjectMapper mapper, Function<String, Optional<Principal>> principals,
             MeterRegistry registry, RetryPolicy retry, Clock clock) {
         this.webhooks = new Webhooks(database, clock);
+        this.preferences = new PreferenceStore(database, clock);
         this.bodies = new Bodies(mapper);
         this.outbox = new Outbox(database, bodies, principals, clock);
         this.metrics = new NotifyMetrics(registry);
@@ -47,7 +50,8 @@ public final class Notifications implements AutoCloseable {
     /** Starts delivering (and enqueueing the daily digests of {@code store}'s alerts). */
     public synchronized void start(AlertStore store) {
         if (worker == null) {
-            worker = new DeliveryWorker(outbox, new Digests(store, webhooks, outbox, bodies), retry, metrics, clock);
+            worker = new DeliveryWorker(outbox, new Digests(store, preferences, webhooks, outbox, bodies), retry,
+                    metrics, clock);
             worker.start();
         }
     }

@@ -23,6 +23,7 @@ import io.learnpulse.gateway.store.AlertQuery;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
 import io.learnpulse.gateway.store.StoredAlert;
+import io.learnpulse.model.AlertStatus;
 
 /**
  * The durable outbox of notifications (table {@code notifications}, migration V6). The notifications of
@@ -65,6 +66,9 @@ public final class Outbox implements AlertStore.InTransaction {
         Instant now = clock.instant();
         for (StoredAlert stored : alerts) {
             Alert alert = stored.alert();
+            if (alert.status() == AlertStatus.SILENCED) { // stored and kept, but silenced alerts are not sent
+                continue;
+            }
             for (Webhook hook : hooks) {
                 Optional<AlertQuery> scope = scopes.computeIfAbsent(hook.webhookId(), id -> scope(hook));
                 if (hook.wants(alert) && scope.isPresent() && scope.get().matches(alert)) {

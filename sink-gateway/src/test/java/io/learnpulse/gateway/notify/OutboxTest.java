@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import io.learnpulse.gateway.auth.Role;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.gateway.store.PreferenceStore;
+import io.learnpulse.gateway.store.Silences;
 import io.learnpulse.gateway.store.TestAlerts;
 import io.learnpulse.gateway.store.TestDatabase;
 import io.learnpulse.model.AlertStatus;
@@ -70,10 +73,12 @@ class OutboxTest {
     /** A gateway's notification side over {@code database}: the store writing into its outbox, its worker. */
     private final class Side {
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        final Database database;
         final Notifications notifications;
         final AlertStore store;
 
         Side(Database database, RetryPolicy retry, Clock storeClock) {
+            this.database = database;
             notifications = new Notifications(database, MAPPER, name -> Optional.ofNullable(PRINCIPALS.get(name)),
                     registry, retry, Clock.systemUTC());
             store = new AlertStore(database, MAPPER, storeClock, notifications.outbox());
@@ -141,8 +146,11 @@ class OutboxTest {
         side.hook("ghost", null, learner.url(), BodyFormat.LEARNPULSE, Severity.LOW); // no token: gets nothing
         side.hook("root", "k2", cohortK2.url(), BodyFormat.LEARNPULSE, Severity.LOW, AlertType.ENGAGEMENT_DROP);
 
+        new Silences(side.database, Clock.systemUTC()).create("u5", null, null, Instant.now().plusSeconds(3600),
+                "on leave", "root");
         side.store(alert("x1", "u1", "k1", Severity.HIGH), alert("x2", "u2", "k1", Severity.LOW),
-                alert("x3", "u3", "k2", Severity.MEDIUM), alert("x4", "u1", "k1", Severity.MEDIUM));
+                alert("x3", "u3", "k2", Severity.MEDIUM), alert("x4", "u1", "k1", Severity.MEDIUM),
+                alert("x5", "u5", "k1", Severity.HIGH)); // x5 is silenced: stored, not sent
         side.store(alert("x1", "u1", "k1", Severity.HIGH)); // read again after a crash: not new, nothing enqueued
 
         await().atMost(WAIT).until(() -> cohortK1.delivered().size() == 3 && cohortK2.delivered().size() == 1
@@ -168,6 +176,8 @@ class OutboxTest {
                 Notification::attempts, Notification::lastStatus)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(k1.webhookId(), "delivered", 1, 200),
                         org.assertj.core.groups.Tuple.tuple(own.webhookId(), "delivered", 1, 200));
+        assertThat(side.notificationsOf("x5")).isEmpty();
+        assertThat(side.store.findAlert("x5").orElseThrow().alert().status()).isEqualTo(AlertStatus.SILENCED);
         assertThat(side.counter("learnpulse.gateway.webhook.delivered")).isEqualTo(5);
         assertThat(side.counter("learnpulse.gateway.webhook.failed.attempts")).isZero();
     }
@@ -323,34 +333,52 @@ class OutboxTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void theDailyDigestListsYesterdaysAlertsOnceForEachDigestHook(TestDatabase kind) throws Exception {
-        WebhookReceiver receiver = receiver();
+    void theDailyDigestListsYesterdaysAlertsOnceForEachDigestHookAndSubscriber(TestDatabase kind) throws Exception {
+        WebhookReceiver digests = receiver();
+        WebhookReceiver learner = receiver();
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         Clock onYesterday = Clock.fixed(yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         Database database = open(kind);
         Side side = new Side(database, FAST, onYesterday);
-        Webhook digest = new Webhooks(database, onYesterday).create("alice", null, receiver.url(), SECRET, Set.of(),
-                Severity.LOW, BodyFormat.LEARNPULSE, true);
+        Webhooks createdYesterday = new Webhooks(database, onYesterday);
+        Webhook digest = createdYesterday.create("alice", null, digests.url(), SECRET, Set.of(), Severity.MEDIUM,
+                BodyFormat.LEARNPULSE, true);
+        // u1 has alerts of HIGH pushed at once and asked for the daily digest in its preferences
+        Webhook own = createdYesterday.create("u1", null, learner.url(), SECRET, Set.of(), Severity.HIGH,
+                BodyFormat.LEARNPULSE, false);
+        new PreferenceStore(database, onYesterday).save("u1", List.of(), Severity.LOW, true);
+        new Silences(database, onYesterday).create("u9", null, null, yesterday.atTime(23, 0).toInstant(ZoneOffset.UTC),
+                "on leave", "root");
         side.store(alert("y1", "u1", "k1", Severity.HIGH), alert("y2", "u2", "k1", Severity.LOW),
-                alert("y3", "u3", "k2", Severity.HIGH), alert("y4", "u4", "k1", Severity.MEDIUM));
+                alert("y3", "u3", "k2", Severity.HIGH), alert("y4", "u4", "k1", Severity.MEDIUM),
+                alert("y5", "u1", "k1", Severity.LOW), alert("y6", "u9", "k1", Severity.HIGH));
 
         side.start();
 
-        await().atMost(WAIT).until(() -> receiver.delivered().size() == 1);
-        WebhookReceiver.Request request = receiver.delivered().get(0);
+        // y1 at once to u1's hook, then one digest to each hook
+        await().atMost(WAIT).until(() -> side.notifications.outbox().countByState().equals(Map.of("delivered", 3L)));
+        assertThat(digests.delivered()).hasSize(1);
+        WebhookReceiver.Request request = digests.delivered().get(0);
         assertThat(request.event()).isEqualTo("digest");
         assertThat(request.delivery()).isEqualTo(digest.webhookId() + ":digest:" + yesterday);
         assertThat(request.verified()).isTrue();
         JsonNode body = json(request.body());
         assertThat(body.path("day").asText()).isEqualTo(yesterday.toString());
-        assertThat(body.path("total").asInt()).isEqualTo(3); // alice's cohort k1 only
+        // alice's cohort k1, MEDIUM or more, not the silenced y6
+        assertThat(body.path("total").asInt()).isEqualTo(2);
         assertThat(body.path("bySeverity").path("HIGH").asInt()).isEqualTo(1);
-        assertThat(body.path("alerts").findValuesAsText("alertId")).containsExactly("y1", "y2", "y4");
-        assertThat(side.notificationsOf("y1")).isEmpty(); // a digest hook gets no request per alert
-        // another gateway, or this one restarted, enqueues the same digest: it is not added twice
-        Digests again = new Digests(side.store, side.notifications.webhooks(), side.notifications.outbox(),
-                new Bodies(MAPPER));
-        assertThat(again.enqueue(yesterday)).isEqualTo(1);
-        assertThat(side.notifications.outbox().countByState()).containsExactly(Map.entry("delivered", 1L));
+        assertThat(body.path("alerts").findValuesAsText("alertId")).containsExactly("y1", "y4");
+        assertThat(side.notificationsOf("y4")).isEmpty(); // a digest hook gets no request per alert
+        assertThat(learner.delivered()).extracting(WebhookReceiver.Request::delivery)
+                .containsExactlyInAnyOrder(own.webhookId() + ":y1", own.webhookId() + ":digest:" + yesterday);
+        JsonNode learnerDigest = json(learner.delivered().stream().filter(r -> r.event().equals("digest"))
+                .findFirst().orElseThrow().body());
+        assertThat(learnerDigest.path("alerts").findValuesAsText("alertId")).containsExactly("y1", "y5");
+        // another gateway, or this one restarted, enqueues the same digests: none is added twice
+        Digests again = new Digests(side.store, new PreferenceStore(database, onYesterday),
+                side.notifications.webhooks(), side.notifications.outbox(), new Bodies(MAPPER));
+        assertThat(again.enqueue(yesterday)).isEqualTo(2);
+        assertThat(side.notifications.outbox().countByState()).containsExactly(Map.entry("delivered", 3L));
+        assertThat(digests.requests()).hasSize(1);
     }
 }
