@@ -37,6 +37,9 @@ public final class JobOptions {
     public static final ConfigOption<String> METRICS_TOPIC = ConfigOptions.key("topic.metrics")
             .stringType().defaultValue("learner-metrics")
             .withDescription("Topic of the learners' daily figures, keyed by userId.");
+    public static final ConfigOption<String> RISK_TOPIC = ConfigOptions.key("topic.risk")
+            .stringType().defaultValue("learner-risk")
+            .withDescription("Topic of the learners' risk scores (AT_RISK), keyed by userId.");
     public static final ConfigOption<String> DLQ_TOPIC = ConfigOptions.key("topic.dlq")
             .stringType().defaultValue("learner-dlq")
             .withDescription("Topic of the dead letters (rejected and late input).");
@@ -95,7 +98,7 @@ public final class JobOptions {
 
     public static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, ACTIVITY_TOPIC, CALENDAR_TOPIC, ALERTS_TOPIC,
-                METRICS_TOPIC, DLQ_TOPIC, FORMAT, GROUP_ID, START_FROM, DELIVERY, CHECKPOINT_INTERVAL,
+                METRICS_TOPIC, RISK_TOPIC, DLQ_TOPIC, FORMAT, GROUP_ID, START_FROM, DELIVERY, CHECKPOINT_INTERVAL,
                 CHECKPOINT_DIR, STATE_BACKEND, TIMERS, IDLENESS, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT,
                 PARALLELISM));
         all.addAll(RuleOptions.all());
@@ -120,7 +123,8 @@ public final class JobOptions {
     /** Checks the values that their type alone does not. */
     public static void validate(Configuration config) {
         ConfigOptionArguments.require(config, BOOTSTRAP_SERVERS);
-        for (ConfigOption<String> topic : List.of(ACTIVITY_TOPIC, CALENDAR_TOPIC, ALERTS_TOPIC, METRICS_TOPIC, DLQ_TOPIC)) {
+        for (ConfigOption<String> topic : List.of(ACTIVITY_TOPIC, CALENDAR_TOPIC, ALERTS_TOPIC, METRICS_TOPIC, RISK_TOPIC,
+                DLQ_TOPIC)) {
             if (config.get(topic).isBlank()) {
                 throw new UsageException(topic.key() + " must not be empty");
             }

@@ -23,7 +23,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The live job (docs/cli.md: {@code learnpulse job}, {@code flink run learnpulse-job.jar}): the
  * shared {@link LearnpulseTopology} between Kafka sources of activity and of the course calendar and Kafka sinks of alerts,
- * daily figures and dead letters, checkpointed, on RocksDB by default.
+ * daily figures, risk scores and dead letters, checkpointed, on RocksDB by default.
  */
 public final class LearnpulseJob {
     public static final String JOB_NAME = "learnpulse";
@@ -74,7 +74,7 @@ public final class LearnpulseJob {
         return flink;
     }
 
-    /** Adds the job to {@code env}: the Kafka source, the topology, the three Kafka sinks. */
+    /** Adds the job to {@code env}: the Kafka source, the topology, the four Kafka sinks. */
     public static void build(StreamExecutionEnvironment env, Configuration options) {
         build(env, options, UnaryOperator.identity(), Clock.systemUTC());
     }
@@ -111,6 +111,11 @@ public final class LearnpulseJob {
                         JsonRecordSerializer.dailyFigures(options.get(JobOptions.METRICS_TOPIC))))
                 .name("kafka-metrics")
                 .uid("kafka-metrics");
+        outputs.riskScores
+                .sinkTo(KafkaConnectors.sink(options, "risk",
+                        JsonRecordSerializer.learnerRisk(options.get(JobOptions.RISK_TOPIC))))
+                .name("kafka-risk")
+                .uid("kafka-risk");
         outputs.deadLetters
                 .sinkTo(KafkaConnectors.sink(options, "dlq",
                         JsonRecordSerializer.deadLetters(options.get(JobOptions.DLQ_TOPIC))))

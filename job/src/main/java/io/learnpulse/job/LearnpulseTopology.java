@@ -11,6 +11,7 @@ import io.learnpulse.model.Alert;
 import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.LearnerRisk;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.apache.flink.util.Collector;
 /**
  * The job graph shared by the live job and the replay: input records (already carrying event-time
  * timestamps and watermarks from their source) and course-calendar records in; alerts, daily
- * figures and dead letters out.
+ * figures, risk scores and dead letters out.
  * Sources and sinks are plugged in by the caller. Every function here is safe with reused input
  * objects (the rules copy what they keep), so the callers enable object reuse, which spares a
  * reflective copy of each record between chained operators.
@@ -32,15 +33,18 @@ import org.apache.flink.util.Collector;
 public final class LearnpulseTopology {
     private LearnpulseTopology() {}
 
-    /** The three outputs of the job. */
+    /** The four outputs of the job. */
     public static final class Outputs {
         public final DataStream<Alert> alerts;
         public final DataStream<DailyFigures> dailyFigures;
+        public final DataStream<LearnerRisk> riskScores;
         public final DataStream<DeadLetter> deadLetters;
 
-        Outputs(DataStream<Alert> alerts, DataStream<DailyFigures> dailyFigures, DataStream<DeadLetter> deadLetters) {
+        Outputs(DataStream<Alert> alerts, DataStream<DailyFigures> dailyFigures, DataStream<LearnerRisk> riskScores,
+                DataStream<DeadLetter> deadLetters) {
             this.alerts = alerts;
             this.dailyFigures = dailyFigures;
+            this.riskScores = riskScores;
             this.deadLetters = deadLetters;
         }
     }
@@ -110,6 +114,7 @@ public final class LearnpulseTopology {
         DataStream<DeadLetter> deadLetters = events.getSideOutput(RejectionRouter.REJECTED)
                 .union(alerts.getSideOutput(LearnerAlertFunction.LATE_EVENTS),
                         items.getSideOutput(CalendarRouter.REJECTED));
-        return new Outputs(alerts, alerts.getSideOutput(LearnerAlertFunction.DAILY_FIGURES), deadLetters);
+        return new Outputs(alerts, alerts.getSideOutput(LearnerAlertFunction.DAILY_FIGURES),
+                alerts.getSideOutput(LearnerAlertFunction.RISK_SCORES), deadLetters);
     }
 }

@@ -2,6 +2,8 @@ package io.learnpulse.job;
 
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.model.RuleSettings;
+import io.learnpulse.risk.RiskModelFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * The options of the rules and of event time, shared by the replay and the live job. The
- * overridable ones (all but the zone, the dedup window and the forget period) take their names,
+ * overridable ones (all but the zone, the risk model, the dedup window and the forget period) take their names,
  * defaults, descriptions and ranges from {@link RuleSettings}.
  */
 public final class RuleOptions {
@@ -21,6 +23,10 @@ public final class RuleOptions {
     public static final ConfigOption<String> ZONE = ConfigOptions.key("rules.zone")
             .stringType().defaultValue("UTC")
             .withDescription("Time zone of calendar days (day ends, daily figures).");
+    public static final ConfigOption<String> RISK_MODEL = ConfigOptions.key("rules.risk.model")
+            .stringType().noDefaultValue()
+            .withDescription("AT_RISK: the risk model file (JSON, as `fit-risk` writes it); default: the bundled model, "
+                    + "fitted on OULAD's 2013 presentations.");
     public static final ConfigOption<Duration> DEDUP_WINDOW = ConfigOptions.key("rules.dedup-window")
             .durationType().defaultValue(Duration.ofHours(24))
             .withDescription("An eventId seen again within this much event time is a duplicate and ignored.");
@@ -53,6 +59,7 @@ public final class RuleOptions {
         List<ConfigOption<?>> all = new ArrayList<>();
         all.add(ZONE);
         all.addAll(OVERRIDABLE);
+        all.add(RISK_MODEL);
         all.addAll(List.of(DEDUP_WINDOW, FORGET_AFTER, OUT_OF_ORDERNESS));
         return all;
     }
@@ -61,7 +68,8 @@ public final class RuleOptions {
         RuleConfig.Builder rules = RuleConfig.builder()
                 .zone(ZoneId.of(config.get(ZONE)))
                 .dedupWindow(config.get(DEDUP_WINDOW))
-                .forgetAfter(config.get(FORGET_AFTER));
+                .forgetAfter(config.get(FORGET_AFTER))
+                .riskModel(config.getOptional(RISK_MODEL).map(file -> RiskModelFile.read(Path.of(file))).orElse(null));
         for (ConfigOption<?> option : OVERRIDABLE) {
             Object value = config.get(option);
             String key = option.key().substring("rules.".length());

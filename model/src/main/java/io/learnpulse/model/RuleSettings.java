@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The rule settings a cohort or a learner may override (docs/rules.md, "Settings per cohort and per
  * learner"): the one definition of their names, kinds, ranges, defaults and descriptions. The job's
- * {@code rules.*} options are built from it (but {@code rules.zone}, {@code rules.dedup-window} and
- * {@code rules.forget-after}, which are job-wide), and the gateway validates a cohort's or learner's
+ * {@code rules.*} options are built from it (but {@code rules.zone}, {@code rules.dedup-window},
+ * {@code rules.forget-after} and {@code rules.risk.model}, which are job-wide), and the gateway validates a cohort's or learner's
  * settings with it; it needs no Flink.
  *
  * <p>A value's JSON form: a fraction is a number in its range, a count a whole number, a duration a
@@ -211,12 +211,18 @@ public final class RuleSettings {
     public static final Setting MISSED_DEADLINE_GRACE = duration("missed-deadline.grace", 24 * HOUR, 0, 365 * DAY,
             "MISSED_DEADLINE: a calendar item is missed when not submitted by its dueAt plus this.");
 
+    public static final Setting RISK_MEDIUM = fraction("risk.medium", 0.5,
+            "AT_RISK: a risk at or above this is band `medium` (the model file's own bands are not used).");
+    public static final Setting RISK_HIGH = fraction("risk.high", 0.75,
+            "AT_RISK: a risk at or above this is band `high`.");
+
     private static final List<Setting> ALL = List.of(LOW_SCORE_THRESHOLD, LOW_SCORE_COUNT, HIGH_SCORE_THRESHOLD,
             HIGH_SCORE_COUNT, DECLINE_THRESHOLD, DECLINE_DAYS, ENGAGEMENT_EMPTY_DAYS, STAGNATION_AFTER,
-            COMPLETE_PROGRESS, CONSISTENCY_WINDOW_DAYS, CONSISTENCY_MIN_FRACTION, MISSED_DEADLINE_GRACE);
+            COMPLETE_PROGRESS, CONSISTENCY_WINDOW_DAYS, CONSISTENCY_MIN_FRACTION, MISSED_DEADLINE_GRACE, RISK_MEDIUM,
+            RISK_HIGH);
     private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
     /** The job's rule options that no cohort or learner may override: they shape all state alike. */
-    private static final List<String> JOB_WIDE = List.of("zone", "dedup-window", "forget-after");
+    private static final List<String> JOB_WIDE = List.of("zone", "dedup-window", "forget-after", "risk.model");
 
     static {
         for (Setting s : ALL) {

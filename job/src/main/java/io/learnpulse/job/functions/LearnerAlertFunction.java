@@ -15,6 +15,7 @@ import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.model.LearnerRisk;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -52,6 +53,7 @@ import org.apache.flink.util.OutputTag;
 public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, ActivityEvent, CalendarItem, Alert> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<DailyFigures> DAILY_FIGURES = new OutputTag<>("daily-figures") {};
+    public static final OutputTag<LearnerRisk> RISK_SCORES = new OutputTag<>("risk-scores") {};
     public static final OutputTag<DeadLetter> LATE_EVENTS = new OutputTag<>("late-events") {};
     /** Accumulators the replay reads for its summary. */
     public static final String DUPLICATES_ACCUMULATOR = "duplicates";
@@ -71,6 +73,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     private transient LongCounter duplicatesTotal;
     private transient Map<AlertType, Counter> alertsByType;
     private transient Counter dailyFigures;
+    private transient Counter riskScores;
 
     /**
      * {@code initialCalendar} is known before the first event (a replay's whole file, in file
@@ -97,6 +100,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         lateEvents = metrics.counter("lateEvents");
         duplicates = metrics.counter("duplicateEvents");
         dailyFigures = metrics.counter("dailyFiguresOut");
+        riskScores = metrics.counter("riskScoresOut");
         MetricGroup alerts = metrics.addGroup("alertsOut");
         alertsByType = new EnumMap<>(AlertType.class);
         for (AlertType type : AlertType.values()) {
@@ -211,6 +215,12 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         public void dailyFigures(DailyFigures figures) {
             dailyFigures.inc();
             ctx.output(DAILY_FIGURES, figures);
+        }
+
+        @Override
+        public void risk(LearnerRisk risk) {
+            riskScores.inc();
+            ctx.output(RISK_SCORES, risk);
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.learnpulse.model.Alert;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.model.LearnerRisk;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
@@ -33,6 +34,10 @@ public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSc
 
     public static JsonRecordSerializer<DailyFigures> dailyFigures(String topic) {
         return new JsonRecordSerializer<>(topic, figures -> figures.userId, JsonCodec::dailyFigures);
+    }
+
+    public static JsonRecordSerializer<LearnerRisk> learnerRisk(String topic) {
+        return new JsonRecordSerializer<>(topic, risk -> risk.userId, JsonCodec::learnerRisk);
     }
 
     /** Dead letters are keyed by the userId of their raw input when it has one, else have no key. */

@@ -14,6 +14,7 @@ import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.model.LearnerRisk;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * Replays a finite file through the same job graph as the live job (a bounded file source instead
- * of Kafka) and writes the alerts, dead letters and daily figures to files, each sorted so that two
+ * of Kafka) and writes the alerts, dead letters, daily figures and risk scores to files, each sorted so that two
  * replays of one file give the same files apart from {@code detectedAt}.
  */
 public final class Replay {
@@ -53,6 +54,10 @@ public final class Replay {
             .thenComparing(a -> a.alertId);
     private static final Comparator<DailyFigures> FIGURES_ORDER = Comparator.<DailyFigures, String>comparing(f -> f.day)
             .thenComparing(f -> f.userId);
+    /** Risk scores by (at, userId, courseId) (docs/alerts.md); a learner has one score a course at a moment. */
+    private static final Comparator<LearnerRisk> RISK_ORDER = Comparator.<LearnerRisk>comparingLong(r -> r.at)
+            .thenComparing(r -> r.userId)
+            .thenComparing(r -> r.courseId);
     private static final Comparator<DeadLetter> DEAD_LETTER_ORDER = Comparator.<DeadLetter, String>comparing(d -> d.reason)
             .thenComparing(d -> String.valueOf(d.raw))
             .thenComparing(d -> String.valueOf(d.detail));
@@ -63,6 +68,8 @@ public final class Replay {
         public Path output;
         public Path deadLetters;
         public Path dailyFigures;
+        /** Where to write the risk scores; not written if null. */
+        public Path riskScores;
         /** The course calendar (docs/events.md), read whole before the first event; none if null. */
         public Path calendar;
         public InputFormat format = InputFormat.JSONL;
@@ -78,6 +85,7 @@ public final class Replay {
         public List<Alert> alerts;
         public List<DeadLetter> deadLetters;
         public List<DailyFigures> dailyFigures;
+        public List<LearnerRisk> riskScores;
         /** Inputs read from the file, valid or not. */
         public long inputs;
         public long duplicates;
@@ -120,21 +128,24 @@ public final class Replay {
         CloseableIterator<Alert> alerts = outputs.alerts.collectAsync();
         CloseableIterator<DeadLetter> deadLetters = outputs.deadLetters.collectAsync();
         CloseableIterator<DailyFigures> figures = outputs.dailyFigures.collectAsync();
+        CloseableIterator<LearnerRisk> risks = outputs.riskScores.collectAsync();
         JobClient job = env.executeAsync("learnpulse replay of " + request.input.getFileName());
         started.accept(job);
 
         // each output must be drained while the job runs, or its collect sink stalls the job
-        ExecutorService drains = Executors.newFixedThreadPool(3);
+        ExecutorService drains = Executors.newFixedThreadPool(4);
         Result result = new Result();
         JobExecutionResult executed;
         try {
             CompletableFuture<List<Alert>> alertList = drain(alerts, drains);
             CompletableFuture<List<DeadLetter>> deadLetterList = drain(deadLetters, drains);
             CompletableFuture<List<DailyFigures>> figureList = drain(figures, drains);
+            CompletableFuture<List<LearnerRisk>> riskList = drain(risks, drains);
             executed = job.getJobExecutionResult().get();
             result.alerts = sorted(alertList.get(), ALERT_ORDER);
             result.deadLetters = sorted(deadLetterList.get(), DEAD_LETTER_ORDER);
             result.dailyFigures = sorted(figureList.get(), FIGURES_ORDER);
+            result.riskScores = sorted(riskList.get(), RISK_ORDER);
         } finally {
             drains.shutdownNow();
         }
@@ -147,6 +158,9 @@ public final class Replay {
         write(request.deadLetters, result.deadLetters, JsonCodec::deadLetter);
         if (request.dailyFigures != null) {
             write(request.dailyFigures, result.dailyFigures, JsonCodec::dailyFigures);
+        }
+        if (request.riskScores != null) {
+            write(request.riskScores, result.riskScores, JsonCodec::learnerRisk);
         }
         return result;
     }

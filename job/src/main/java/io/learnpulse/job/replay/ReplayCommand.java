@@ -88,6 +88,8 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
         request.deadLetters = deadLetters != null ? Path.of(deadLetters) : besideOutput(request.output);
         String figures = config.get(ReplayOptions.METRICS);
         request.dailyFigures = figures != null ? Path.of(figures) : null;
+        String risk = config.get(ReplayOptions.RISK);
+        request.riskScores = risk != null ? Path.of(risk) : null;
         String calendar = config.get(ReplayOptions.CALENDAR);
         if (calendar != null) {
             request.calendar = Path.of(calendar);
@@ -145,6 +147,8 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
                 request.deadLetters);
         err.printf(Locale.ROOT, "daily figures: %,d%s%n", result.dailyFigures.size(),
                 request.dailyFigures != null ? " -> " + request.dailyFigures : " (not written; use --metrics FILE)");
+        err.printf(Locale.ROOT, "risk scores: %,d%s%n", result.riskScores.size(),
+                request.riskScores != null ? " -> " + request.riskScores : " (not written; use --risk FILE)");
         long late = result.deadLetters.stream().filter(d -> DeadLetter.LATE.equals(d.reason)).count();
         if (request.order == InputOrder.FILE && late * 100 > result.inputs) {
             err.printf(Locale.ROOT, "warning: %,d of %,d inputs (%.1f%%) were late in file order; if the file is not "

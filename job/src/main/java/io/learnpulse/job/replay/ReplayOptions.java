@@ -20,6 +20,9 @@ public final class ReplayOptions {
             .withDescription("Where to write rejected input; default: beside the output, `<output>.dlq.jsonl`.");
     public static final ConfigOption<String> METRICS = ConfigOptions.key("metrics").stringType().noDefaultValue()
             .withDescription("Where to write the learners' daily figures; none written if not given.");
+    public static final ConfigOption<String> RISK = ConfigOptions.key("risk").stringType().noDefaultValue()
+            .withDescription("Where to write the learners' risk scores (AT_RISK), sorted by (at, userId, courseId); "
+                    + "none written if not given.");
     public static final ConfigOption<String> ORDER = ConfigOptions.key("order").stringType().defaultValue("file")
             .withDescription("`file` (file order: late events are those a live job would see late) or `time` "
                     + "(the valid input sorted by (timestamp, eventId) first, held in memory: for exports listed newest first).");
@@ -30,7 +33,7 @@ public final class ReplayOptions {
             .withDescription("Parallelism of the replay's rule operator; default: the number of cores.");
 
     public static List<ConfigOption<?>> all() {
-        List<ConfigOption<?>> all = new ArrayList<>(List.of(INPUT, OUTPUT, FORMAT, DEAD_LETTER, METRICS, ORDER, CALENDAR,
+        List<ConfigOption<?>> all = new ArrayList<>(List.of(INPUT, OUTPUT, FORMAT, DEAD_LETTER, METRICS, RISK, ORDER, CALENDAR,
                 PARALLELISM));
         all.addAll(RuleOptions.all());
         return all;

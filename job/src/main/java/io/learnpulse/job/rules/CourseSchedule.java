@@ -31,6 +31,7 @@ public class CourseSchedule implements Serializable {
             c.assessmentId = v.assessmentId;
             c.dueAt = v.dueAt;
             c.title = v.title;
+            c.weight = v.weight;
             c.deleted = v.deleted;
             c.learnedAt = v.learnedAt;
             copy.versions.add(c);
@@ -60,6 +61,20 @@ public class CourseSchedule implements Serializable {
         long moment = momentOf(v, graceMillis);
         ScheduledItem next = next(index);
         return v.learnedAt < moment && (next == null || next.learnedAt >= moment);
+    }
+
+    /**
+     * The version of item {@code assessmentId} the operator knew at {@code time} (learned before it),
+     * or null if it knew none or knew it deleted.
+     */
+    ScheduledItem knownAt(String assessmentId, long time) {
+        ScheduledItem known = null;
+        for (ScheduledItem v : versions) {
+            if (v.assessmentId.equals(assessmentId) && v.learnedAt < time) {
+                known = v;
+            }
+        }
+        return known == null || known.deleted ? null : known;
     }
 
     /** The moment an item is missed at: the first millisecond after {@code dueAt} + grace. */

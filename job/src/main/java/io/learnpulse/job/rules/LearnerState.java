@@ -46,6 +46,8 @@ public class LearnerState {
     public CompletionStagnation.State stagnation = new CompletionStagnation.State();
     /** MISSED_DEADLINE's: goes with the enrollments, not with forgetting. */
     public List<MissedDeadline.Missed> missed = new ArrayList<>();
+    /** AT_RISK's, one per enrollment: goes with the enrollments, not with forgetting. */
+    public List<AtRisk.Course> risk = new ArrayList<>();
 
     public LearnerState() {}
 
@@ -69,7 +71,7 @@ public class LearnerState {
 
     /**
      * Forgets the learner (docs/rules.md): drops the six activity rules' state, but keeps the events still
-     * waiting, the timer, the clock, and the enrollments with what MISSED_DEADLINE keeps of them.
+     * waiting, the timer, the clock, and the enrollments with what MISSED_DEADLINE and AT_RISK keep of them.
      */
     void forget() {
         LearnerState fresh = new LearnerState();

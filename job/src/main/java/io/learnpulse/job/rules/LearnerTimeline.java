@@ -6,6 +6,7 @@ import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.EventType;
+import io.learnpulse.model.LearnerRisk;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ public final class LearnerTimeline implements Serializable {
         void alert(Alert alert);
 
         void dailyFigures(DailyFigures figures);
+
+        /** A learner's risk score in a course (AT_RISK), when it is to be written (docs/alerts.md). */
+        void risk(LearnerRisk risk);
 
         /** An event whose id was already accepted within the dedup window: ignored. */
         void duplicate(ActivityEvent event);

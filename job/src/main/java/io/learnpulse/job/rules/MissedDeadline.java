@@ -77,28 +77,13 @@ final class MissedDeadline implements LearnerRule<List<MissedDeadline.Missed>> {
         });
     }
 
-    /** What {@link #forEachOpenItem} hands on: an enrollment, an item version of its course, its moment. */
-    private interface OpenItem {
-        void accept(Enrollment enrollment, ScheduledItem item, long moment);
-    }
-
-    /**
-     * Each item the learner could still miss: in effect at its moment, of a course they are enrolled
-     * in, due at or after the enrollment began, and not missed yet.
-     */
-    private void forEachOpenItem(Learner learner, List<Missed> missed, OpenItem out) {
-        for (Enrollment e : learner.enrollments()) {
-            CourseSchedule schedule = learner.courseCalendar().scheduleOf(e.courseId);
-            if (schedule == null) {
-                continue;
+    /** Each item the learner could still miss ({@link OpenItems}) and has not missed yet. */
+    private void forEachOpenItem(Learner learner, List<Missed> missed, OpenItems.Visitor out) {
+        OpenItems.forEach(learner, graceMillis, (e, v, moment) -> {
+            if (!isMissed(missed, e, v)) {
+                out.accept(e, v, moment);
             }
-            for (int i = 0; i < schedule.versions.size(); i++) {
-                ScheduledItem v = schedule.versions.get(i);
-                if (schedule.inEffect(i, graceMillis) && v.dueAt >= e.since && !isMissed(missed, e, v)) {
-                    out.accept(e, v, CourseSchedule.momentOf(v, graceMillis));
-                }
-            }
-        }
+        });
     }
 
     /** The items missed go with the enrollment: a new enrollment in the course starts afresh. */

@@ -1,6 +1,8 @@
 package io.learnpulse.job.rules;
 
 import io.learnpulse.model.RuleSettings;
+import io.learnpulse.risk.RiskModel;
+import io.learnpulse.risk.RiskModelFile;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -28,6 +30,10 @@ public final class RuleConfig implements Serializable {
     public final long missedDeadlineGraceMillis;
     public final long dedupWindowMillis;
     public final long forgetAfterMillis;
+    /** AT_RISK's model (job-wide), and the band limits it uses (the options', not the model file's). */
+    public final RiskModel riskModel;
+    public final double riskMedium;
+    public final double riskHigh;
 
     private RuleConfig(Builder b) {
         zone = b.zone;
@@ -45,6 +51,14 @@ public final class RuleConfig implements Serializable {
         missedDeadlineGraceMillis = b.missedDeadlineGrace.toMillis();
         dedupWindowMillis = b.dedupWindow.toMillis();
         forgetAfterMillis = b.forgetAfter.toMillis();
+        riskModel = b.riskModel != null ? b.riskModel : BundledModel.MODEL;
+        riskMedium = b.riskMedium;
+        riskHigh = b.riskHigh;
+    }
+
+    /** The model shipped with learnpulse, read once. */
+    private static final class BundledModel {
+        static final RiskModel MODEL = RiskModelFile.readDefault();
     }
 
     public static RuleConfig defaults() {
@@ -87,6 +101,9 @@ public final class RuleConfig implements Serializable {
         private Duration missedDeadlineGrace = RuleSettings.MISSED_DEADLINE_GRACE.defaultDuration();
         private Duration dedupWindow = Duration.ofHours(24);
         private Duration forgetAfter = Duration.ofDays(30);
+        private RiskModel riskModel;
+        private double riskMedium = RuleSettings.RISK_MEDIUM.defaultValue();
+        private double riskHigh = RuleSettings.RISK_HIGH.defaultValue();
 
         private Builder() {}
 
@@ -106,6 +123,9 @@ public final class RuleConfig implements Serializable {
             missedDeadlineGrace = Duration.ofMillis(c.missedDeadlineGraceMillis);
             dedupWindow = Duration.ofMillis(c.dedupWindowMillis);
             forgetAfter = Duration.ofMillis(c.forgetAfterMillis);
+            riskModel = c.riskModel;
+            riskMedium = c.riskMedium;
+            riskHigh = c.riskHigh;
         }
 
         public Builder zone(ZoneId v) { zone = v; return this; }
@@ -123,6 +143,10 @@ public final class RuleConfig implements Serializable {
         public Builder missedDeadlineGrace(Duration v) { missedDeadlineGrace = v; return this; }
         public Builder dedupWindow(Duration v) { dedupWindow = v; return this; }
         public Builder forgetAfter(Duration v) { forgetAfter = v; return this; }
+        /** The risk model; default: the bundled one ({@link RiskModelFile#readDefault}). */
+        public Builder riskModel(RiskModel v) { riskModel = v; return this; }
+        public Builder riskMedium(double v) { riskMedium = v; return this; }
+        public Builder riskHigh(double v) { riskHigh = v; return this; }
 
         /** Sets the overridable setting {@code key} ({@link RuleSettings}) to {@code value}, held as a number. */
         public Builder set(String key, double value) {
@@ -155,6 +179,10 @@ public final class RuleConfig implements Serializable {
                 consistencyMinFraction = value;
             } else if (s == RuleSettings.MISSED_DEADLINE_GRACE) {
                 missedDeadlineGrace = Duration.ofMillis((long) value);
+            } else if (s == RuleSettings.RISK_MEDIUM) {
+                riskMedium = value;
+            } else if (s == RuleSettings.RISK_HIGH) {
+                riskHigh = value;
             } else {
                 throw new IllegalStateException("no field for setting '" + key + "'");
             }
@@ -174,6 +202,12 @@ public final class RuleConfig implements Serializable {
             check(RuleSettings.CONSISTENCY_WINDOW_DAYS, consistencyWindowDays);
             check(RuleSettings.CONSISTENCY_MIN_FRACTION, consistencyMinFraction);
             check(RuleSettings.MISSED_DEADLINE_GRACE, missedDeadlineGrace.toMillis());
+            check(RuleSettings.RISK_MEDIUM, riskMedium);
+            check(RuleSettings.RISK_HIGH, riskHigh);
+            if (!(0 < riskMedium && riskMedium <= riskHigh && riskHigh < 1)) {
+                throw new IllegalArgumentException("risk bands must satisfy 0 < medium <= high < 1, were medium "
+                        + riskMedium + ", high " + riskHigh);
+            }
             requirePositive("dedup window", dedupWindow);
             requirePositive("forget-after", forgetAfter);
             long longestWatch = Math.max(stagnation.toMillis(),

@@ -9,7 +9,7 @@ final class Rules {
     /**
      * At one moment the rules act in this order, so that the output order stays fixed: at a day end
      * the decline before the consistency alert before the day's figures; at one time the engagement
-     * drop before the stagnation before a missed deadline.
+     * drop before the stagnation before a missed deadline before the risk it raises.
      */
     static List<LearnerRule<?>> all(RuleConfig config, AlertFactory alerts, Calendar calendar) {
         return List.of(
@@ -20,6 +20,7 @@ final class Rules {
                 new DailyFiguresRule(config),
                 new EngagementDrop(config, alerts, calendar),
                 new CompletionStagnation(config, alerts),
-                new MissedDeadline(config, alerts));
+                new MissedDeadline(config, alerts),
+                new AtRisk(config, alerts, calendar));
     }
 }

@@ -18,6 +18,8 @@ public class ScheduledItem implements Serializable {
     /** The deadline; null on a deletion. */
     public Long dueAt;
     public String title;
+    /** The item's share of the course grade, in [0, 100]; null if the calendar gives none. */
+    public Double weight;
     public boolean deleted;
     /** The operator's watermark when this version arrived. */
     public long learnedAt;
@@ -29,6 +31,7 @@ public class ScheduledItem implements Serializable {
         v.assessmentId = item.assessmentId;
         v.dueAt = item.deleted ? null : item.dueAt;
         v.title = item.title;
+        v.weight = item.weight;
         v.deleted = item.deleted;
         v.learnedAt = learnedAt;
         return v;

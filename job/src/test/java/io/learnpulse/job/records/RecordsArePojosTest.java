@@ -10,6 +10,9 @@ import io.learnpulse.model.AlertMetrics;
 import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
+import io.learnpulse.model.LearnerRisk;
+import io.learnpulse.model.RiskFactor;
+import io.learnpulse.risk.RiskFeatures;
 import io.learnpulse.model.SettingsOverride;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,9 @@ class RecordsArePojosTest {
         assertSerializedAsPojoWithoutKryo(Alert.class);
         assertSerializedAsPojoWithoutKryo(AlertMetrics.class);
         assertSerializedAsPojoWithoutKryo(DailyFigures.class);
+        assertSerializedAsPojoWithoutKryo(LearnerRisk.class);
+        assertSerializedAsPojoWithoutKryo(RiskFactor.class);
+        assertSerializedAsPojoWithoutKryo(RiskFeatures.class);
         assertSerializedAsPojoWithoutKryo(LearnerState.class);
         assertSerializedAsPojoWithoutKryo(CalendarItem.class);
         assertSerializedAsPojoWithoutKryo(CalendarInput.class);

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Forgetting a learner resets every field, also those added later and every field of each rule's
  * part, but the waiting events, timer and clock, and the enrollments with what MISSED_DEADLINE
- * keeps of them (docs/rules.md: forgetting a silent learner keeps their enrollments and submissions).
+ * and AT_RISK keep of them (docs/rules.md: forgetting a silent learner keeps their enrollments and submissions).
  */
 class LearnerStateTest {
-    private static final Set<String> KEPT = Set.of("pending", "timerAt", "clock", "enrollments", "missed");
+    private static final Set<String> KEPT = Set.of("pending", "timerAt", "clock", "enrollments", "missed", "risk");
 
     @Test
     void forgettingResetsEverythingButTheWaitingEventsTimerClockAndEnrollments() throws Exception {

@@ -11,6 +11,7 @@ import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.EventType;
+import io.learnpulse.model.LearnerRisk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,11 +152,25 @@ public final class RulesHarness implements AutoCloseable {
         return watermark(Long.MAX_VALUE);
     }
 
+    /**
+     * The alerts of every rule but AT_RISK: AT_RISK scores every enrolled learner at every day end
+     * (and the fixture's learners are enrolled in {@code course-1}), so it would join the alerts of
+     * every other rule's test; its own tests read {@link #allAlerts} and {@link #firingsOf}.
+     */
     public List<Alert> alerts() {
+        return allAlerts().stream().filter(a -> a.type != AlertType.AT_RISK).collect(Collectors.toList());
+    }
+
+    public List<Alert> allAlerts() {
         return harness.extractOutputValues();
     }
 
-    /** The alerts as "TYPE@instant" strings, sorted: easy to assert exactly. */
+    /** The risk scores written (AT_RISK), in the order emitted. */
+    public List<LearnerRisk> riskScores() {
+        return values(harness.getSideOutput(LearnerAlertFunction.RISK_SCORES));
+    }
+
+    /** The alerts but AT_RISK's as "TYPE@instant" strings, sorted: easy to assert exactly. */
     public List<String> firings() {
         return alerts().stream()
                 .map(a -> a.type + "@" + Instant.ofEpochMilli(a.eventTime))
@@ -165,7 +180,7 @@ public final class RulesHarness implements AutoCloseable {
 
     /** The alerts of one type as "TYPE@instant" strings, in the order they were emitted. */
     public List<String> firingsOf(AlertType type) {
-        return alerts().stream().filter(a -> a.type == type)
+        return allAlerts().stream().filter(a -> a.type == type)
                 .map(a -> firing(a.type, a.eventTime))
                 .collect(Collectors.toList());
     }
