@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", description = {
         "How early and how well alerts find the learners who fail or withdraw: by days 14, 30, 60, 90 and 120,"
                 + " per alert type and for ANY (all but HIGH_PERFORMANCE), the learners flagged, precision,"
-                + " recall and the median lead time."})
+                + " recall and the median lead time; and the ROC area of the risk score at day 60."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,6 +27,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--outcomes", paramLabel = "FILE", required = true,
             description = "The outcomes, one JSON line per learner (import-oulad writes one).")
     Path outcomes;
+
+    @Option(names = "--risk", paramLabel = "FILE",
+            description = "The risk scores (a replay's --risk file), for the ROC area of the score at day 60;"
+                    + " without it, the AT_RISK alerts' metrics.risk (coarse).")
+    Path risk;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Where to write a self-contained HTML report with a precision and recall by day chart.")
@@ -42,8 +47,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path file : new Path[] {alerts, outcomes}) {
-            if (!Files.isReadable(file)) {
+        for (Path file : new Path[] {alerts, outcomes, risk}) {
+            if (file != null && !Files.isReadable(file)) {
                 throw new UsageException("cannot read " + file);
             }
         }
@@ -51,7 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException("--course-days must be positive, was " + courseDays);
         }
         try {
-            Evaluate.run(alerts, outcomes, report, json, courseDays, spec.commandLine().getOut(),
+            Evaluate.run(alerts, outcomes, risk, report, json, courseDays, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);

@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         say("starting Kafka...");
         try (LocalKafka kafka = LocalKafka.start()) {
             kafka.createTopic("learner-activity", 4);
-            for (String topic : new String[] {"learner-alerts", "learner-metrics", "learner-dlq"}) {
+            for (String topic : new String[] {"learner-alerts", "learner-metrics", "learner-risk", "learner-dlq"}) {
                 kafka.createTopic(topic, 1);
             }
             kafka.createCompactedTopic(CALENDAR_TOPIC, 1);

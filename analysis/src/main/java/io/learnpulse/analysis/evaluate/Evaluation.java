@@ -2,6 +2,7 @@ package io.learnpulse.analysis.evaluate;
 
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.Outcome;
+import io.learnpulse.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,10 @@ public final class Evaluation {
     public static final String ANY = "ANY";
     /** The one type that reports a learner doing well: not part of ANY. */
     static final String HIGH_PERFORMANCE = AlertType.HIGH_PERFORMANCE.name();
+    /** AT_RISK's alerts of severity HIGH only: the learners whose risk rose to band high. */
+    public static final String AT_RISK_HIGH = AlertType.AT_RISK.name() + ":HIGH";
+    /** The day whose risk scores the ROC area judges. */
+    public static final int RISK_DAY = 60;
     private static final long MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
     private final Map<String, Learner> learners = new HashMap<>();
@@ -36,6 +41,10 @@ public final class Evaluation {
     private final long defaultCourseMillis;
     private long alerts;
     private long alertsOfUnknownLearners;
+    /** Where the scores of {@link #riskAtDay} come from, for the report; null: no score read. */
+    private String riskSource;
+    /** Scores from AT_RISK alerts only: a learner without one has no score but counts as 0. */
+    private boolean riskFromAlerts;
 
     /**
      * Every type of {@link AlertType} is reported, with the types of the alerts read (a newer
@@ -47,6 +56,7 @@ public final class Evaluation {
         for (AlertType type : AlertType.values()) {
             types.add(type.name());
         }
+        types.add(AT_RISK_HIGH);
         this.defaultCourseMillis = defaultCourseDays * MILLIS_PER_DAY;
     }
 
@@ -60,8 +70,11 @@ public final class Evaluation {
         }
     }
 
-    /** Adds an alert; one of a learner without an outcome is counted and otherwise ignored. */
-    void alert(String userId, String type, long eventTime) {
+    /**
+     * Adds an alert; one of a learner without an outcome is counted and otherwise ignored. An
+     * AT_RISK alert of {@code severity} HIGH counts for {@link #AT_RISK_HIGH} too.
+     */
+    void alert(String userId, String type, String severity, long eventTime) {
         alerts++;
         Learner learner = learners.get(userId);
         if (learner == null) {
@@ -70,10 +83,64 @@ public final class Evaluation {
         }
         types.add(type);
         learner.firstAlert.merge(type, eventTime, Math::min);
+        if (AlertType.AT_RISK.name().equals(type) && Severity.HIGH.name().equals(severity)) {
+            learner.firstAlert.merge(AT_RISK_HIGH, eventTime, Math::min);
+        }
         if (!HIGH_PERFORMANCE.equals(type)) {
             learner.firstAlert.merge(ANY, eventTime, Math::min);
         }
     }
+
+    /**
+     * A risk score of the learner at {@code at}: the latest at or before {@link #RISK_DAY} counts
+     * (of two at one time, the higher). {@code fromAlerts}: read from AT_RISK alerts' metrics, so
+     * that learners without such an alert count as 0; {@code source} names where they came from.
+     */
+    void risk(String userId, long at, double risk, String source, boolean fromAlerts) {
+        riskSource = source;
+        riskFromAlerts = fromAlerts;
+        Learner learner = learners.get(userId);
+        if (learner == null || at > learner.day(RISK_DAY)) {
+            return;
+        }
+        if (learner.riskAt == null || at > learner.riskAt || (at == learner.riskAt && risk > learner.risk)) {
+            learner.riskAt = at;
+            learner.risk = risk;
+        }
+    }
+
+    /** How well the risk scores at {@link #RISK_DAY} rank the positives, or null if none were read. */
+    RiskQuality riskAtDay() {
+        if (riskSource == null) {
+            return null;
+        }
+        List<Learner> scored = new ArrayList<>();
+        for (Learner learner : learners.values()) {
+            if (learner.inPopulation(RISK_DAY) && (learner.riskAt != null || riskFromAlerts)) {
+                scored.add(learner);
+            }
+        }
+        double[] scores = new double[scored.size()];
+        boolean[] positive = new boolean[scored.size()];
+        long positives = 0;
+        for (int i = 0; i < scores.length; i++) {
+            Learner learner = scored.get(i);
+            scores[i] = learner.riskAt != null ? learner.risk : 0.0;
+            positive[i] = learner.positive;
+            positives += learner.positive ? 1 : 0;
+        }
+        Double missedPrecision = figures(RISK_DAY, AlertType.MISSED_DEADLINE.name()).precision();
+        return new RiskQuality(riskSource, riskFromAlerts, scores.length, positives, Roc.auc(scores, positive),
+                missedPrecision, missedPrecision == null ? null : Roc.recallAtPrecision(scores, positive, missedPrecision));
+    }
+
+    /**
+     * The ROC area of the risk scores at {@link #RISK_DAY} over the learners scored (not withdrawn
+     * before it), and the best recall of a cut-off of the score at MISSED_DEADLINE's precision that
+     * day (null when MISSED_DEADLINE flagged no one or no cut-off reaches it).
+     */
+    record RiskQuality(String source, boolean fromAlerts, long learners, long positives, Double auc,
+            Double missedDeadlinePrecision, Double recallAtThatPrecision) {}
 
     long alerts() {
         return alerts;
@@ -165,6 +232,9 @@ public final class Evaluation {
         /** Withdrawal, or without one the end of the course: where a lead time ends. */
         final long leadUntil;
         final Map<String, Long> firstAlert = new HashMap<>(4);
+        /** The latest risk score at or before {@link #RISK_DAY}, and its time; null if none. */
+        Long riskAt;
+        double risk;
 
         Learner(Outcome outcome, long end) {
             this.start = outcome.start;

@@ -76,8 +76,9 @@ final class HtmlReport {
                     TextReport.format(f.medianLeadDays(), "%.1f"))));
             html.append("</table>\n");
         });
+        html.append("<p>").append(escape(TextReport.riskLine(evaluation.riskAtDay()))).append(".</p>\n");
         html.append("<p>Precision is undefined (-) when no learner was flagged, recall when there was no positive"
-                + " learner.</p>\n</body></html>\n");
+                + " learner. " + Evaluation.AT_RISK_HIGH + " is the AT_RISK alerts of severity HIGH.</p>\n</body></html>\n");
         return html.toString();
     }
 

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 
 /**
  * {@code evaluate --json}: {@code {"byDay": {"60": {"ANY": {"flagged": n, "precision": p,
- * "recall": r, "medianLeadDays": d}, ...}, ...}}}; an undefined figure is {@code null}.
+ * "recall": r, "medianLeadDays": d}, ...}, ...}, "riskAtDay60": {"source", "fromAlerts", "learners",
+ * "positives", "auc", "missedDeadlinePrecision", "recallAtThatPrecision"}}} (the last when risk scores
+ * were read); an undefined figure is {@code null}.
  */
 final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,6 +31,17 @@ final class JsonReport {
                 figures.put("medianLeadDays", f.medianLeadDays());
             });
         });
+        Evaluation.RiskQuality q = evaluation.riskAtDay();
+        if (q != null) {
+            ObjectNode risk = root.putObject("riskAtDay" + Evaluation.RISK_DAY);
+            risk.put("source", q.source());
+            risk.put("fromAlerts", q.fromAlerts());
+            risk.put("learners", q.learners());
+            risk.put("positives", q.positives());
+            risk.put("auc", q.auc());
+            risk.put("missedDeadlinePrecision", q.missedDeadlinePrecision());
+            risk.put("recallAtThatPrecision", q.recallAtThatPrecision());
+        }
         return root;
     }
 

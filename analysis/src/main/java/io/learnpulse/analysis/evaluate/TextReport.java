@@ -24,7 +24,19 @@ final class TextReport {
             }
         });
         out.println("\n(precision: - when none was flagged; recall: - without positives; ANY = every type but "
-                + Evaluation.HIGH_PERFORMANCE + ")");
+                + Evaluation.HIGH_PERFORMANCE + "; " + Evaluation.AT_RISK_HIGH + " = the AT_RISK alerts of severity HIGH)");
+        out.println(riskLine(evaluation.riskAtDay()));
+    }
+
+    /** The ROC area of the risk score at day 60, in one sentence. */
+    static String riskLine(Evaluation.RiskQuality q) {
+        if (q == null) {
+            return "risk score at day " + Evaluation.RISK_DAY + ": none read (no --risk FILE, no AT_RISK alert)";
+        }
+        return String.format(Locale.ROOT, "risk score at day %d, from %s: ROC area %s over %,d learners (%,d positive);"
+                        + " at MISSED_DEADLINE's precision that day (%s) a cut-off of the score reaches recall %s",
+                Evaluation.RISK_DAY, q.source(), format(q.auc(), "%.3f"), q.learners(), q.positives(),
+                format(q.missedDeadlinePrecision(), "%.3f"), format(q.recallAtThatPrecision(), "%.3f"));
     }
 
     static String format(Double value, String pattern) {

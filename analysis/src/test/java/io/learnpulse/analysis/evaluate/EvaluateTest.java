@@ -62,7 +62,7 @@ class EvaluateTest {
                 alert("F", "MISSED_DEADLINE", day(30)),
                 alert("A", "ENGAGEMENT_DROP", day(40))));
         StringWriter printed = new StringWriter();
-        evaluation = Evaluate.run(alerts, outcomes, dir.resolve("report.html"), dir.resolve("figures.json"),
+        evaluation = Evaluate.run(alerts, outcomes, null, dir.resolve("report.html"), dir.resolve("figures.json"),
                 COURSE_DAYS, new PrintWriter(printed, true), new PrintWriter(new StringWriter()));
         console = printed.toString();
     }
@@ -136,13 +136,72 @@ class EvaluateTest {
     }
 
     @Test
+    void theAtRiskAlertsOfSeverityHighAreAlsoCountedOnTheirOwn() {
+        assertThat(evaluation.byDay().get(14).get(Evaluation.AT_RISK_HIGH)).isEqualTo(new Figures(1, 0, 0.0, 0.0, null));
+    }
+
+    /**
+     * The ROC area of the scores at day 60 from a --risk file: per learner the latest score at or
+     * before day 60 (A: 0.9, its 0.1 after day 60 does not count; C: 0.7; D: 0.2; F: 0.6; B withdrew
+     * before day 60, E before the start). Positives A, F (0.9, 0.6) against C, D (0.7, 0.2): of the
+     * four pairs 3 are ordered right, so 0.75; MISSED_DEADLINE's precision on day 60 is 1.0, which only
+     * the cut-off 0.9 reaches: recall 0.5.
+     */
+    @Test
+    void theRocAreaOfTheRiskScoresAtDay60() throws IOException {
+        Path risk = dir.resolve("risk.jsonl");
+        Files.write(risk, java.util.List.of(risk("A", day(10), 0.3), risk("A", day(59), 0.9), risk("A", day(61), 0.1),
+                risk("B", day(20), 0.99), risk("C", day(60), 0.7), risk("D", day(1), 0.2), risk("F", day(30), 0.6),
+                risk("Z", day(30), 0.6)));
+        StringWriter printed = new StringWriter();
+        Evaluation withRisk = Evaluate.run(dir.resolve("alerts.jsonl"), dir.resolve("outcomes.jsonl"), risk, null,
+                dir.resolve("risk-figures.json"), COURSE_DAYS, new PrintWriter(printed, true),
+                new PrintWriter(new StringWriter()));
+        Evaluation.RiskQuality q = withRisk.riskAtDay();
+        assertThat(q.learners()).isEqualTo(4);
+        assertThat(q.positives()).isEqualTo(2);
+        assertThat(q.auc()).isCloseTo(0.75, within(1e-12));
+        assertThat(q.missedDeadlinePrecision()).isEqualTo(1.0);
+        assertThat(q.recallAtThatPrecision()).isEqualTo(0.5);
+        assertThat(q.fromAlerts()).isFalse();
+        assertThat(printed.toString()).contains("risk score at day 60, from the risk scores of " + risk
+                + ": ROC area 0.750 over 4 learners (2 positive)");
+        assertThat(JSON.readTree(dir.resolve("risk-figures.json").toFile()).at("/riskAtDay60/auc").asDouble())
+                .isCloseTo(0.75, within(1e-12));
+    }
+
+    /** Without --risk, the AT_RISK alerts' metrics.risk, everyone else at 0, and the output says it is coarse. */
+    @Test
+    void withoutRiskScoresTheAtRiskAlertsGiveACoarseRocArea() throws IOException {
+        Path alerts = dir.resolve("risk-alerts.jsonl");
+        Files.write(alerts, java.util.List.of(
+                alert("A", "AT_RISK", day(40)).replace("\"severity\":\"HIGH\"", "\"severity\":\"HIGH\",\"metrics\":{\"risk\":0.8}"),
+                alert("C", "AT_RISK", day(50)).replace("\"severity\":\"HIGH\"", "\"severity\":\"MEDIUM\",\"metrics\":{\"risk\":0.6}")));
+        StringWriter printed = new StringWriter();
+        Evaluation coarse = Evaluate.run(alerts, dir.resolve("outcomes.jsonl"), null, null, null, COURSE_DAYS,
+                new PrintWriter(printed, true), new PrintWriter(new StringWriter()));
+        Evaluation.RiskQuality q = coarse.riskAtDay();
+        // A 0.8 and F 0 (positives) against C 0.6 and D 0: pairs A>C, A>D, F<C, F=D: 2.5 / 4
+        assertThat(q.learners()).isEqualTo(4);
+        assertThat(q.fromAlerts()).isTrue();
+        assertThat(q.auc()).isCloseTo(0.625, within(1e-12));
+        assertThat(printed.toString()).contains("coarse");
+        assertThat(coarse.byDay().get(60).get(Evaluation.AT_RISK_HIGH).flagged()).isEqualTo(1);
+    }
+
+    @Test
     void refusesASecondOutcomeForTheSameLearner() throws IOException {
         Path outcomes = dir.resolve("twice.jsonl");
         Files.write(outcomes, java.util.List.of(outcome("A", "fail", null, ""), outcome("A", "pass", null, "")));
         Path alerts = Files.writeString(dir.resolve("none.jsonl"), "");
-        assertThatThrownBy(() -> Evaluate.run(alerts, outcomes, null, null, COURSE_DAYS,
+        assertThatThrownBy(() -> Evaluate.run(alerts, outcomes, null, null, null, COURSE_DAYS,
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
                 .hasMessageContaining("line 2").hasMessageContaining("more than one outcome");
+    }
+
+    private static String risk(String user, String at, double risk) {
+        return "{\"userId\":\"" + user + "\",\"courseId\":\"C1\",\"cohortId\":\"C1\",\"at\":\"" + at + "\",\"risk\":"
+                + risk + ",\"band\":\"low\",\"modelVersion\":\"m\",\"factors\":[]}";
     }
 
     private static String day(int n) {

@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * strictly, and checked against what the job and the gateway accept (deploy/kubernetes/README.md).
  */
 class KubernetesManifestsTest {
-    static final Set<String> TOPICS = Set.of("learner-activity", "learner-alerts", "learner-metrics", "learner-dlq",
+    static final Set<String> TOPICS = Set.of("learner-activity", "learner-alerts", "learner-metrics", "learner-risk",
+            "learner-dlq",
             "course-calendar", "learner-settings");
     static final Set<String> COMPACTED = Set.of("course-calendar", "learner-settings");
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live job on Kafka (4 partitions, parallelism 2, RocksDB, exactly-once) raises exactly the
- * alerts and daily figures that the replay of the same events does (docs/time-and-delivery.md), also with a course
+ * alerts (AT_RISK among them), daily figures and risk scores that the replay of the same events does (docs/time-and-delivery.md), also with a course
  * calendar on its topic against the replay's calendar file.
  */
 class LiveEqualsReplayITCase {
@@ -84,6 +84,9 @@ class LiveEqualsReplayITCase {
         List<String> expectedAlerts = AlertRecords.ofReplay(replay.alerts);
         List<String> expectedFigures = replay.dailyFigures.stream().map(JsonCodec::dailyFigures).sorted()
                 .collect(Collectors.toList());
+        List<String> expectedRisks = replay.riskScores.stream().map(JsonCodec::learnerRisk).sorted()
+                .collect(Collectors.toList());
+        assertThat(replay.alerts).as("the generated learners are at risk").anyMatch(a -> a.type == AlertType.AT_RISK);
 
         TestTopics topics = TestTopics.create(kafka, 4);
         Map<String, String> options = LiveJobs.testOptions(topics, dir.resolve("checkpoints").toUri().toString());
@@ -93,6 +96,7 @@ class LiveEqualsReplayITCase {
         JobClient job = LiveJobs.start(options);
         try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts);
                 CommittedReader figures = new CommittedReader(kafka.bootstrapServers(), topics.metrics);
+                CommittedReader risks = new CommittedReader(kafka.bootstrapServers(), topics.risk);
                 CommittedReader deadLetters = new CommittedReader(kafka.bootstrapServers(), topics.dlq)) {
             if (!stream.calendar.isEmpty()) {
                 topics.awaitCalendarRead(options.get("group-id"), stream.calendar.size());
@@ -102,6 +106,8 @@ class LiveEqualsReplayITCase {
                     values -> values.size() >= expectedAlerts.size());
             List<String> liveFigures = figures.awaitValues(Duration.ofMinutes(1), "all daily figures committed",
                     values -> values.size() >= expectedFigures.size());
+            List<String> liveRisks = risks.awaitValues(Duration.ofMinutes(1), "all risk scores committed",
+                    values -> values.size() >= expectedRisks.size());
 
             assertThat(live.stream().map(AlertRecords::alertId).distinct().count())
                     .as("no alert repeated").isEqualTo(live.size());
@@ -114,6 +120,11 @@ class LiveEqualsReplayITCase {
                     .isEqualTo(live.stream().map(a -> a.replaceAll(".*\"userId\":\"([^\"]+)\".*", "$1"))
                             .collect(Collectors.toList()));
             assertThat(liveFigures.stream().sorted().collect(Collectors.toList())).isEqualTo(expectedFigures);
+            assertThat(liveRisks.stream().sorted().collect(Collectors.toList())).as("risk scores")
+                    .isEqualTo(expectedRisks);
+            assertThat(risks.keys()).as("risk scores keyed by userId")
+                    .isEqualTo(liveRisks.stream().map(r -> r.replaceAll(".*\"userId\":\"([^\"]+)\".*", "$1"))
+                            .collect(Collectors.toList()));
             assertThat(deadLetters.poll()).as("in-order input has no late or rejected events").isEmpty();
         } finally {
             job.cancel().get();

@@ -8,6 +8,10 @@ import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.EventType;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.risk.FeatureExtractor;
+import io.learnpulse.risk.RiskFeatures;
+import io.learnpulse.risk.RiskModel;
+import io.learnpulse.risk.RiskModelFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +31,10 @@ import java.util.TreeSet;
  * A second, deliberately naive implementation of docs/rules.md and docs/time-and-delivery.md with the
  * default thresholds, in UTC: whole input in memory, each learner's life walked day by day, and each
  * calendar item checked against the learner's whole history. It shares nothing with the job but the parsers, so
- * agreement between the two is evidence that both read the contract alike.
+ * agreement between the two is evidence that both read the contract alike; and for AT_RISK the
+ * risk/ module's features and bundled model (the one implementation of the figures, tested on its own
+ * there): each enrollment is walked moment by moment here, with its own enrollment spans, judgements,
+ * bands, episodes and bound on the scores written.
  */
 final class ReferenceRules {
     private static final long HOUR = 3_600_000L;
@@ -38,6 +45,8 @@ final class ReferenceRules {
     final List<String> alerts = new ArrayList<>();
     final List<String> figures = new ArrayList<>();
     final List<String> late = new ArrayList<>();
+    /** "userId courseId at band" of each risk score written. */
+    final List<String> risks = new ArrayList<>();
 
     /** The calendar as the replay knows it: the last line of each item, deletions removed. */
     private final Map<String, CalendarItem> calendar = new TreeMap<>();
@@ -100,6 +109,7 @@ final class ReferenceRules {
                 }
             }
             missedDeadlines(user.getKey(), accepted, horizon);
+            atRisk(user.getKey(), accepted, horizon);
         }
     }
 
@@ -238,6 +248,144 @@ final class ReferenceRules {
                 alerts.add("MISSED_DEADLINE " + user + " " + Instant.ofEpochMilli(missedAt));
             }
         }
+    }
+
+    // --- AT_RISK: each enrollment walked moment by moment ------------------------------------------
+
+    private static final RiskModel MODEL = RiskModelFile.readDefault();
+
+    private void atRisk(String user, List<ActivityEvent> accepted, long horizon) {
+        Set<String> courses = new TreeSet<>();
+        for (ActivityEvent e : accepted) {
+            if (e.courseId != null) {
+                courses.add(e.courseId);
+            }
+        }
+        for (String course : courses) {
+            for (long[] span : enrollments(accepted, course)) {
+                atRisk(user, course, accepted, span[0], span[1], horizon);
+            }
+        }
+    }
+
+    /**
+     * The learner's enrollments in the course as [start, end]: from the first event with it until a
+     * withdrawal, or until the course's last item is judged (an enrollment begun after that ends at
+     * its first day end), or without items 30 days and 1 ms after the last event with it.
+     */
+    private List<long[]> enrollments(List<ActivityEvent> accepted, String course) {
+        List<long[]> spans = new ArrayList<>();
+        Long start = null;
+        long lastInCourse = 0;
+        for (ActivityEvent e : accepted) {
+            if (!course.equals(e.courseId)) {
+                continue;
+            }
+            if (start != null && enrollmentEnd(course, start, lastInCourse) <= e.timestamp) {
+                spans.add(new long[] {start, enrollmentEnd(course, start, lastInCourse)});
+                start = null;
+            }
+            if (e.type == EventType.WITHDRAWAL) {
+                if (start != null) {
+                    spans.add(new long[] {start, e.timestamp});
+                    start = null;
+                }
+                continue;
+            }
+            if (start == null) {
+                start = e.timestamp;
+            }
+            lastInCourse = e.timestamp;
+        }
+        if (start != null) {
+            spans.add(new long[] {start, enrollmentEnd(course, start, lastInCourse)});
+        }
+        return spans;
+    }
+
+    private long enrollmentEnd(String course, long start, long lastInCourse) {
+        Long last = lastDeadline(course);
+        if (last == null) {
+            return lastInCourse + 30 * DAY + 1;
+        }
+        return last + 1 > start ? last + 1 : start(day(start) + 1);
+    }
+
+    /** One enrollment [start, end]: judged and scored at every moment in (start, min(end, horizon)]. */
+    private void atRisk(String user, String course, List<ActivityEvent> accepted, long start, long end, long horizon) {
+        long until = Math.min(end, horizon);
+        List<ActivityEvent> events = new ArrayList<>();
+        for (ActivityEvent e : accepted) {
+            if (course.equals(e.courseId) && e.type.isActivity() && e.timestamp >= start && e.timestamp < end) {
+                events.add(e);
+            }
+        }
+        TreeMap<Long, List<CalendarItem>> judged = new TreeMap<>();
+        for (CalendarItem item : calendar.values()) {
+            long moment = item.dueAt + GRACE + 1;
+            if (item.courseId.equals(course) && item.dueAt >= start && moment > start && moment <= until) {
+                judged.computeIfAbsent(moment, m -> new ArrayList<>()).add(item);
+            }
+        }
+        TreeSet<Long> moments = new TreeSet<>(judged.keySet());
+        for (long dayEnd = start(day(start) + 1); dayEnd <= until; dayEnd += DAY) {
+            moments.add(dayEnd);
+        }
+        FeatureExtractor features = new FeatureExtractor(ZoneOffset.UTC);
+        RiskFeatures f = features.start(course, start);
+        String[] alerted = {"low"};
+        String[] written = {null};
+        double[] writtenRisk = {0};
+        int next = 0;
+        for (long m : moments) {
+            // an event at a moment comes after it
+            for (; next < events.size() && events.get(next).timestamp < m; next++) {
+                ActivityEvent e = events.get(next);
+                features.onActivity(f, e.timestamp);
+                if (e.type == EventType.ASSESSMENT) {
+                    CalendarItem item = e.assessmentId == null ? null : calendar.get(course + "/" + e.assessmentId);
+                    features.onSubmission(f, e.timestamp, e.score, e.assessmentId, item == null ? null : item.dueAt);
+                }
+            }
+            boolean missed = false;
+            for (CalendarItem item : judged.getOrDefault(m, List.of())) {
+                features.onItemJudged(f, item.assessmentId, item.dueAt, item.weight);
+                boolean submitted = false;
+                for (ActivityEvent e : events) {
+                    submitted |= e.timestamp < m && e.type == EventType.ASSESSMENT
+                            && item.assessmentId.equals(e.assessmentId);
+                }
+                missed |= !submitted;
+            }
+            if (missed) {
+                score(user, course, features.values(f, m - 1), m - 1, alerted, written, writtenRisk);
+            }
+            if (m % DAY == 0) {
+                score(user, course, features.values(f, m), m, alerted, written, writtenRisk);
+            }
+        }
+    }
+
+    private void score(String user, String course, double[] values, long at, String[] alerted, String[] written,
+            double[] writtenRisk) {
+        double risk = MODEL.score(values).risk;
+        String band = risk >= 0.75 ? "high" : risk >= 0.5 ? "medium" : "low";
+        if (written[0] == null || !band.equals(written[0]) || Math.abs(risk - writtenRisk[0]) >= 0.05) {
+            risks.add(user + " " + course + " " + Instant.ofEpochMilli(at) + " " + band);
+            written[0] = band;
+            writtenRisk[0] = risk;
+        }
+        List<String> order = List.of("low", "medium", "high");
+        if (band.equals("low")) {
+            alerted[0] = "low";
+        } else if (order.indexOf(band) > order.indexOf(alerted[0])) {
+            alerted[0] = band;
+            alerts.add("AT_RISK " + user + " " + Instant.ofEpochMilli(at));
+        }
+    }
+
+    static String risk(io.learnpulse.model.LearnerRisk r) {
+        return r.userId + " " + r.courseId + " " + Instant.ofEpochMilli(r.at) + " " + r.band;
     }
 
     private static long day(long t) {

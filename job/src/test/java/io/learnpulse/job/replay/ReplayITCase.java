@@ -203,6 +203,7 @@ class ReplayITCase {
         request.output = dir.resolve(name + ".alerts.jsonl");
         request.deadLetters = dir.resolve(name + ".dlq.jsonl");
         request.dailyFigures = dir.resolve(name + ".figures.jsonl");
+        request.riskScores = dir.resolve(name + ".risk.jsonl");
         request.calendar = calendar;
         request.clock = TestClock.FIXED;
         return Replay.run(env, request);
@@ -216,6 +217,9 @@ class ReplayITCase {
         assertThat(alerts).containsExactlyElementsOf(reference.alerts.stream().sorted().collect(Collectors.toList()));
         List<String> figures = atParallelism2.dailyFigures.stream().map(ReferenceRules::figure).sorted().collect(Collectors.toList());
         assertThat(figures).containsExactlyElementsOf(reference.figures.stream().sorted().collect(Collectors.toList()));
+        List<String> risks = atParallelism2.riskScores.stream().map(ReferenceRules::risk).sorted().collect(Collectors.toList());
+        assertThat(risks).as("the population is scored").hasSizeGreaterThan(300);
+        assertThat(risks).containsExactlyElementsOf(reference.risks.stream().sorted().collect(Collectors.toList()));
 
         // the population exercises every rule, and forgetting
         assertThat(atParallelism2.alerts.stream().map(a -> a.type).distinct()).containsExactlyInAnyOrder(AlertType.values());
@@ -273,9 +277,11 @@ class ReplayITCase {
         replay(input, 4, "p4");
         String alerts = Files.readString(dir.resolve("p2.alerts.jsonl"));
         String figures = Files.readString(dir.resolve("p2.figures.jsonl"));
+        String risks = Files.readString(dir.resolve("p2.risk.jsonl"));
         for (String run : List.of("again", "p1", "p4")) {
             assertThat(Files.readString(dir.resolve(run + ".alerts.jsonl"))).as(run).isEqualTo(alerts);
             assertThat(Files.readString(dir.resolve(run + ".figures.jsonl"))).as(run).isEqualTo(figures);
+            assertThat(Files.readString(dir.resolve(run + ".risk.jsonl"))).as(run).isEqualTo(risks);
         }
     }
 
@@ -300,5 +306,7 @@ class ReplayITCase {
                 .isEqualTo(Files.readString(dir.resolve("p2.alerts.jsonl")));
         assertThat(Files.readString(dir.resolve("shuffled.figures.jsonl")))
                 .isEqualTo(Files.readString(dir.resolve("p2.figures.jsonl")));
+        assertThat(Files.readString(dir.resolve("shuffled.risk.jsonl")))
+                .isEqualTo(Files.readString(dir.resolve("p2.risk.jsonl")));
     }
 }

@@ -25,6 +25,7 @@ public final class TestTopics {
     public final String calendar;
     public final String alerts;
     public final String metrics;
+    public final String risk;
     public final String dlq;
     private final LocalKafka kafka;
 
@@ -34,11 +35,13 @@ public final class TestTopics {
         this.calendar = "course-calendar-" + suffix;
         this.alerts = "learner-alerts-" + suffix;
         this.metrics = "learner-metrics-" + suffix;
+        this.risk = "learner-risk-" + suffix;
         this.dlq = "learner-dlq-" + suffix;
         kafka.createTopic(activity, activityPartitions);
         kafka.createTopic(calendar, 1);
         kafka.createTopic(alerts, 2);
         kafka.createTopic(metrics, 2);
+        kafka.createTopic(risk, 2);
         kafka.createTopic(dlq, 1);
     }
 
@@ -53,6 +56,7 @@ public final class TestTopics {
                 "topic.calendar", calendar,
                 "topic.alerts", alerts,
                 "topic.metrics", metrics,
+                "topic.risk", risk,
                 "topic.dlq", dlq);
     }
 
