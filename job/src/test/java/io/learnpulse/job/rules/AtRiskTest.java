@@ -7,6 +7,7 @@ import static io.learnpulse.job.testutils.RulesHarness.midnight;
 import static io.learnpulse.model.AlertType.AT_RISK;
 import static io.learnpulse.model.AlertType.MISSED_DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.learnpulse.job.testutils.RulesHarness;
@@ -22,6 +23,7 @@ import io.learnpulse.risk.RiskModelFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -168,6 +170,17 @@ class AtRiskTest {
             assertThat(medium.metrics.mediumThreshold).isEqualTo(0.3);
             assertThat(medium.metrics.highThreshold).isEqualTo(0.4);
         }
+    }
+
+    /** risk.medium and risk.high are settings a cohort or learner may override (docs/rules.md), kept in order. */
+    @Test
+    void theBandLimitsCanBeOverriddenButNotOutOfOrder() {
+        RuleConfig overridden = RuleConfig.defaults().with(Map.of("risk.medium", 0.6, "risk.high", 0.9));
+        assertThat(overridden.riskMedium).isEqualTo(0.6);
+        assertThat(overridden.riskHigh).isEqualTo(0.9);
+        assertThat(overridden.riskModel).isSameAs(RuleConfig.defaults().riskModel);
+        assertThatThrownBy(() -> RuleConfig.defaults().with(Map.of("risk.medium", 0.8)))
+                .hasMessageContaining("risk bands must satisfy 0 < medium <= high < 1");
     }
 
     @Test
