@@ -197,7 +197,9 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
     private static List<RiskFactor> factors(RiskScore score) {
         List<RiskFactor> factors = new ArrayList<>(score.factors.size());
         for (RiskScore.Contribution c : score.factors) {
-            factors.add(new RiskFactor(c.feature.wireName(), Double.isNaN(c.value) ? null : c.value, c.contribution));
+            // + 0.0: a zero weight times a negative value is -0.0, which would be written as such
+            factors.add(new RiskFactor(c.feature.wireName(), Double.isNaN(c.value) ? null : c.value,
+                    c.contribution + 0.0));
         }
         return factors;
     }

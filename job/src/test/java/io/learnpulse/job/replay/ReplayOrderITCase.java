@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,9 @@ class ReplayOrderITCase {
     void inTimeOrderTheWholeExportReplays() throws Exception {
         String summary = replay("time-alerts.jsonl", "--order", "time");
 
-        List<String> alerts = Files.readAllLines(dir.resolve("time-alerts.jsonl"));
+        // AT_RISK scores every enrolled learner (1024 is in a course): the order is the other rules' matter here
+        List<String> alerts = Files.readAllLines(dir.resolve("time-alerts.jsonl")).stream()
+                .filter(a -> !a.contains("\"type\":\"AT_RISK\"")).collect(Collectors.toList());
         assertThat(alerts).hasSize(2);
         assertThat(alerts.get(0)).contains("\"userId\":\"1024\"").contains("\"type\":\"CONSECUTIVE_LOW_SCORES\"")
                 .contains("\"courseId\":\"https://moodle.example.edu/course/view.php?id=42\"")
