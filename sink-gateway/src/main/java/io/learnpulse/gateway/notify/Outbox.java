@@ -2,15 +2,14 @@ package io.learnpulse.gateway.notify;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertQuery;
 import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.gateway.store.Jdbc;
 import io.learnpulse.gateway.store.StoredAlert;
 import io.learnpulse.model.AlertStatus;
 
@@ -95,24 +95,10 @@ public final class Outbox implements AlertStore.InTransaction {
 
     private static void insert(Connection connection, Webhook hook, String subject, String kind, String alertId,
             String body, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications (webhook_id, subject, "
-                + "kind, alert_id, body, state, attempts, next_attempt_ms, created_at, created_at_ms) "
-                + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT (webhook_id, subject) DO NOTHING")) {
-            insert.setString(1, hook.webhookId());
-            insert.setString(2, subject);
-            insert.setString(3, kind);
-            if (alertId == null) {
-                insert.setNull(4, Types.VARCHAR);
-            } else {
-                insert.setString(4, alertId);
-            }
-            insert.setString(5, body);
-            insert.setString(6, PENDING);
-            insert.setLong(7, now.toEpochMilli());
-            insert.setString(8, now.toString());
-            insert.setLong(9, now.toEpochMilli());
-            insert.executeUpdate();
-        }
+        Jdbc.update(connection, "INSERT INTO notifications (webhook_id, subject, kind, alert_id, body, state, attempts, "
+                + "next_attempt_ms, created_at, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
+                + "ON CONFLICT (webhook_id, subject) DO NOTHING", hook.webhookId(), subject, kind, alertId, body, PENDING,
+                now.toEpochMilli(), now.toString(), now.toEpochMilli());
     }
 
     /** Claims up to {@code max} due notifications for {@code lease}: no other worker takes them meanwhile. */
@@ -122,30 +108,16 @@ public final class Outbox implements AlertStore.InTransaction {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                List<Delivery> claimed = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("SELECT n.webhook_id, n.subject, n.kind, "
-                        + "w.url, w.secret, n.body, n.attempts, n.created_at_ms FROM notifications n JOIN webhooks w "
+                List<Delivery> claimed = Jdbc.query(connection, "SELECT n.webhook_id, n.subject, n.kind, w.url, "
+                        + "w.secret, n.body, n.attempts, n.created_at_ms FROM notifications n JOIN webhooks w "
                         + "ON w.webhook_id = n.webhook_id WHERE n.state = ? AND n.next_attempt_ms <= ? "
-                        + "ORDER BY n.next_attempt_ms LIMIT ?" + (isPostgres(connection) ? " FOR UPDATE OF n SKIP LOCKED" : ""))) {
-                    select.setString(1, PENDING);
-                    select.setLong(2, now);
-                    select.setInt(3, max);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            claimed.add(new Delivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8), token));
-                        }
-                    }
-                }
+                        + "ORDER BY n.next_attempt_ms LIMIT ?" + (isPostgres(connection) ? " FOR UPDATE OF n SKIP LOCKED" : ""),
+                        List.of(PENDING, now, max), rs -> new Delivery(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8), token));
                 for (Delivery delivery : claimed) {
-                    try (PreparedStatement update = connection.prepareStatement("UPDATE notifications SET "
-                            + "next_attempt_ms = ?, claim_token = ? WHERE webhook_id = ? AND subject = ?")) {
-                        update.setLong(1, now + lease.toMillis());
-                        update.setString(2, token);
-                        update.setString(3, delivery.webhookId());
-                        update.setString(4, delivery.subject());
-                        update.executeUpdate();
-                    }
+                    Jdbc.update(connection, "UPDATE notifications SET next_attempt_ms = ?, claim_token = ? "
+                            + "WHERE webhook_id = ? AND subject = ?", now + lease.toMillis(), token, delivery.webhookId(),
+                            delivery.subject());
                 }
                 connection.commit();
                 return claimed;
@@ -192,44 +164,27 @@ public final class Outbox implements AlertStore.InTransaction {
 
     /** The notifications of an alert that the principal may see (those of the webhooks it may see). */
     public List<Notification> notificationsOf(String alertId, Principal principal) {
-        List<Notification> visible = new ArrayList<>();
-        try (Connection connection = database.connection();
-                PreparedStatement select = connection.prepareStatement("SELECT " + prefixed() + ", n.kind, n.state, "
-                        + "n.attempts, n.last_status, n.last_error, n.next_attempt_ms, n.delivered_at FROM notifications n "
-                        + "JOIN webhooks w ON w.webhook_id = n.webhook_id WHERE n.alert_id = ? ORDER BY w.created_at, w.webhook_id")) {
-            select.setString(1, alertId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+        return Jdbc.query(database, "SELECT " + prefixed() + ", n.kind, n.state, n.attempts, n.last_status, "
+                + "n.last_error, n.next_attempt_ms, n.delivered_at FROM notifications n JOIN webhooks w "
+                + "ON w.webhook_id = n.webhook_id WHERE n.alert_id = ? ORDER BY w.created_at, w.webhook_id",
+                List.of(alertId), rs -> {
                     Webhook hook = Webhooks.read(rs);
-                    if (!WebhookAccess.canSee(principal, hook)) {
-                        continue;
-                    }
                     String state = rs.getString("state");
                     int lastStatus = rs.getInt("last_status");
                     Integer status = rs.wasNull() ? null : lastStatus;
                     String next = PENDING.equals(state)
                             ? Instant.ofEpochMilli(rs.getLong("next_attempt_ms")).toString() : null;
-                    visible.add(new Notification(hook.webhookId(), rs.getString("kind"), state, rs.getInt("attempts"),
-                            status, rs.getString("last_error"), next, rs.getString("delivered_at")));
-                }
-            }
-        } catch (SQLException e) {
-            throw new AlertStore.StoreException("cannot read notifications: " + e.getMessage(), e);
-        }
-        return visible;
+                    Notification notification = new Notification(hook.webhookId(), rs.getString("kind"), state,
+                            rs.getInt("attempts"), status, rs.getString("last_error"), next, rs.getString("delivered_at"));
+                    return WebhookAccess.canSee(principal, hook) ? notification : null;
+                }).stream().filter(Objects::nonNull).toList();
     }
 
     /** How many notifications are in each state (for /metrics). */
-    Map<String, Long> countByState() throws SQLException {
+    Map<String, Long> countByState() {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = database.connection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT state, COUNT(*) FROM notifications GROUP BY state");
-                ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                counts.put(rs.getString(1), rs.getLong(2));
-            }
-        }
+        Jdbc.query(database, "SELECT state, COUNT(*) FROM notifications GROUP BY state", List.of(),
+                rs -> counts.put(rs.getString(1), rs.getLong(2)));
         return counts;
     }
 

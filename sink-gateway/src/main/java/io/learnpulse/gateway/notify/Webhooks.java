@@ -1,23 +1,19 @@
 package io.learnpulse.gateway.notify;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.learnpulse.gateway.store.AlertStore;
 import io.learnpulse.gateway.store.Database;
+import io.learnpulse.gateway.store.Jdbc;
 import io.learnpulse.model.AlertType;
 import io.learnpulse.model.Severity;
 
@@ -26,6 +22,7 @@ public final class Webhooks {
 
     static final String COLUMNS = "webhook_id, owner, cohort_id, url, secret, types, min_severity, body_format, "
             + "digest, created_at";
+    private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM webhooks ORDER BY created_at, webhook_id";
 
     private final Database database;
     private final Clock clock;
@@ -40,40 +37,19 @@ public final class Webhooks {
             Severity minSeverity, BodyFormat format, boolean digest) throws SQLException {
         Webhook hook = new Webhook(UUID.randomUUID().toString(), owner, cohortId, url, secret, types, minSeverity,
                 format, digest, clock.instant().toString());
-        try (Connection connection = database.connection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO webhooks (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, hook.webhookId());
-            insert.setString(2, hook.owner());
-            if (cohortId == null) {
-                insert.setNull(3, Types.VARCHAR);
-            } else {
-                insert.setString(3, cohortId);
-            }
-            insert.setString(4, url);
-            insert.setString(5, secret);
-            if (types.isEmpty()) {
-                insert.setNull(6, Types.VARCHAR);
-            } else {
-                insert.setString(6, new TreeSet<>(types.stream().map(Enum::name).toList()).stream()
-                        .collect(Collectors.joining(",")));
-            }
-            insert.setString(7, minSeverity.name());
-            insert.setString(8, format.name());
-            insert.setInt(9, digest ? 1 : 0);
-            insert.setString(10, hook.createdAt());
-            insert.executeUpdate();
+        String typeList = types.isEmpty() ? null
+                : types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        try (Connection connection = database.connection()) {
+            Jdbc.update(connection, "INSERT INTO webhooks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    hook.webhookId(), owner, cohortId, url, secret, typeList, minSeverity.name(), format.name(),
+                    digest ? 1 : 0, hook.createdAt());
         }
         return hook;
     }
 
     /** Every webhook, oldest first. */
     public List<Webhook> all() {
-        try (Connection connection = database.connection()) {
-            return all(connection);
-        } catch (SQLException e) {
-            throw new AlertStore.StoreException("cannot read the webhooks: " + e.getMessage(), e);
-        }
+        return Jdbc.query(database, SELECT_ALL, List.of(), Webhooks::read);
     }
 
     public Optional<Webhook> find(String webhookId) {
@@ -85,13 +61,8 @@ public final class Webhooks {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                for (String table : List.of("notifications", "webhooks")) {
-                    try (PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM " + table + " WHERE webhook_id = ?")) {
-                        delete.setString(1, webhookId);
-                        delete.executeUpdate();
-                    }
-                }
+                Jdbc.update(connection, "DELETE FROM notifications WHERE webhook_id = ?", webhookId);
+                Jdbc.update(connection, "DELETE FROM webhooks WHERE webhook_id = ?", webhookId);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -102,15 +73,7 @@ public final class Webhooks {
 
     /** Every webhook as seen by {@code connection}'s transaction, oldest first. */
     static List<Webhook> all(Connection connection) throws SQLException {
-        List<Webhook> hooks = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM webhooks ORDER BY created_at, webhook_id");
-                ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                hooks.add(read(rs));
-            }
-        }
-        return hooks;
+        return Jdbc.query(connection, SELECT_ALL, List.of(), Webhooks::read);
     }
 
     /** The webhook of a row that has {@link #COLUMNS}. */

@@ -8,19 +8,22 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the store's classes share over JDBC: queries with bound parameters, and nullable values in and out. */
-final class Jdbc {
+/**
+ * What the store's classes (and the outbox of notifications) share over JDBC: queries with bound
+ * parameters, and nullable values in and out.
+ */
+public final class Jdbc {
 
     private Jdbc() {
     }
 
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
     /** The rows of a query, each mapped; a database failure is a {@link AlertStore.StoreException} (a 503). */
-    static <T> List<T> query(Database database, String sql, List<Object> parameters, RowMapper<T> mapper) {
+    public static <T> List<T> query(Database database, String sql, List<Object> parameters, RowMapper<T> mapper) {
         try (Connection connection = database.connection()) {
             return query(connection, sql, parameters, mapper);
         } catch (SQLException e) {
@@ -29,7 +32,7 @@ final class Jdbc {
     }
 
     /** The rows of a query on {@code connection} (inside its transaction). */
-    static <T> List<T> query(Connection connection, String sql, List<Object> parameters, RowMapper<T> mapper)
+    public static <T> List<T> query(Connection connection, String sql, List<Object> parameters, RowMapper<T> mapper)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -46,7 +49,7 @@ final class Jdbc {
     }
 
     /** Runs one statement; {@code null} parameters are bound as SQL NULL text. */
-    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] == null) {
