@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", description = {
         "The benchmark: every measurement of bench/README.md in one run, one table (bench/results/latest.md).",
-        "About 10 minutes on 2 cores; --quick proves the harness in about 2."})
+        "About 20 minutes on 2 cores; --quick proves the harness in a few; --rows runs chosen rows."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -38,7 +38,11 @@ public final class BenchMain {
     private static final Instant WORKLOAD_START = Instant.parse("2026-01-05T00:00:00Z");
     private static final String TOKEN = "bench-admin-token";
     /** A generous estimate of the minutes the measurements after the throughput runs take (full sizes). */
-    private static final double REST_OF_THE_BENCH_MINUTES = 6.5;
+    private static final double REST_OF_THE_BENCH_MINUTES = 8;
+    /** The longest unmeasured warm-up run of each kind of job (ceiling, live). */
+    private static final int WARM_UP_SECONDS = 10;
+    /** The longest the state run's events may take at the RocksDB drain rate (under a budget). */
+    private static final int STATE_RUN_SECONDS = 90;
     private static final String SNAPSHOT_PROPERTY = "learnpulse.bench.snapshot";
     private static final String ROOT_PROPERTY = "learnpulse.bench.root";
 
@@ -180,12 +184,19 @@ public final class BenchMain {
 
         // --quick only proves the harness: there the replay and the cron baseline run beside the rest, to save time
         CompletableFuture<JsonNode> quickReplayAndCron = null;
-        List<double[]> replays = new ArrayList<>();
+        List<ReplayRun> replays = new ArrayList<>();
+        List<ReplayRun> ouladReplays = new ArrayList<>();
+        Oulad oulad = options.rows.contains(Row.OULAD) ? Oulad.at(options.oulad) : null;
+        if (oulad != null && oulad.missing() != null) {
+            say("OULAD replay skipped: " + oulad.missing());
+            report.ouladSkipped(oulad.missing());
+            oulad = null;
+        }
         if (options.quick && options.rows.contains(Row.REPLAY)) {
             quickReplayAndCron = CompletableFuture.supplyAsync(() -> {
                 try {
                     Path replayDir = Files.createDirectories(work.resolve("replay-r1"));
-                    replays.add(replay(workload, replayDir));
+                    replays.add(replay(workload.file, null, replayDir));
                     return options.rows.contains(Row.CRON) ? cron(workload, replayDir.resolve("alerts.jsonl")) : null;
                 } catch (Exception e) {
                     throw new CompletionException(e);
@@ -197,15 +208,11 @@ public final class BenchMain {
         Drain drain = new Drain(flink, broker, kafka, options.drainSeconds);
         Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
         Path replayAlerts = null;
-        if (!options.quick && options.rows.stream().anyMatch(Row::drains)) {
-            // the cluster's first jobs run on a cold JVM (JIT) and a cold broker: one unmeasured run first
-            say("warm-up: one unmeasured live run of 10 s");
-            Drain warmUp = new Drain(flink, broker, kafka, 10);
-            attempt("warm-up run", () -> warmUp.job("warm-up",
-                    jobOptions(activity, "warm-up", "exactly-once", "rocksdb", options.checkpointSeconds), workload.events));
+        if (!options.quick) {
+            warmUp(drain.warmUp(WARM_UP_SECONDS), activity, workload.events);
         }
         boolean repeated = options.rows.stream().anyMatch(Row::drains)
-                || (!options.quick && options.rows.contains(Row.REPLAY));
+                || (!options.quick && options.rows.contains(Row.REPLAY)) || oulad != null;
         long repeatStarted = System.nanoTime();
         for (int rep = 1; repeated && rep <= options.repeats; rep++) {
             if (rep > 1 && options.budgetMinutes > 0) {
@@ -228,10 +235,20 @@ public final class BenchMain {
             if (!options.quick && options.rows.contains(Row.REPLAY)) {
                 say("run " + rep + "/" + options.repeats + ": replay");
                 Path replayDir = Files.createDirectories(work.resolve("replay-" + r));
-                double[] replayed = attempt("replay run " + rep, () -> replay(workload, replayDir));
+                ReplayRun replayed = attempt("replay run " + rep, () -> replay(workload.file, null, replayDir));
                 if (replayed != null) {
                     replays.add(replayed);
                     replayAlerts = replayDir.resolve("alerts.jsonl");
+                }
+            }
+            if (oulad != null) {
+                say("run " + rep + "/" + options.repeats + ": replay of the OULAD history");
+                Path ouladDir = Files.createDirectories(work.resolve("oulad-" + r));
+                Oulad history = oulad;
+                ReplayRun replayed = attempt("OULAD replay run " + rep,
+                        () -> replay(history.events(), history.calendar(), ouladDir));
+                if (replayed != null) {
+                    ouladReplays.add(replayed);
                 }
             }
             for (Row live : Row.LIVE) {
@@ -251,7 +268,10 @@ public final class BenchMain {
             CompletableFuture<JsonNode> quick = quickReplayAndCron;
             quickCron = attempt("replay and cron baseline", quick::join);
         }
-        report.throughput(drains, replays, workload.events, options.rows);
+        report.throughput(drains, replays, options.rows);
+        if (oulad != null) {
+            report.oulad(ouladReplays, oulad.describe());
+        }
 
         if (options.rows.contains(Row.STATE)) {
             state(workload, kafka, flink, drains);
@@ -272,6 +292,25 @@ public final class BenchMain {
             } else {
                 report.note("Cron baseline: not measured in this run (it needs the replay's alerts; see the notes above).");
             }
+        }
+    }
+
+    /**
+     * The cluster's first jobs run on a cold JVM (JIT) and a cold broker: before the measured repeats,
+     * one unmeasured run of each kind of job they measure, the ceiling's and the live job's.
+     */
+    private void warmUp(Drain warmUp, String activity, long events) throws IOException {
+        if (options.rows.contains(Row.CEILING)) {
+            say("warm-up: an unmeasured ceiling run of at most " + WARM_UP_SECONDS + " s");
+            Map<String, String> o = jobOptions(activity, "warm-up-ceiling", "at-least-once", "hashmap", options.checkpointSeconds);
+            attempt("warm-up ceiling run", () -> warmUp.ceiling("warm-up ceiling", o, "warm-up-ceiling-out", events));
+        }
+        Row live = Row.LIVE.stream().filter(options.rows::contains).findFirst().orElse(null);
+        if (live != null) {
+            say("warm-up: an unmeasured live run (" + live.id + ") of at most " + WARM_UP_SECONDS + " s");
+            Map<String, String> o = jobOptions(activity, "warm-up-live", live == Row.ROCKSDB_AT_LEAST_ONCE ? "at-least-once"
+                    : "exactly-once", live == Row.HASHMAP_EXACTLY_ONCE ? "hashmap" : "rocksdb", options.checkpointSeconds);
+            attempt("warm-up live run", () -> warmUp.job("warm-up " + live.id, o, events));
         }
     }
 
@@ -302,7 +341,8 @@ public final class BenchMain {
             for (boolean stalled : new boolean[] {false, true}) {
                 say("fan-out: " + clients + " clients" + (stalled ? " and one that stops reading" : ""));
                 Fanout.Result result = attempt("fan-out to " + clients + " clients" + (stalled ? " + 1 stalled" : ""),
-                        () -> fanout.run(clients, stalled, options.fanoutDeliveries, options.fanoutSeconds * 1000L));
+                        () -> fanout.run(clients, stalled, options.fanoutDeliveries, options.fanoutSeconds * 1000L,
+                                options.fanoutStallSeconds * 1000L));
                 if (result != null) {
                     report.fanout(result);
                 }
@@ -395,8 +435,8 @@ public final class BenchMain {
     }
 
     /**
-     * Learners per wave of the state run: as asked, or fewer if the run would take more than about a
-     * minute at the RocksDB drain rate measured before.
+     * Learners per wave of the state run: as asked, or fewer if its events would take more than
+     * {@link #STATE_RUN_SECONDS} at the RocksDB drain rate measured before.
      */
     private int stateLearners(List<Drain.Result> rocksdb, Workload workload) {
         double rate = Stats.Spread.of(rocksdb.stream().map(Drain.Result::rate).toList()).median();
@@ -405,24 +445,28 @@ public final class BenchMain {
         }
         double eventsPerLearnerDay = workload.events / (double) workload.learnersSeen / workload.days;
         double events = (double) options.stateLearners * options.stateWaves * options.stateWaveDays * eventsPerLearnerDay;
-        double affordable = options.budgetMinutes > 0 ? rate * 60 : Double.MAX_VALUE;
+        double affordable = options.budgetMinutes > 0 ? rate * STATE_RUN_SECONDS : Double.MAX_VALUE;
         if (events <= affordable) {
             return options.stateLearners;
         }
         int learners = Math.max(100, (int) (options.stateLearners * affordable / events));
-        report.note(String.format(Locale.ROOT, "State: %,d learners per wave instead of %,d, so that the state run takes "
-                + "about a minute at the RocksDB drain rate (--budget-minutes).", learners, options.stateLearners));
+        report.note(String.format(Locale.ROOT, "State: %,d learners per wave instead of %,d, so that the state run's "
+                + "events take about %d s at the RocksDB drain rate (--budget-minutes).", learners, options.stateLearners,
+                STATE_RUN_SECONDS));
         return learners;
     }
 
-    /** One replay in its own process; {wall seconds of the replay, its CPU-seconds, alerts}. */
-    private double[] replay(Workload workload, Path outputDir) throws Exception {
-        try (Child replay = Child.start("replay", logs, "2g", "replay", List.of(
-                "--input", workload.file.toString(), "--output-dir", outputDir.toString(),
-                "--parallelism", Integer.toString(options.parallelism)))) {
+    /** One replay of {@code input} (with a course calendar, or null) in its own process. */
+    private ReplayRun replay(Path input, Path calendar, Path outputDir) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output-dir", outputDir.toString(),
+                "--parallelism", Integer.toString(options.parallelism)));
+        if (calendar != null) {
+            args.addAll(List.of("--calendar", calendar.toString()));
+        }
+        try (Child replay = Child.start("replay", logs, "2g", "replay", args)) {
             String[] result = replay.await("result", Duration.ofMinutes(10)).split(" ");
-            return new double[] {Long.parseLong(result[0]) / 1000.0, Double.parseDouble(result[1]),
-                    Long.parseLong(result[2])};
+            return new ReplayRun(Long.parseLong(result[0]) / 1000.0, Double.parseDouble(result[1]),
+                    Long.parseLong(result[4]), Long.parseLong(result[2]));
         }
     }
 

@@ -19,7 +19,7 @@ final class BenchOptions {
     boolean quick;
 
     @Option(names = "--rows", paramLabel = "ROW", split = ",", showDefaultValue = Visibility.NEVER, description = {
-            "The rows to run, comma-separated: ceiling, replay, rocksdb-exactly-once, hashmap-exactly-once,"
+            "The rows to run, comma-separated: ceiling, replay, oulad, rocksdb-exactly-once, hashmap-exactly-once,"
                     + " rocksdb-at-least-once, latency, state, fanout, cron. latency also runs rocksdb-at-least-once"
                     + " and rocksdb-exactly-once (its loads are 50% and 80% of their drain rates); cron also runs replay"
                     + " (its latency is simulated on the replay's alerts). A ratio to the ceiling needs ceiling among them.",
@@ -28,6 +28,12 @@ final class BenchOptions {
 
     /** The rows to run ({@link #resolve}): those of {@code --rows} and the rows they need. */
     Set<Row> rows;
+
+    @Option(names = "--oulad", paramLabel = "DIR", showDefaultValue = Visibility.NEVER, description = {
+            "The real OULAD history for row 2b, as bin/learnpulse import-oulad --out DIR wrote it (events.jsonl and"
+                    + " calendar.jsonl).",
+            "  Default: none (row 2b is skipped and says why)"})
+    Path oulad;
 
     @Option(names = "--learners", paramLabel = "N", description = "Learners of the workload (quick: 300).")
     int learners = 10_000;
@@ -45,8 +51,9 @@ final class BenchOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the workload.")
     long seed = 42;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "Runs of each throughput measurement (quick: 1).")
-    int repeats = 2;
+    @Option(names = "--repeats", paramLabel = "N", description = "Measured runs of each throughput row, after an unmeasured"
+            + " warm-up run of each kind of job (quick: 1, no warm-up).")
+    int repeats = 3;
 
     @Option(names = "--parallelism", paramLabel = "N", showDefaultValue = Visibility.NEVER,
             description = {"Parallelism of the jobs and the replay.", "  Default: the number of cores"})
@@ -73,7 +80,8 @@ final class BenchOptions {
     int stateLearners = -1;
 
     int stateWaveDays = 5;
-    int stateWaves = 8;
+    /** Enough for two halves of 7 checkpoints once learners are being forgotten (from the third wave on). */
+    int stateWaves = 16;
     int stateForgetDays = 10;
     int stateCheckpointSeconds = 2;
 
@@ -84,6 +92,9 @@ final class BenchOptions {
     @Option(names = "--fanout-seconds", paramLabel = "S", description = "Length of each fan-out run (quick: 1).")
     int fanoutSeconds = 6;
 
+    /** The longest a fan-out run with a stalled client goes on waiting for its cut-off. */
+    int fanoutStallSeconds = 60;
+
     @Option(names = "--fanout-deliveries", paramLabel = "N",
             description = "Offered deliveries per second in the fan-out runs (quick: 2000).")
     double fanoutDeliveries = 20_000;
@@ -93,7 +104,7 @@ final class BenchOptions {
 
     @Option(names = "--budget-minutes", paramLabel = "M",
             description = "Fewer repeats and a smaller state run if the whole would take longer (quick: none).")
-    double budgetMinutes = 14;
+    double budgetMinutes = 25;
 
     @Option(names = "--output", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
             description = {"Where to write the table.", "  Default: bench/results/latest.md (quick: latest-quick.md)"})
@@ -122,7 +133,8 @@ final class BenchOptions {
             unless(given, "--budget-minutes", () -> budgetMinutes = 0);
             warmupSeconds = 1;
             stateCheckpointSeconds = 1;
-            stateWaves = 6;
+            stateWaves = 7;
+            fanoutStallSeconds = 5;
         }
         rows = Row.chosen(rowNames);
         if (fanoutClients == null) {

@@ -106,14 +106,17 @@ public final class ChildMain {
 
     /**
      * {@code learnpulse replay} of a file on a local Flink of its own, as ReplayCommand runs it; answers
-     * with the wall time and this process's CPU time of the replay itself (cluster start excluded).
+     * with the wall time and this process's CPU time of the replay itself (cluster start excluded), its
+     * alerts, dead letters and inputs.
      */
     @Command(name = "replay")
     void replay(@Option(names = "--input", required = true) Path input,
             @Option(names = "--output-dir", required = true) Path outputDir,
-            @Option(names = "--parallelism", defaultValue = "2") int parallelism) throws Exception {
+            @Option(names = "--parallelism", defaultValue = "2") int parallelism,
+            @Option(names = "--calendar") Path calendar) throws Exception {
         Replay.Request request = new Replay.Request();
         request.input = input;
+        request.calendar = calendar;
         request.output = outputDir.resolve("alerts.jsonl");
         request.deadLetters = outputDir.resolve("alerts.dlq.jsonl");
         Configuration config = new Configuration();
@@ -134,8 +137,8 @@ public final class ChildMain {
             Replay.Result result = Replay.run(env, request);
             long wallNanos = System.nanoTime() - started;
             double cpu = Cpu.self() - cpuBefore;
-            answer(String.format(Locale.ROOT, "result %d %.3f %d %d", wallNanos / 1_000_000, cpu,
-                    result.alerts.size(), result.deadLetters.size()));
+            answer(String.format(Locale.ROOT, "result %d %.3f %d %d %d", wallNanos / 1_000_000, cpu,
+                    result.alerts.size(), result.deadLetters.size(), result.inputs));
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,11 +28,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Gateway fan-out (issue 6, item 6): N WebSocket clients subscribe to every alert; alerts are
  * written to the gateway's alerts topic at a paced rate, and each client's receipt of each alert is
  * one delivery, timed from the moment the alert was handed to the Kafka producer. Optionally one
- * more client connects and never reads.
+ * more client connects and stops reading ({@link StalledClient}), until the gateway cuts it off.
  */
 final class Fanout {
-    record Result(int clients, boolean stalled, double offeredDeliveriesPerSecond, long expected, long delivered,
-            double seconds, Stats.Latencies latency, double gatewayCpu, double stalledCutOffs, int readersClosed) {
+    /**
+     * The client that stopped reading: whether the gateway counted it cut off, after how long (from
+     * the first alert produced) and how many alerts pushed to the others by then (all of the run's if
+     * it was not), and how its connection ended as it read at last.
+     */
+    record Stall(boolean cutOff, double secondsToCutOff, long alertsToCutOff, String ending, boolean mssLimited) {}
+
+    /** One run; {@code stall} null without a stalled client. */
+    record Result(int clients, double offeredDeliveriesPerSecond, long expected, long delivered,
+            double seconds, Stats.Latencies latency, double gatewayCpu, Stall stall, int readersClosed) {
+        boolean stalled() {
+            return stall != null;
+        }
+
         double deliveriesPerSecond() {
             return delivered / seconds;
         }
@@ -55,14 +68,23 @@ final class Fanout {
         this.token = token;
     }
 
-    Result run(int clients, boolean stalled, double offeredDeliveriesPerSecond, long millis) throws Exception {
+    /**
+     * {@code millis} of alerts at the offered rate; with a stalled client, on until the gateway has cut
+     * it off and a second more (so that the readers' latency covers the cut-off and after it), for at
+     * most {@code stallMaxMillis}.
+     */
+    Result run(int clients, boolean stalled, double offeredDeliveriesPerSecond, long millis, long stallMaxMillis)
+            throws Exception {
         String run = "fan" + (++runs);
         double alertsPerSecond = Math.max(1, offeredDeliveriesPerSecond / clients);
-        int alerts = (int) Math.max(1, alertsPerSecond * millis / 1000);
-        long[] sentAt = new long[alerts];
+        long longest = stalled ? Math.max(millis, stallMaxMillis) : millis;
+        int capacity = (int) Math.max(1, alertsPerSecond * longest / 1000);
+        long[] sentAt = new long[capacity];
         Stats.Samples latencies = new Stats.Samples();
         AtomicLong delivered = new AtomicLong();
         AtomicLong lastReceived = new AtomicLong();
+        // alerts the gateway has pushed so far, as the readers see them
+        AtomicLong pushed = new AtomicLong();
         String idPrefix = run + "-";
         WsClient.Handler handler = (text, nanos, millisNow) -> {
             Alert alert = AlertFrames.alertOf(text);
@@ -71,14 +93,16 @@ final class Fanout {
             }
             int i = Integer.parseInt(alert.alertId.substring(idPrefix.length()));
             latencies.add(nanos - sentAt[i]);
+            pushed.accumulateAndGet(i + 1, Math::max);
             delivered.incrementAndGet();
             lastReceived.accumulateAndGet(nanos, Math::max);
         };
         ExecutorService executor = Executors.newFixedThreadPool(4);
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
         HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(30)).build();
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/alerts?token=" + token);
         List<WsClient> readers = new ArrayList<>();
-        WsClient stalledClient = null;
+        StalledClient stalledClient = null;
         try {
             for (int from = 0; from < clients; from += 100) {
                 List<CompletableFuture<WsClient>> batch = new ArrayList<>();
@@ -95,25 +119,44 @@ final class Fanout {
                 }
             }
             if (stalled) {
-                stalledClient = WsClient.handingTo(handler, false).connectWithRetry(http, uri, 3);
+                stalledClient = StalledClient.connect(port, uri.getRawPath() + "?" + uri.getRawQuery());
             }
             int connected = readers.size() + (stalled ? 1 : 0);
             Wait.until("the gateway to count " + connected + " WebSocket clients", Duration.ofSeconds(30),
                     () -> websocketClients() >= connected);
             double cutOffs0 = slowDisconnects();
             double cpu0 = gateway.cpuSeconds();
-            long firstSent;
+            long firstSent = System.nanoTime();
+            // the cut-off as the gateway counts it, looked for every 50 ms from the first alert to the end of the run
+            AtomicLong cutOffAt = new AtomicLong();
+            AtomicLong alertsToCutOff = new AtomicLong();
+            if (stalled) {
+                watcher.scheduleWithFixedDelay(() -> {
+                    try {
+                        if (cutOffAt.get() == 0 && slowDisconnects() > cutOffs0) {
+                            alertsToCutOff.set(pushed.get());
+                            cutOffAt.set(System.nanoTime());
+                        }
+                    } catch (Exception e) {
+                        // looked for again in 50 ms
+                    }
+                }, 0, 50, TimeUnit.MILLISECONDS);
+            }
+            int base = (int) Math.max(1, alertsPerSecond * millis / 1000);
+            int alerts = 0;
             try (KafkaProducer<String, String> producer = kafka.producer(false)) {
-                long start = System.nanoTime();
-                firstSent = start;
-                int sent = 0;
-                while (sent < alerts) {
-                    long due = Math.min(alerts, (long) (alertsPerSecond * (System.nanoTime() - start) / 1e9) + 1);
-                    while (sent < due) {
-                        String json = JsonCodec.alert(alert(idPrefix + sent, "fan-user-" + (sent % 50)));
-                        sentAt[sent] = System.nanoTime();
-                        producer.send(new ProducerRecord<>(LatencyRun.ALERTS_TOPIC, "fan-user-" + (sent % 50), json));
-                        sent++;
+                while (alerts < capacity) {
+                    long now = System.nanoTime();
+                    long cut = cutOffAt.get();
+                    if (alerts >= base && (!stalled || (cut != 0 && now - cut >= 1_000_000_000L))) {
+                        break;
+                    }
+                    long due = Math.min(capacity, (long) (alertsPerSecond * (now - firstSent) / 1e9) + 1);
+                    while (alerts < due) {
+                        String json = JsonCodec.alert(alert(idPrefix + alerts, "fan-user-" + (alerts % 50)));
+                        sentAt[alerts] = System.nanoTime();
+                        producer.send(new ProducerRecord<>(LatencyRun.ALERTS_TOPIC, "fan-user-" + (alerts % 50), json));
+                        alerts++;
                     }
                     LockSupport.parkNanos(1_000_000);
                 }
@@ -131,7 +174,15 @@ final class Fanout {
                 return count >= expected || System.nanoTime() - last[1] > 5_000_000_000L;
             });
             double cpu = gateway.cpuSeconds() - cpu0;
-            double cutOffs = slowDisconnects() - cutOffs0;
+            watcher.shutdownNow();
+            Stall stall = null;
+            if (stalled) {
+                boolean cutOff = cutOffAt.get() != 0;
+                // a client cut off has its close frame behind the frames it did not read; one that was not is still open
+                StalledClient.Ending ending = stalledClient.readToTheEnd(Duration.ofSeconds(cutOff ? 10 : 1));
+                stall = new Stall(cutOff, cutOff ? (cutOffAt.get() - firstSent) / 1e9 : Double.NaN,
+                        cutOff ? alertsToCutOff.get() : pushed.get(), ending.describe(), stalledClient.mssLimited());
+            }
             int closed = 0;
             for (WsClient reader : readers) {
                 if (reader.closeCode() >= 0) {
@@ -144,14 +195,15 @@ final class Fanout {
             for (int i = 0; i < nanos.length; i++) {
                 millisSamples[i] = nanos[i] / 1_000_000;
             }
-            return new Result(clients, stalled, offeredDeliveriesPerSecond, expected, delivered.get(), seconds,
-                    Stats.Latencies.of(millisSamples), cpu, cutOffs, closed);
+            return new Result(clients, offeredDeliveriesPerSecond, expected, delivered.get(), seconds,
+                    Stats.Latencies.of(millisSamples), cpu, stall, closed);
         } finally {
             readers.forEach(WsClient::abort);
             if (stalledClient != null) {
-                stalledClient.abort();
+                stalledClient.close();
             }
             executor.shutdownNow();
+            watcher.shutdownNow();
             // the next run starts on a gateway that has let these clients go
             Wait.within(Duration.ofSeconds(10), () -> websocketClients() == 0);
         }

@@ -35,7 +35,7 @@ final class Report {
     }
 
     /** Rows 1-3, those of {@code chosen}. */
-    void throughput(Map<String, List<Drain.Result>> drains, List<double[]> replays, long events, Set<Row> chosen) {
+    void throughput(Map<String, List<Drain.Result>> drains, List<ReplayRun> replays, Set<Row> chosen) {
         List<Drain.Result> ceiling = drains.getOrDefault("ceiling", List.of());
         Stats.Spread ceilingRates = spread(ceiling, Drain.Result::rate);
         Stats.Spread ceilingCpu = spread(ceiling, Drain.Result::perJobCpuSecond);
@@ -52,16 +52,8 @@ final class Report {
                 "1.00 (reference)", ceilingRates.range("%,.0f", "events/s")});
         }
 
-        List<Double> replayRates = new ArrayList<>();
-        List<Double> replayPerCpu = new ArrayList<>();
-        List<Double> replayCores = new ArrayList<>();
-        for (double[] r : replays) {
-            replayRates.add(events / r[0]);
-            replayPerCpu.add(events / r[1]);
-            replayCores.add(r[1] / r[0]);
-        }
-        Stats.Spread replayRate = Stats.Spread.of(replayRates);
-        Stats.Spread replayCpu = Stats.Spread.of(replayPerCpu);
+        Stats.Spread replayRate = spread(replays, ReplayRun::rate);
+        Stats.Spread replayCpu = spread(replays, ReplayRun::perCpuSecond);
         String replayLabel = "Replay: `learnpulse replay` of the generated file (file → job graph → sorted alert file)";
         if (!replays.isEmpty()) {
             headline.put("replay", String.format(Locale.ROOT, "%s, %,.0f per CPU-second%s",
@@ -69,7 +61,7 @@ final class Report {
         }
         if (chosen.contains(Row.REPLAY)) {
             rows.add(replays.isEmpty() ? notMeasured("2", replayLabel) : new String[] {"2", replayLabel,
-                    rate(replayRate.median()), perCpu(replayCpu.median(), Stats.Spread.of(replayCores).median()),
+                    rate(replayRate.median()), perCpu(replayCpu.median(), spread(replays, ReplayRun::cores).median()),
                     ratio(replayRate.median(), replayCpu.median()), replayRate.range("%,.0f", "events/s")});
         }
 
@@ -109,11 +101,7 @@ final class Report {
                         e.getKey(), i++, r.events(), r.seconds(), r.rate(), r.jobCpu(), r.jobCores(), r.brokerCpu()));
             }
         }
-        int i = 1;
-        for (double[] r : replays) {
-            raw.append(String.format(Locale.ROOT, "| replay #%d | %,d | %.1f | %,.0f | %.1f | %.2f | – |%n",
-                    i++, events, r[0], events / r[0], r[1], r[1] / r[0]));
-        }
+        appendReplays(raw, "replay", replays);
         details.add(raw.toString());
 
         double liveRatio = spread(drains.getOrDefault("rocksdb-exactly-once", List.of()), Drain.Result::rate).median() / ceilingRate;
@@ -130,6 +118,48 @@ final class Report {
                     + "These are the places the next round of work should look at first; the bench does not profile which "
                     + "of them dominates.", liveRatio * 100, heapRatio * 100, atLeastOnceRatio * 100));
         }
+    }
+
+    private static void appendReplays(StringBuilder raw, String label, List<ReplayRun> replays) {
+        int i = 1;
+        for (ReplayRun r : replays) {
+            raw.append(String.format(Locale.ROOT, "| %s #%d | %,d | %.1f | %,.0f | %.1f | %.2f | – |%n",
+                    label, i++, r.inputs(), r.seconds(), r.rate(), r.cpu(), r.cores()));
+        }
+    }
+
+    /**
+     * Row 2b: the replay of the real OULAD history with its course calendar ({@code import-oulad}'s
+     * files), after {@link #throughput}; {@code what} describes its input.
+     */
+    void oulad(List<ReplayRun> runs, String what) {
+        String label = "Replay of the real OULAD history with its course calendar (`import-oulad` output: " + what + ")";
+        if (runs.isEmpty()) {
+            rows.add(notMeasured("2b", label));
+            return;
+        }
+        Stats.Spread rate = spread(runs, ReplayRun::rate);
+        Stats.Spread cpu = spread(runs, ReplayRun::perCpuSecond);
+        headline.put("replay of the OULAD history", String.format(Locale.ROOT, "%s, %,.0f per CPU-second%s",
+                rate(rate.median()), cpu.median(), timesCeiling(rate.median())));
+        rows.add(new String[] {"2b", label, rate(rate.median()), perCpu(cpu.median(), spread(runs, ReplayRun::cores).median()),
+                ratio(rate.median(), cpu.median()), rate.range("%,.0f", "events/s") + String.format(Locale.ROOT, "; %,d alerts",
+                        runs.get(0).alerts())});
+        StringBuilder raw = new StringBuilder("### OULAD replay (raw)\n\n"
+                + "| run | events | seconds | events/s | replay process CPU-s | cores used | – |\n"
+                + "|---|---:|---:|---:|---:|---:|---|\n");
+        appendReplays(raw, "oulad replay", runs);
+        details.add(raw.toString());
+        notes.add("OULAD replay (row 2b): `learnpulse replay --calendar` of import-oulad's events.jsonl and calendar.jsonl, "
+                + "each run in a JVM of its own like row 2. Its input is not the generated workload: real learners, most "
+                + "events scored submissions and registrations, the deadlines of the calendar (MISSED_DEADLINE), so its ratio "
+                + "to the ceiling (measured on the generated workload) compares different inputs.");
+    }
+
+    /** Row 2b when it could not run: why. */
+    void ouladSkipped(String why) {
+        rows.add(new String[] {"2b", "Replay of the real OULAD history with its course calendar (`import-oulad` output)",
+                "skipped: " + why, "–", "–", "–"});
     }
 
     private int checkpointSeconds = 10;
@@ -213,32 +243,43 @@ final class Report {
         }
         List<StateRun.Point> basis = steady.isEmpty() ? result.points() : steady;
         Stats.Spread perLearner = Stats.Spread.of(basis.stream().map(StateRun.Point::bytesPerRemembered).toList());
-        List<StateRun.Point> before = result.points().subList(0, result.points().size() - steady.size());
         String bounded;
-        if (steady.size() < 2 || before.isEmpty()) {
-            bounded = "too few checkpoints before and after the first learners were forgotten to judge boundedness";
-            notes.add("State: the run had too few checkpoints around the first forgetting; boundedness is not shown.");
+        if (steady.size() < 4) {
+            bounded = String.format(Locale.ROOT, "only %d checkpoints once learners were being forgotten: too few to judge "
+                    + "boundedness (more waves needed)", steady.size());
+            notes.add("State: the run had too few checkpoints once learners were being forgotten; boundedness is not shown.");
         } else {
-            StateRun.Point earlyPeak = before.stream().max(java.util.Comparator.comparingLong(StateRun.Point::stateBytes)).get();
-            long lateMax = steady.stream().mapToLong(StateRun.Point::stateBytes).max().orElse(0);
-            long seenTo = steady.get(steady.size() - 1).learnersSeen();
+            // the saw-tooth of compaction: compare the peaks and the troughs of the two halves of the steady part
+            List<StateRun.Point> first = steady.subList(0, steady.size() / 2);
+            List<StateRun.Point> second = steady.subList(steady.size() / 2, steady.size());
+            long firstMax = first.stream().mapToLong(StateRun.Point::stateBytes).max().getAsLong();
+            long firstMin = first.stream().mapToLong(StateRun.Point::stateBytes).min().getAsLong();
+            long secondMax = second.stream().mapToLong(StateRun.Point::stateBytes).max().getAsLong();
+            long secondMin = second.stream().mapToLong(StateRun.Point::stateBytes).min().getAsLong();
+            long seenFrom = first.get(first.size() - 1).learnersSeen();
+            long seenTo = second.get(second.size() - 1).learnersSeen();
             long rememberedMax = steady.stream().mapToLong(StateRun.Point::learnersRemembered).max().orElse(0);
-            boolean isBounded = lateMax <= 1.25 * earlyPeak.stateBytes() && seenTo >= 1.3 * earlyPeak.learnersSeen();
-            bounded = String.format(Locale.ROOT, "learners seen grow %,d → %,d (×%.1f) while at most %,d are remembered at "
-                    + "once; the largest checkpoint after forgetting began is ×%.2f the largest before it (%.1f vs %.1f MB): %s",
-                    earlyPeak.learnersSeen(), seenTo, seenTo / (double) earlyPeak.learnersSeen(), rememberedMax,
-                    lateMax / (double) earlyPeak.stateBytes(), lateMax / 1e6, earlyPeak.stateBytes() / 1e6,
-                    isBounded ? "bounded" : "NOT shown bounded");
+            boolean grew = seenTo >= 1.3 * seenFrom;
+            boolean isBounded = grew && secondMax <= 1.25 * firstMax && secondMin <= 1.25 * firstMin;
+            bounded = String.format(Locale.ROOT, "learners seen grow %,d → %,d (×%.1f) from the first half of the "
+                    + "checkpoints once learners are being forgotten (waves %d–%d) to the second (waves %d–%d), while at most "
+                    + "%,d are remembered at once; the checkpoints peak at %.1f then %.1f MB (×%.2f) and dip to %.1f then "
+                    + "%.1f MB (×%.2f): %s", seenFrom, seenTo, seenTo / (double) seenFrom, rememberedMax, first.get(0).wave() + 1,
+                    first.get(first.size() - 1).wave() + 1, second.get(0).wave() + 1, second.get(second.size() - 1).wave() + 1,
+                    firstMax / 1e6, secondMax / 1e6, secondMax / (double) firstMax, firstMin / 1e6, secondMin / 1e6,
+                    secondMin / (double) firstMin, isBounded ? "bounded" : "NOT shown bounded");
             if (!isBounded) {
-                notes.add("State: after forgetting began, a checkpoint was more than 25% larger than the largest one before "
-                        + "(or too few new learners were seen to tell); see the raw state table.");
+                notes.add(grew ? "State: in the second half of the run, once learners were being forgotten, the checkpoints' "
+                        + "peak or trough was more than 25% above the first half's; see the raw state table."
+                        : "State: too few new learners were seen between the two halves of the run to tell boundedness.");
             }
         }
         notes.add("State: RocksDB drops a forgotten learner's entries with tombstones that take space until compaction "
                 + "merges the files; each checkpoint flushes the memtable into a new level-0 file and four of them trigger a "
                 + "compaction, so the checkpoint size is a saw-tooth (it grows for a few checkpoints, then falls back). That is "
                 + "why bytes per active learner are given as the median over the checkpoints with their range, and "
-                + "boundedness as the largest size once learners are being forgotten against the largest before that (when about as many learners were active).");
+                + "boundedness by the peaks and the troughs of the saw-tooth: those of the second half of the checkpoints "
+                + "taken once learners are being forgotten (about as many remembered, many more seen) against those of the first half.");
         rows.add(new String[] {"5", "State: full checkpoint size per active (not yet forgotten) learner, RocksDB",
                 String.format(Locale.ROOT, "%,.0f bytes per active learner (median; %,.0f–%,.0f over %d checkpoints)",
                         perLearner.median(), perLearner.min(), perLearner.max(), perLearner.runs()),
@@ -247,25 +288,46 @@ final class Report {
                         result.points().stream().mapToLong(StateRun.Point::learnersRemembered).max().orElse(0))});
     }
 
+    /** The fan-out runs without a stalled client: their latency, by client count, for the stalled runs to compare with. */
+    private final Map<Integer, Stats.Latencies> fanoutAlone = new LinkedHashMap<>();
+
     void fanout(Fanout.Result r) {
+        Fanout.Stall stall = r.stall();
+        String compared = String.format(Locale.ROOT, "%,d of %,d delivered%s", r.delivered(), r.expected(),
+                r.readersClosed() > 0 ? "; " + r.readersClosed() + " reading clients were closed" : "");
+        if (stall == null) {
+            fanoutAlone.put(r.clients(), r.latency());
+        } else {
+            Stats.Latencies alone = fanoutAlone.get(r.clients());
+            compared = String.format(Locale.ROOT, "%s; %s; the others' p99 %s", stall.cutOff()
+                    ? String.format(Locale.ROOT, "the stalled client was cut off by the gateway after %.1f s (%,d alerts pushed by then), "
+                            + "reading at last it got: %s", stall.secondsToCutOff(), stall.alertsToCutOff(), stall.ending())
+                    : String.format(Locale.ROOT, "the stalled client was NOT cut off in %.0f s (%,d alerts; its connection: %s)",
+                            r.seconds(), stall.alertsToCutOff(), stall.ending()),
+                    compared, alone == null ? String.format(Locale.ROOT, "%.2f s", r.latency().p99() / 1000.0)
+                            : String.format(Locale.ROOT, "%.2f s against %.2f s without it", r.latency().p99() / 1000.0,
+                                    alone.p99() / 1000.0));
+        }
         rows.add(new String[] {"6", String.format(Locale.ROOT, "Gateway fan-out to %,d WebSocket clients%s", r.clients(),
-                r.stalled() ? " and one more that stops reading" : ""),
+                r.stalled() ? " and one more that stops reading (receive buffer and MSS as small as the kernel allows)" : ""),
                 String.format(Locale.ROOT, "%,.0f deliveries/s (%,.0f offered); latency p50 / p99 / max: %s", r.deliveriesPerSecond(),
                         r.offeredDeliveriesPerSecond(), r.latency().seconds()),
                 String.format(Locale.ROOT, "%,.0f deliveries per gateway CPU-s", r.deliveriesPerGatewayCpuSecond()),
-                String.format(Locale.ROOT, "%,d of %,d delivered%s%s", r.delivered(), r.expected(),
-                        r.stalled() ? (r.stalledCutOffs() > 0 ? "; the stalled client was cut off (1008)" : "; the stalled client was not cut off during the run") : "",
-                        r.readersClosed() > 0 ? "; " + r.readersClosed() + " reading clients were closed" : ""),
-                String.format(Locale.ROOT, "%,d samples", r.latency().count())});
+                compared, String.format(Locale.ROOT, "%,d samples", r.latency().count())});
         if (r.delivered() < r.expected()) {
             notes.add(String.format(Locale.ROOT, "Fan-out to %,d clients%s: only %,d of %,d deliveries arrived within 30 s "
                     + "after the last alert was produced.", r.clients(), r.stalled() ? " (+1 stalled)" : "", r.delivered(), r.expected()));
         }
-        if (r.stalled() && r.stalledCutOffs() == 0) {
-            notes.add(String.format(Locale.ROOT, "Fan-out to %,d clients + 1 stalled: the stalled client was not cut off "
-                    + "within the run: the kernel's socket buffers on loopback absorb the frames it does not read before "
-                    + "the gateway's per-client queue (256 frames) fills; what the row shows is that the others are "
-                    + "not slowed by it.", r.clients()));
+        if (stall != null && !stall.mssLimited()) {
+            notes.add(String.format(Locale.ROOT, "Fan-out to %,d clients + 1 stalled: the stalled client's MSS could not be "
+                    + "limited (the JVM lacks --add-opens java.base/sun.nio.ch), so the gateway's kernel send buffer (up to "
+                    + "a few MB on loopback) absorbed its frames before the gateway's queue filled.", r.clients()));
+        }
+        if (stall != null && !stall.cutOff()) {
+            notes.add(String.format(Locale.ROOT, "Fan-out to %,d clients + 1 stalled: the gateway did not cut the stalled "
+                    + "client off within the run: %,d alerts were sent to it, fewer than the kernel's buffers on the way "
+                    + "(its receive buffer and the gateway's send buffer) plus the gateway's per-client queue hold.",
+                    r.clients(), stall.alertsToCutOff()));
         }
     }
 
@@ -374,16 +436,21 @@ final class Report {
         m.add(String.format(Locale.ROOT, "Throughput (rows 1–3) is the drain rate of a backlog: the topic is filled first, then the job starts at its "
                 + "earliest offset, and the rate runs from its first progress (records into the rule operator; for the "
                 + "ceiling, records in its output topic) to the last event or for at most %d s, whichever comes first "
-                + "(the warm-up of the JIT and of RocksDB is inside it); the replay always reads the whole file. A drain rate is the highest input rate at which "
+                + "%s; each measured run is a new job on the warm cluster, with new (empty) RocksDB instances. "
+                + "The replays (rows 2 and 2b) always read the whole file, each in a JVM of its own, as cold as `learnpulse "
+                + "replay` is. A drain rate is the highest input rate at which "
                 + "lag would stay flat if producing were free; stepping offered rates instead would need several minutes "
                 + "per step on this machine. Row 4 then checks the claim: its phases at 50%% and 80%% of the drain rate run "
                 + "with a producer, and report whether the job kept up: the median latency of the alerts of each phase's last third "
                 + "against its first third (a job falling behind delays every later alert by its growing lag; allowed: 1 s, "
                 + "plus one checkpoint interval exactly-once). The job's lag read from Flink's REST metrics proved unreliable "
-                + "and is not used.", o.drainSeconds));
-        m.add("Ratios compare the medians with the ceiling's: events/s, and in parentheses events per CPU-second. "
-                + "Spread is the smallest and largest of the repeated runs. Latency, state, fan-out and cron rows are one run each "
-                + "(their percentiles are over many alerts).");
+                + "and is not used.", o.drainSeconds, o.quick ? "(--quick runs no warm-up)"
+                        : "(before the first repeat, one unmeasured run of the ceiling and one of the live job, at most 10 s each, "
+                                + "warm the Flink cluster's JVM and the broker)"));
+        m.add(String.format(Locale.ROOT, "Ratios compare the medians with the median of the ceiling's runs in this same bench "
+                + "run (its repeats interleaved with theirs): events/s, and in parentheses events per CPU-second. Spread is the "
+                + "smallest and largest of the %d repeated runs, and their difference as a share of the median. Latency, state, "
+                + "fan-out and cron rows are one run each (their percentiles are over many alerts).", o.repeats));
         if (o.rows.contains(Row.LATENCY)) {
             m.add(String.format(Locale.ROOT, "Latency runs publish the workload at a paced rate with each event's time set to the "
                 + "moment it is handed to the producer (linger 5 ms, acks=all); the alerts measured are the two rules that fire at "

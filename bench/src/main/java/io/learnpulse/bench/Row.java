@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 enum Row {
     CEILING("ceiling"),
     REPLAY("replay"),
+    /** Needs {@code --oulad DIR}; skipped with the reason without it. */
+    OULAD("oulad"),
     ROCKSDB_EXACTLY_ONCE("rocksdb-exactly-once"),
     HASHMAP_EXACTLY_ONCE("hashmap-exactly-once"),
     ROCKSDB_AT_LEAST_ONCE("rocksdb-at-least-once"),

@@ -28,13 +28,14 @@ final class Stats {
             return new Spread(median, sorted.get(0), sorted.get(n - 1), n);
         }
 
-        /** "min–max unit (n runs)", or "1 run". */
+        /** "min–max unit (n runs; spread x% of the median)", or "1 run". */
         String range(String format, String unit) {
             if (runs <= 1) {
                 return runs == 1 ? "1 run" : "no run";
             }
             return String.format(Locale.ROOT, format, min) + "–" + String.format(Locale.ROOT, format, max)
-                    + " " + unit + " (" + runs + " runs)";
+                    + String.format(Locale.ROOT, " %s (%d runs; spread %.0f%% of the median)", unit, runs,
+                            (max - min) / median * 100);
         }
     }
 
