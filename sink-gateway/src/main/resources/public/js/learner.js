@@ -89,6 +89,7 @@ export class LearnerView {
         this.title.textContent = userId;
         this.meta.textContent = '';
         this.body.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+        this.panel.dispatchEvent(new CustomEvent('learner:show', { detail: { userId } }));
         await this.reload();
     }
 

@@ -11,6 +11,8 @@ import { AlertStream } from './live.js';
 import { LearnerView } from './learner.js';
 import { cohortTrend } from './trend.js';
 import { ActivityPanel } from './activity.js';
+import { SettingsPanel } from './settings.js';
+import { SilencesPanel } from './silences.js';
 import { RiskBands, bandChip, bandCounts } from './risk.js';
 
 const HISTORY_LIMIT = 200; // alerts fetched per filter change
@@ -43,6 +45,10 @@ const TITLE = document.title;
 adoptTokenFromUrl();
 learner = new LearnerView({ panel: $('#learner') });
 const activity = new ActivityPanel($('#activity-now'));
+const cohortSettings = new SettingsPanel($('#cohort-settings'), 'cohort');
+const learnerSettings = new SettingsPanel($('#learner-settings'), 'learner');
+const silences = new SilencesPanel($('#silences'), { onChange: refreshStats });
+$('#learner').addEventListener('learner:show', (event) => learnerSettings.show(event.detail.userId));
 setUpFilters();
 $('#feed-older').addEventListener('click', async (event) => {
     const matching = [...state.alerts.values()].filter(matches).length;
@@ -95,6 +101,7 @@ async function start() {
     setConnection({ name: 'connecting' });
     let newest = null;
     try {
+        await applyPreferences();
         newest = await loadHistory();
     } catch (e) {
         if (e instanceof ApiError && e.status === 401) {
@@ -104,6 +111,7 @@ async function start() {
         showBanner(`Could not load the alert history: ${e.message}. Retrying through the live connection.`);
     }
     refreshStats();
+    silences.refresh(state.cohorts);
     const linked = LearnerView.linked();
     if (linked && !learner.isOpen) {
         learner.show(linked);
@@ -285,6 +293,7 @@ async function refreshStats() {
     statsTimer = null;
     const cohortId = state.filters.cohortId;
     activity.show(cohortId || null);
+    cohortSettings.show(cohortId || null);
     refreshRisk(cohortId);
     try {
         const stats = await api('/api/alerts/stats', { params: { cohortId } });
@@ -355,6 +364,21 @@ function setUpFilters() {
             refreshStats();
         }
     });
+}
+
+/**
+ * The filters start from the caller's preferences (GET /api/me/preferences), as far as one type and one
+ * severity can say them: a single preferred type, and HIGH when only HIGH alerts are pushed.
+ */
+async function applyPreferences() {
+    const preferences = await api('/api/me/preferences');
+    const form = $('#filters');
+    if (preferences.types?.length === 1) {
+        state.filters.type = form.elements.type.value = preferences.types[0];
+    }
+    if (preferences.minSeverity === 'HIGH') {
+        state.filters.severity = form.elements.severity.value = 'HIGH';
+    }
 }
 
 function setFilter(name, value) {

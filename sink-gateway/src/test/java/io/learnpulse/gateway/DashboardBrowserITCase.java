@@ -267,6 +267,58 @@ class DashboardBrowserITCase {
     }
 
     @Test
+    void anInstructorShapesTheirAlertsWithPreferencesSettingsAndSilences() throws Exception {
+        harness = new GatewayHarness(kafka, dataDir);
+        produce("k1-low", "ana.souza", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-20T14:05:00Z",
+                "ana.souza scored below 60% on 3 assessments in a row (0.55, 0.48, 0.52).",
+                Map.of("scores", List.of(0.55, 0.48, 0.52), "threshold", 0.6, "count", 3));
+        await().atMost(WAIT).until(() -> harness.get("/api/alerts/k1-low", ADMIN).statusCode() == 200);
+        assertThat(harness.put("/api/me/preferences", Fixtures.INSTRUCTOR_K1, "{\"minSeverity\":\"HIGH\"}")
+                .statusCode()).isEqualTo(200);
+
+        page = DashboardPage.start(browserProfile, WAIT);
+        page.open(harness.uri("/#token=" + Fixtures.INSTRUCTOR_K1).toString());
+        page.awaitConnection("live");
+        page.awaitCards(List.of("k1-low"));
+        assertThat(page.filterValue("severity")).as("the filters start from the preferences").isEqualTo("HIGH");
+
+        // the cohort's settings: the defaults, then one changed, shown as differing from its default
+        page.chooseFilter("cohortId", "k1");
+        page.awaitText("#cohort-settings summary", "Rule settings of k1", "the defaults");
+        page.changeSetting("#cohort-settings", "low-score.threshold", "0.5");
+        page.awaitText("#cohort-settings summary", "1 differs from the defaults: low-score.threshold 0.5");
+        page.awaitText("#cohort-settings tr[data-differs='true']", "low-score.threshold");
+        page.awaitText("#cohort-settings .settings-changed", "Last changed by alice");
+        JsonNode cohort = json(harness.get("/api/cohorts/k1/settings", ADMIN));
+        assertThat(cohort.path("override").path("rules").path("low-score.threshold").asDouble()).isEqualTo(0.5);
+
+        // the learner's own settings in the learner view
+        page.openLearner("ana.souza");
+        page.awaitText("#learner-settings summary", "Rule settings of ana.souza", "the defaults");
+        page.changeSetting("#learner-settings", "engagement.empty-days", "5");
+        page.awaitText("#learner-settings summary", "engagement.empty-days 5");
+        page.closeLearner();
+
+        // a silence made on the page: the alert it matches is stored but not pushed; ended on the page
+        page.silence(Map.of("cohortId", "k1", "type", "PERFORMANCE_DECLINE", "reason", "exam week"));
+        page.awaitText("#silences", "1 active", "cohort k1", "Performance decline", "exam week", "by alice");
+        JsonNode silences = json(harness.get("/api/silences", ADMIN)).path("items");
+        assertThat(silences).hasSize(1);
+        harness.produceAlert("ana.souza", alert("k1-quiet", "ana.souza", "k1", "PERFORMANCE_DECLINE", "HIGH",
+                "2026-11-24T00:00:00Z", "ana.souza's mean score stayed below 60% on 2 days in a row.", Map.of()));
+        harness.produceAlert("ana.souza", alert("k1-marker", "ana.souza", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH",
+                "2026-11-24T09:00:00Z", "ana.souza scored below 60% on 3 assessments in a row.", Map.of()));
+        page.awaitCard("k1-marker");
+        assertThat(page.cardIds()).as("the silenced alert is not pushed").doesNotContain("k1-quiet");
+        assertThat(json(harness.get("/api/alerts/k1-quiet", ADMIN)).path("status").asText()).isEqualTo("SILENCED");
+        page.endSilence(silences.get(0).path("id").asText());
+        page.awaitText("#silences", "0 active", "No silence is active");
+        assertThat(json(harness.get("/api/silences", ADMIN)).path("items")).isEmpty();
+        assertThat(page.consoleErrors()).as("no script errors (the overview of all cohorts is refused an instructor)")
+                .allMatch(error -> error.contains("/api/alerts/stats") && error.contains("403"));
+    }
+
+    @Test
     void olderAlertsComeOnRequest() throws Exception {
         harness = new GatewayHarness(kafka, dataDir);
         int count = 230; // more than the page loads at first (200)

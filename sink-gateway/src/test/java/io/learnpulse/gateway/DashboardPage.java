@@ -134,6 +134,48 @@ final class DashboardPage implements AutoCloseable {
         new Select(select).selectByValue(value);
     }
 
+    String filterValue(String name) {
+        return driver.findElement(By.cssSelector("#filters select[name='" + name + "']")).getAttribute("value");
+    }
+
+    /** Opens the collapsible panel (a settings or the silences panel) at {@code selector} if it is closed. */
+    private WebElement openPanel(String selector) {
+        WebElement details = waitFor(() -> "panel " + selector).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(selector + " details")));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        return details;
+    }
+
+    /** Sets one setting in the settings panel at {@code selector} (empty: back to the default) and saves. */
+    void changeSetting(String selector, String key, String value) {
+        WebElement panel = openPanel(selector);
+        WebElement input = panel.findElement(By.cssSelector("input[name='" + key + "']"));
+        input.clear();
+        input.sendKeys(value);
+        panel.findElement(By.cssSelector("button[data-action='save-settings']")).click();
+    }
+
+    /** Fills the silences panel's form (select fields by value, the others typed) and submits it. */
+    void silence(java.util.Map<String, String> fields) {
+        WebElement form = openPanel("#silences").findElement(By.cssSelector("form.silence-form"));
+        fields.forEach((name, value) -> {
+            WebElement field = form.findElement(By.name(name));
+            if (field.getTagName().equals("select")) {
+                new Select(field).selectByValue(value);
+            } else {
+                field.sendKeys(value);
+            }
+        });
+        form.findElement(By.cssSelector("button[data-action='silence']")).click();
+    }
+
+    void endSilence(String silenceId) {
+        openPanel("#silences").findElement(By.cssSelector("li[data-silence-id='" + silenceId + "'] "
+                + "button[data-action='end-silence']")).click();
+    }
+
     void awaitStatsNote(String text) {
         waitFor(() -> "overview note: " + text)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats-note"), text));
@@ -233,7 +275,8 @@ final class DashboardPage implements AutoCloseable {
 
     /** Waits until the element of {@code selector} shows each of {@code texts} (its innerText). */
     void awaitText(String selector, String... texts) {
-        waitFor(() -> selector + " showing " + List.of(texts) + ", shows: " + text(selector)).until(d -> {
+        waitFor(() -> selector + " showing " + List.of(texts) + ", shows: " + text(selector) + " in "
+                + script("return document.querySelector(arguments[0])?.outerHTML", selector)).until(d -> {
             String shown = text(selector);
             return shown != null && List.of(texts).stream().allMatch(shown::contains);
         });
@@ -285,8 +328,8 @@ final class DashboardPage implements AutoCloseable {
         return driver.findElement(By.id("banner")).isDisplayed();
     }
 
-    Object script(String javascript) {
-        return ((JavascriptExecutor) driver).executeScript(javascript);
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
     /** Saves what the window shows, scrolled to the top of the page and of the learner view. */
