@@ -11,6 +11,7 @@ import { AlertStream } from './live.js';
 import { LearnerView } from './learner.js';
 import { cohortTrend } from './trend.js';
 import { ActivityPanel } from './activity.js';
+import { PreferencesPanel } from './preferences.js';
 import { SettingsPanel } from './settings.js';
 import { SilencesPanel } from './silences.js';
 import { RiskBands, bandChip, bandCounts } from './risk.js';
@@ -48,6 +49,8 @@ const activity = new ActivityPanel($('#activity-now'));
 const cohortSettings = new SettingsPanel($('#cohort-settings'), 'cohort');
 const learnerSettings = new SettingsPanel($('#learner-settings'), 'learner');
 const silences = new SilencesPanel($('#silences'), { onChange: refreshStats });
+// a live connection takes the preferences in force at its handshake: a new one after each save
+const preferences = new PreferencesPanel($('#preferences'), { onSaved: () => stream?.connect() });
 $('#learner').addEventListener('learner:show', (event) => learnerSettings.show(event.detail.userId));
 setUpFilters();
 $('#feed-older').addEventListener('click', async (event) => {
@@ -371,12 +374,12 @@ function setUpFilters() {
  * severity can say them: a single preferred type, and HIGH when only HIGH alerts are pushed.
  */
 async function applyPreferences() {
-    const preferences = await api('/api/me/preferences');
+    const mine = await preferences.refresh();
     const form = $('#filters');
-    if (preferences.types?.length === 1) {
-        state.filters.type = form.elements.type.value = preferences.types[0];
+    if (mine?.types?.length === 1) {
+        state.filters.type = form.elements.type.value = mine.types[0];
     }
-    if (preferences.minSeverity === 'HIGH') {
+    if (mine?.minSeverity === 'HIGH') {
         state.filters.severity = form.elements.severity.value = 'HIGH';
     }
 }

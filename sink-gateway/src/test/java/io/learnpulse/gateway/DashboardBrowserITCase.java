@@ -314,6 +314,19 @@ class DashboardBrowserITCase {
         page.endSilence(silences.get(0).path("id").asText());
         page.awaitText("#silences", "0 active", "No silence is active");
         assertThat(json(harness.get("/api/silences", ADMIN)).path("items")).isEmpty();
+
+        // preferences changed on the page apply to the live feed at once: a MEDIUM alert is now pushed
+        page.chooseFilter("severity", "");
+        page.openedWebSockets();
+        page.pushFromSeverity("MEDIUM");
+        page.awaitText("#preferences summary", "medium severity and up");
+        assertThat(json(harness.get("/api/me/preferences", Fixtures.INSTRUCTOR_K1)).path("minSeverity").asText())
+                .isEqualTo("MEDIUM");
+        await().atMost(WAIT).until(() -> page.openedWebSockets().stream().anyMatch(url -> url.contains("/ws/alerts?")));
+        page.awaitConnection("live");
+        harness.produceAlert("ana.souza", alert("k1-medium", "ana.souza", "k1", "ENGAGEMENT_DROP", "MEDIUM",
+                "2026-11-24T10:00:00Z", "ana.souza has had no activity for 3 whole days.", Map.of()));
+        page.awaitCard("k1-medium");
         assertThat(page.consoleErrors()).as("no script errors (the overview of all cohorts is refused an instructor)")
                 .allMatch(error -> error.contains("/api/alerts/stats") && error.contains("403"));
     }

@@ -171,6 +171,13 @@ final class DashboardPage implements AutoCloseable {
         form.findElement(By.cssSelector("button[data-action='silence']")).click();
     }
 
+    /** Sets the least severity pushed live in the preferences panel and saves. */
+    void pushFromSeverity(String severity) {
+        WebElement panel = openPanel("#preferences");
+        new Select(panel.findElement(By.name("minSeverity"))).selectByValue(severity);
+        panel.findElement(By.cssSelector("button[data-action='save-preferences']")).click();
+    }
+
     void endSilence(String silenceId) {
         openPanel("#silences").findElement(By.cssSelector("li[data-silence-id='" + silenceId + "'] "
                 + "button[data-action='end-silence']")).click();
