@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo as a user runs it ({@code bin/learnpulse demo}), in its own JVM: it prints the dashboard
  * URL and no library chatter, alerts reach the gateway within a minute, the synthetic learners'
- * course calendar reaches it and their missed deadlines follow, and SIGTERM stops it cleanly,
- * deleting its data.
+ * course calendar reaches it and their missed deadlines follow, so do their risk scores, and SIGTERM
+ * stops it cleanly, deleting its data.
  */
 class DemoITCase {
     @TempDir
@@ -62,6 +62,16 @@ class DemoITCase {
                         assertThat(calendar).hasSize(12);
                         assertThat(calendar.get(0).path("title").asText()).isEqualTo("Week 1 assignment");
                     });
+            // the job's risk scores reach the gateway: a learner who missed a deadline was scored then
+            JsonNode missed = get(port, "/api/alerts?type=MISSED_DEADLINE&limit=1").path("items").get(0);
+            String learner = missed.path("userId").asText();
+            await("the risk score of " + learner).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(get(port, "/api/users/" + learner + "/risk").path("latest")
+                            .path("band").asText()).isIn("low", "medium", "high"));
+            JsonNode summary = get(port, "/api/cohorts/" + missed.path("cohortId").asText() + "/summary");
+            assertThat(summary.path("learnerCount").asInt()).isPositive();
+            assertThat(summary.path("learnersByBand").path("unscored").asInt())
+                    .as("learners of the cohort scored").isLessThan(summary.path("learnerCount").asInt());
             assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("learnpulse-demo-"));
             assertThat(Files.readString(log)).as("the console: learnpulse's own lines")
                     .contains("learnpulse demo: logging to " + libraryLog)
