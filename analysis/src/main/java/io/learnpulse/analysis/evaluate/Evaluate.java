@@ -48,14 +48,14 @@ public final class Evaluate {
                 JsonNode metrics = node.get("metrics");
                 Double score = metrics == null ? null : JsonFields.optionalNumber(metrics.get("risk"), "metrics.risk");
                 if (risk == null && score != null) {
-                    evaluation.risk(userId, eventTime, score, fromAlerts, true);
+                    evaluation.risk(userId, eventTime, score, JsonFields.optionalString(metrics, "band"), fromAlerts, true);
                 }
             }
         });
         if (risk != null) {
             JsonLines.read(risk, node -> {
                 LearnerRisk r = JsonCodec.readLearnerRisk(node);
-                evaluation.risk(r.userId, r.at, r.risk, "the risk scores of " + risk, false);
+                evaluation.risk(r.userId, r.at, r.risk, r.band, "the risk scores of " + risk, false);
             });
         }
         TextReport.print(evaluation, out);

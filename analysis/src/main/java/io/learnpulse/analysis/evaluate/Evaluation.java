@@ -96,7 +96,7 @@ public final class Evaluation {
      * (of two at one time, the higher). {@code fromAlerts}: read from AT_RISK alerts' metrics, so
      * that learners without such an alert count as 0; {@code source} names where they came from.
      */
-    void risk(String userId, long at, double risk, String source, boolean fromAlerts) {
+    void risk(String userId, long at, double risk, String band, String source, boolean fromAlerts) {
         riskSource = source;
         riskFromAlerts = fromAlerts;
         Learner learner = learners.get(userId);
@@ -106,6 +106,7 @@ public final class Evaluation {
         if (learner.riskAt == null || at > learner.riskAt || (at == learner.riskAt && risk > learner.risk)) {
             learner.riskAt = at;
             learner.risk = risk;
+            learner.riskBand = band;
         }
     }
 
@@ -131,16 +132,32 @@ public final class Evaluation {
         }
         Double missedPrecision = figures(RISK_DAY, AlertType.MISSED_DEADLINE.name()).precision();
         return new RiskQuality(riskSource, riskFromAlerts, scores.length, positives, Roc.auc(scores, positive),
-                missedPrecision, missedPrecision == null ? null : Roc.recallAtPrecision(scores, positive, missedPrecision));
+                missedPrecision, missedPrecision == null ? null : Roc.recallAtPrecision(scores, positive, missedPrecision),
+                inBand(scored, positives, List.of("high")), inBand(scored, positives, List.of("medium", "high")));
+    }
+
+    /** The scored learners whose band at {@link #RISK_DAY} is one of {@code bands}, as flagged. */
+    private static Figures inBand(List<Learner> scored, long positives, List<String> bands) {
+        long flagged = 0;
+        long hits = 0;
+        for (Learner learner : scored) {
+            if (learner.riskBand != null && bands.contains(learner.riskBand)) {
+                flagged++;
+                hits += learner.positive ? 1 : 0;
+            }
+        }
+        return new Figures(flagged, hits, flagged == 0 ? null : (double) hits / flagged,
+                positives == 0 ? null : (double) hits / positives, null);
     }
 
     /**
      * The ROC area of the risk scores at {@link #RISK_DAY} over the learners scored (not withdrawn
-     * before it), and the best recall of a cut-off of the score at MISSED_DEADLINE's precision that
-     * day (null when MISSED_DEADLINE flagged no one or no cut-off reaches it).
+     * before it), the best recall of a cut-off of the score at MISSED_DEADLINE's precision that
+     * day (null when MISSED_DEADLINE flagged no one or no cut-off reaches it), and the learners whose
+     * band that day (their latest score's) is high, or medium or high, as flagged (no lead time).
      */
     record RiskQuality(String source, boolean fromAlerts, long learners, long positives, Double auc,
-            Double missedDeadlinePrecision, Double recallAtThatPrecision) {}
+            Double missedDeadlinePrecision, Double recallAtThatPrecision, Figures bandHigh, Figures bandMediumOrHigh) {}
 
     long alerts() {
         return alerts;
@@ -235,6 +252,7 @@ public final class Evaluation {
         /** The latest risk score at or before {@link #RISK_DAY}, and its time; null if none. */
         Long riskAt;
         double risk;
+        String riskBand;
 
         Learner(Outcome outcome, long end) {
             this.start = outcome.start;

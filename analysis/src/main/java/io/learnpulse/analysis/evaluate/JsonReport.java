@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * {@code evaluate --json}: {@code {"byDay": {"60": {"ANY": {"flagged": n, "precision": p,
  * "recall": r, "medianLeadDays": d}, ...}, ...}, "riskAtDay60": {"source", "fromAlerts", "learners",
- * "positives", "auc", "missedDeadlinePrecision", "recallAtThatPrecision"}}} (the last when risk scores
+ * "positives", "auc", "missedDeadlinePrecision", "recallAtThatPrecision", "bandHigh": {"flagged",
+ * "precision", "recall"}, "bandMediumOrHigh": {...}}}} (the last when risk scores
  * were read); an undefined figure is {@code null}.
  */
 final class JsonReport {
@@ -41,6 +42,13 @@ final class JsonReport {
             risk.put("auc", q.auc());
             risk.put("missedDeadlinePrecision", q.missedDeadlinePrecision());
             risk.put("recallAtThatPrecision", q.recallAtThatPrecision());
+            for (String band : new String[] {"high", "mediumOrHigh"}) {
+                Figures f = band.equals("high") ? q.bandHigh() : q.bandMediumOrHigh();
+                ObjectNode figures = risk.putObject(band.equals("high") ? "bandHigh" : "bandMediumOrHigh");
+                figures.put("flagged", f.flagged());
+                figures.put("precision", f.precision());
+                figures.put("recall", f.recall());
+            }
         }
         return root;
     }

@@ -36,7 +36,12 @@ final class TextReport {
         return String.format(Locale.ROOT, "risk score at day %d, from %s: ROC area %s over %,d learners (%,d positive);"
                         + " at MISSED_DEADLINE's precision that day (%s) a cut-off of the score reaches recall %s",
                 Evaluation.RISK_DAY, q.source(), format(q.auc(), "%.3f"), q.learners(), q.positives(),
-                format(q.missedDeadlinePrecision(), "%.3f"), format(q.recallAtThatPrecision(), "%.3f"));
+                format(q.missedDeadlinePrecision(), "%.3f"), format(q.recallAtThatPrecision(), "%.3f"))
+                + String.format(Locale.ROOT, "; in band high that day %,d learners, precision %s, recall %s;"
+                        + " in band medium or high %,d, precision %s, recall %s", q.bandHigh().flagged(),
+                        format(q.bandHigh().precision(), "%.3f"), format(q.bandHigh().recall(), "%.3f"),
+                        q.bandMediumOrHigh().flagged(), format(q.bandMediumOrHigh().precision(), "%.3f"),
+                        format(q.bandMediumOrHigh().recall(), "%.3f"));
     }
 
     static String format(Double value, String pattern) {

@@ -153,6 +153,7 @@ class EvaluateTest {
         Files.write(risk, java.util.List.of(risk("A", day(10), 0.3), risk("A", day(59), 0.9), risk("A", day(61), 0.1),
                 risk("B", day(20), 0.99), risk("C", day(60), 0.7), risk("D", day(1), 0.2), risk("F", day(30), 0.6),
                 risk("Z", day(30), 0.6)));
+        // bands: A high, C medium, D low, F medium
         StringWriter printed = new StringWriter();
         Evaluation withRisk = Evaluate.run(dir.resolve("alerts.jsonl"), dir.resolve("outcomes.jsonl"), risk, null,
                 dir.resolve("risk-figures.json"), COURSE_DAYS, new PrintWriter(printed, true),
@@ -164,6 +165,9 @@ class EvaluateTest {
         assertThat(q.missedDeadlinePrecision()).isEqualTo(1.0);
         assertThat(q.recallAtThatPrecision()).isEqualTo(0.5);
         assertThat(q.fromAlerts()).isFalse();
+        // the band that day: A high (positive); A, C, F medium or high (2 of 3 positive)
+        assertThat(q.bandHigh()).isEqualTo(new Figures(1, 1, 1.0, 0.5, null));
+        assertThat(q.bandMediumOrHigh()).isEqualTo(new Figures(3, 2, 2.0 / 3, 1.0, null));
         assertThat(printed.toString()).contains("risk score at day 60, from the risk scores of " + risk
                 + ": ROC area 0.750 over 4 learners (2 positive)");
         assertThat(JSON.readTree(dir.resolve("risk-figures.json").toFile()).at("/riskAtDay60/auc").asDouble())
@@ -200,8 +204,9 @@ class EvaluateTest {
     }
 
     private static String risk(String user, String at, double risk) {
+        String band = risk >= 0.75 ? "high" : risk >= 0.5 ? "medium" : "low";
         return "{\"userId\":\"" + user + "\",\"courseId\":\"C1\",\"cohortId\":\"C1\",\"at\":\"" + at + "\",\"risk\":"
-                + risk + ",\"band\":\"low\",\"modelVersion\":\"m\",\"factors\":[]}";
+                + risk + ",\"band\":\"" + band + "\",\"modelVersion\":\"m\",\"factors\":[]}";
     }
 
     private static String day(int n) {
