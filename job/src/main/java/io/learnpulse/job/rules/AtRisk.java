@@ -141,22 +141,21 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
                 return c;
             }
         }
-        for (Enrollment e : learner.enrollments()) {
-            if (e.courseId.equals(courseId)) {
-                Course c = new Course();
-                c.courseId = courseId;
-                c.features = extractor.start(courseId, e.since);
-                courses.add(c);
-                return c;
-            }
+        Enrollment e = learner.enrollment(courseId);
+        if (e == null) {
+            return null;
         }
-        return null;
+        Course c = new Course();
+        c.courseId = courseId;
+        c.features = extractor.start(courseId, e.since);
+        courses.add(c);
+        return c;
     }
 
     private void score(Learner learner, Course c, long at, LearnerTimeline.Output out) {
         RiskScore score = model.score(extractor.values(c.features, at));
         RiskBand band = score.risk >= high ? RiskBand.HIGH : score.risk >= medium ? RiskBand.MEDIUM : RiskBand.LOW;
-        String cohortId = enrollmentCohort(learner, c.courseId);
+        String cohortId = learner.enrollment(c.courseId).cohortId;
         if (c.written == null || band != c.written || Math.abs(score.risk - c.writtenRisk) >= WRITE_STEP) {
             out.risk(learnerRisk(learner, c, cohortId, at, score, band));
             c.written = band;
@@ -168,15 +167,6 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
             c.alerted = band;
             out.alert(alert(learner, c.courseId, cohortId, at, score, band));
         }
-    }
-
-    private static String enrollmentCohort(Learner learner, String courseId) {
-        for (Enrollment e : learner.enrollments()) {
-            if (e.courseId.equals(courseId)) {
-                return e.cohortId;
-            }
-        }
-        return null;
     }
 
     private LearnerRisk learnerRisk(Learner learner, Course c, String cohortId, long at, RiskScore score,

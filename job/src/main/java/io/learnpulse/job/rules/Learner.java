@@ -60,6 +60,11 @@ public final class Learner {
         return state.enrollments;
     }
 
+    /** The learner's enrollment in {@code courseId}, or null if they are not enrolled in it. */
+    public Enrollment enrollment(String courseId) {
+        return state.enrollment(courseId);
+    }
+
     /** The course calendar as the operator knows it now. */
     public CourseCalendar courseCalendar() {
         return courseCalendar;
