@@ -146,7 +146,7 @@ public final class AccessPolicy {
             case ADMIN -> { }
             case INSTRUCTOR -> {
                 if (cohortId == null) {
-                    throw ApiException.forbidden("an instructor silences within one of its cohorts: give cohortId");
+                    throw ApiException.forbidden("an instructor's silences lie within one of its cohorts: give cohortId");
                 }
                 if (!principal.cohorts().contains(cohortId)) {
                     throw ApiException.forbidden("cohort " + cohortId + " is not one of yours");
