@@ -32,6 +32,7 @@ import io.learnpulse.gateway.ingest.ConsumerStatus;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.live.LiveRoutes;
+import io.learnpulse.gateway.live.WebSocketHandshake;
 import io.learnpulse.gateway.notify.Notifications;
 import io.learnpulse.gateway.notify.WebhookRoutes;
 import io.learnpulse.gateway.ops.OpsMonitor;
@@ -90,9 +91,9 @@ final class GatewayApp {
                 deps.mapper(), Clock.systemUTC());
         SettingsRoutes settings = new SettingsRoutes(new SettingsTrail(deps.database(), deps.mapper()),
                 deps.settings(), access, deps.mapper(), Clock.systemUTC());
-        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, authenticator, preferenceStore,
-                config.wsMaxPerPrincipal());
-        ActivityRoutes activity = new ActivityRoutes(deps.activity(), access, authenticator);
+        WebSocketHandshake handshake = new WebSocketHandshake(authenticator, config.wsMaxPerPrincipal());
+        LiveRoutes live = new LiveRoutes(deps.broadcaster(), deps.store(), access, handshake, preferenceStore);
+        ActivityRoutes activity = new ActivityRoutes(deps.activity(), access, handshake);
         OpsRoutes ops = new OpsRoutes(deps.ops());
         long maxRequestBytes = config.maxRequestBytes();
         Duration wsIdleTimeout = config.heartbeatInterval().multipliedBy(4).plusSeconds(30);

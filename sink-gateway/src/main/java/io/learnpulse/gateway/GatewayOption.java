@@ -41,7 +41,7 @@ public enum GatewayOption {
     ACTIVITY_GROUP_ID("--activity-group-id", "kafka.activity.group.id", "learnpulse-gateway-activity",
             "Consumer group of the activity stream, apart from the alerts' so it never slows their ingestion."),
     WS_MAX_PER_PRINCIPAL("--ws-max-per-principal", "ws.max.per.principal", "20",
-            "Open WebSockets of one principal (token) at most, alerts and metrics together; one more is a 429."),
+            "Open WebSockets of one principal (token) at most, over /ws/alerts, /ws/metrics and /ws/activity; one more is a 429."),
     ACTIVITY_RATE("--activity-rate", "ws.activity.rate", "10",
             "Activity frames per second at most to one `/ws/activity` client; the rest are counted as skipped."),
     DLQ_TOPIC("--dlq-topic", "topics.dlq", "learner-dlq",

@@ -4,6 +4,7 @@ import static io.learnpulse.gateway.Fixtures.ADMIN;
 import static io.learnpulse.gateway.Fixtures.INSTRUCTOR_K1;
 import static io.learnpulse.gateway.Fixtures.LEARNER_U1;
 import static io.learnpulse.gateway.Fixtures.UNKNOWN;
+import static io.learnpulse.gateway.Fixtures.activityEvent;
 import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,9 +82,9 @@ class ActivityStreamITCase {
         long started = System.nanoTime();
         for (int i = 0; i < U1_EVENTS; i++) {
             // u1 in cohort k1: every other event a submission
-            harness.produceActivity("u1", event("u1-" + i, "u1", "k1", i % 2 == 0 ? "assessment" : "activity"));
+            harness.produceActivity("u1", activityEvent("u1-" + i, "u1", "k1", i % 2 == 0 ? "assessment" : "activity"));
             if (i < U2_EVENTS) {
-                harness.produceActivity("u2", event("u2-" + i, "u2", "k2", "session"));
+                harness.produceActivity("u2", activityEvent("u2-" + i, "u2", "k2", "session"));
             }
         }
 
@@ -121,11 +122,5 @@ class ActivityStreamITCase {
         List<String> ids = new ArrayList<>();
         client.ofKind("activity").forEach(frame -> ids.add(frame.path("event").path("userId").asText()));
         return ids;
-    }
-
-    private static String event(String eventId, String userId, String cohortId, String type) {
-        return "{\"eventId\":\"" + eventId + "\",\"userId\":\"" + userId + "\",\"courseId\":\"c1\",\"cohortId\":\""
-                + cohortId + "\",\"type\":\"" + type + "\",\"timestamp\":\"2026-11-24T10:00:00Z\""
-                + (type.equals("assessment") ? ",\"score\":0.7" : "") + "}";
     }
 }

@@ -102,6 +102,13 @@ final class Fixtures {
                 + title + "\",\"dueAt\":\"" + dueAt + "\",\"weight\":10}";
     }
 
+    /** A learner activity event (docs/events.md) of course c1 at a fixed time; {@code type} assessment has a score. */
+    static String activityEvent(String eventId, String userId, String cohortId, String type) {
+        return "{\"eventId\":\"" + eventId + "\",\"userId\":\"" + userId + "\",\"courseId\":\"c1\",\"cohortId\":\""
+                + cohortId + "\",\"type\":\"" + type + "\",\"timestamp\":\"2026-11-24T10:00:00Z\""
+                + (type.equals("assessment") ? ",\"score\":0.7" : "") + "}";
+    }
+
     static String figures(String userId, String cohortId, String day, int events) {
         return "{\"userId\":\"" + userId + "\",\"courseId\":\"c1\",\"cohortId\":\"" + cohortId + "\",\"day\":\"" + day
                 + "\",\"events\":" + events + ",\"assessments\":3,\"meanScore\":0.55,\"progress\":null,"

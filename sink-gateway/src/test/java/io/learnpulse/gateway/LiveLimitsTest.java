@@ -29,6 +29,8 @@ class LiveLimitsTest {
     /** LiveRoutes.MAX_REPLAY and the default --ws-max-per-principal, as a client sees them. */
     private static final int MAX_REPLAY = 1000;
     private static final int MAX_CONNECTIONS = 20;
+    /** The limit counts a principal's sockets over every endpoint together. */
+    private static final List<String> ENDPOINTS = List.of("/ws/alerts", "/ws/metrics", "/ws/activity");
 
     private static AppHarness harness;
 
@@ -83,16 +85,18 @@ class LiveLimitsTest {
         List<WebSocket> open = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
-                open.add(harness.connect(i % 2 == 0 ? "/ws/alerts" : "/ws/metrics", INSTRUCTOR_K2, WsClient.reading()));
+                open.add(harness.connect(ENDPOINTS.get(i % ENDPOINTS.size()), INSTRUCTOR_K2, WsClient.reading()));
             }
             // the limit counts a socket from its handshake; the gauge once its session opened, after the 101
-            harness.awaitWebSocketClients("alerts", MAX_CONNECTIONS / 2);
-            harness.awaitWebSocketClients("metrics", MAX_CONNECTIONS / 2);
+            harness.awaitWebSocketClients("alerts", 7);
+            harness.awaitWebSocketClients("metrics", 7);
+            harness.awaitWebSocketClients("activity", 6);
             assertThat(harness.handshakeStatus("/ws/alerts", INSTRUCTOR_K2, null)).isEqualTo(429);
             assertThat(harness.handshakeStatus("/ws/metrics", INSTRUCTOR_K2, null)).isEqualTo(429);
+            assertThat(harness.handshakeStatus("/ws/activity", INSTRUCTOR_K2, null)).isEqualTo(429);
             assertThat(harness.handshakeStatus("/ws/alerts", Fixtures.ADMIN, null)).isEqualTo(101);
 
-            open.remove(0).sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+            open.remove(2).sendClose(WebSocket.NORMAL_CLOSURE, "done").join(); // an activity socket frees one too
             await().atMost(WAIT).until(() -> harness.handshakeStatus("/ws/alerts", INSTRUCTOR_K2, null) == 101);
         } finally {
             open.forEach(WebSocket::abort);

@@ -8,35 +8,37 @@ import io.learnpulse.gateway.api.ApiException;
 import io.learnpulse.gateway.api.QueryParams;
 import io.learnpulse.gateway.auth.AccessPolicy;
 import io.learnpulse.gateway.auth.Authenticator;
-import io.learnpulse.gateway.auth.Principal;
+import io.learnpulse.gateway.live.WebSocketHandshake;
 import io.learnpulse.gateway.store.FiguresFilter;
+import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * {@code WS /ws/activity?userId=&cohortId=}, checked at the handshake like {@code /ws/metrics}
- * (Origin, token, role: instructors their cohorts, learners themselves), and
+ * (Origin, token, role: instructors their cohorts, learners themselves, the principal's sockets), and
  * {@code GET /api/cohorts/{cohortId}/activity}, the cohort's "now" figures for the dashboard's panel.
  */
 public final class ActivityRoutes {
 
-    private static final String FILTER = "learnpulse.activity.filter";
-    private static final String CLIENT = "learnpulse.activity.client";
-
     private final ActivityStream stream;
     private final AccessPolicy access;
-    private final Authenticator authenticator;
+    private final WebSocketHandshake handshake;
 
-    public ActivityRoutes(ActivityStream stream, AccessPolicy access, Authenticator authenticator) {
+    public ActivityRoutes(ActivityStream stream, AccessPolicy access, WebSocketHandshake handshake) {
         this.stream = stream;
         this.access = access;
-        this.authenticator = authenticator;
+        this.handshake = handshake;
     }
 
+    /**
+     * The handshake, the same as {@code /ws/alerts}' ({@link WebSocketHandshake}): counted against the
+     * principal's sockets, and subscribed before the upgrade answer.
+     */
     public void authorize(Context ctx) {
-        authenticator.checkOrigin(ctx);
-        Principal principal = authenticator.principal(ctx, true);
-        QueryParams params = new QueryParams(ctx::queryParams);
-        FiguresFilter requested = new FiguresFilter(params.text("userId"), params.text("cohortId"), null);
-        ctx.attribute(FILTER, access.scope(principal, requested));
+        handshake.admit(ctx, (principal, release) -> {
+            QueryParams params = new QueryParams(ctx::queryParams);
+            FiguresFilter requested = new FiguresFilter(params.text("userId"), params.text("cohortId"), null);
+            return stream.subscribe(access.scope(principal, requested), release);
+        });
     }
 
     public void activity(WsConfig ws) {
@@ -63,14 +65,18 @@ public final class ActivityRoutes {
     }
 
     private void connect(WsConnectContext ctx) {
-        FiguresFilter filter = ctx.attribute(FILTER);
-        ctx.attribute(CLIENT, stream.subscribe(ctx.session, filter));
+        ActivityClient client = WebSocketHandshake.subscription(ctx);
+        if (!stream.attach(client, ctx.session)) {
+            ctx.closeSession(StatusCode.POLICY_VIOLATION, "closed before the connection opened");
+        }
     }
 
     private void disconnect(WsContext ctx) {
-        ActivityClient client = ctx.attribute(CLIENT);
+        WebSocketHandshake.release(ctx);
+        ActivityClient client = WebSocketHandshake.subscription(ctx);
         if (client != null) {
             stream.unsubscribe(client);
+            client.close("closed");
         }
     }
 }

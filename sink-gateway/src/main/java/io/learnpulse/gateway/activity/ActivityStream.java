@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.learnpulse.gateway.live.WebSocketHandshake;
 import io.learnpulse.gateway.store.FiguresFilter;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.EventType;
@@ -54,7 +55,7 @@ public final class ActivityStream implements AutoCloseable {
         this.unreadable = Counter.builder("learnpulse.gateway.activity.unreadable")
                 .description("Activity records the live stream could not read (the job dead-letters them)")
                 .register(registry);
-        Gauge.builder("learnpulse.gateway.websocket.clients", clients::size)
+        Gauge.builder("learnpulse.gateway.websocket.clients", this::clients)
                 .tag("endpoint", "activity").description("Open WebSocket connections").register(registry);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gateway-activity-push");
@@ -106,18 +107,35 @@ public final class ActivityStream implements AutoCloseable {
         return cohort == null ? new CohortActivity.Now(0, 0, null) : cohort.now(clock.instant());
     }
 
-    ActivityClient subscribe(Session session, FiguresFilter filter) {
-        ActivityClient client = new ActivityClient(session, filter, perSecond, inFlightBound);
+    /**
+     * A client made at the handshake, before the upgrade answer: it counts (and keeps the newest of) the
+     * events published from now on until {@link ActivityClient#attach} gives it its session. If none comes
+     * within {@link WebSocketHandshake#CONNECT_TIMEOUT}, it is dropped and {@code onExpired} runs.
+     */
+    ActivityClient subscribe(FiguresFilter filter, Runnable onExpired) {
+        ActivityClient client = new ActivityClient(filter, perSecond, inFlightBound);
         clients.add(client);
+        timer.schedule(() -> {
+            if (client.expireUnattached()) {
+                clients.remove(client);
+                onExpired.run();
+            }
+        }, WebSocketHandshake.CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return client;
+    }
+
+    /** Gives a client its session (and sends the event it kept meanwhile); false when it expired first. */
+    boolean attach(ActivityClient client, Session session) {
+        return client.attach(session, System.nanoTime());
     }
 
     void unsubscribe(ActivityClient client) {
         clients.remove(client);
     }
 
+    /** Connected clients: those still waiting at the handshake for their session are not counted. */
     public int clients() {
-        return clients.size();
+        return (int) clients.stream().filter(ActivityClient::isConnected).count();
     }
 
     private void flush() {

@@ -25,11 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class Broadcaster implements AutoCloseable {
 
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
-    /**
-     * How long a subscriber made at the handshake waits for Jetty to open its session; one whose
-     * upgrade failed or whose client vanished before the session opened is dropped after it.
-     */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Threads that run since= replays, so replays use at most this many database connections at once. */
     private static final int REPLAY_THREADS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(Broadcaster.class);
@@ -74,7 +69,7 @@ public final class Broadcaster implements AutoCloseable {
     /**
      * A subscriber made at the handshake, before the upgrade answer: it receives (holds) every alert
      * published from now on, and waits for its session ({@link Subscriber#attach}). If none comes
-     * within {@link #CONNECT_TIMEOUT}, it is dropped and {@code onExpired} runs.
+     * within {@link WebSocketHandshake#CONNECT_TIMEOUT}, it is dropped and {@code onExpired} runs.
      */
     Subscriber<Alert> subscribeAlerts(Predicate<Alert> filter, Runnable onExpired) {
         return subscribe(alerts, filter, onExpired);
@@ -94,7 +89,7 @@ public final class Broadcaster implements AutoCloseable {
                 channel.remove(subscriber);
                 onExpired.run();
             }
-        }, CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }, WebSocketHandshake.CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return subscriber;
     }
 

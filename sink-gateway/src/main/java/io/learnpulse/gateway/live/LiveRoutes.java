@@ -2,8 +2,6 @@ package io.learnpulse.gateway.live;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import io.javalin.http.Context;
@@ -13,8 +11,6 @@ import io.javalin.websocket.WsContext;
 import io.learnpulse.gateway.api.ApiException;
 import io.learnpulse.gateway.api.QueryParams;
 import io.learnpulse.gateway.auth.AccessPolicy;
-import io.learnpulse.gateway.auth.Authenticator;
-import io.learnpulse.gateway.auth.Principal;
 import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertQuery;
 import io.learnpulse.gateway.store.AlertStore;
@@ -42,8 +38,6 @@ public final class LiveRoutes {
     private static final String FILTER = "learnpulse.filter";
     private static final String PUSHED = "learnpulse.pushed";
     private static final String SINCE = "learnpulse.since";
-    private static final String SUBSCRIBER = "learnpulse.subscriber";
-    private static final String RELEASE = "learnpulse.release";
     private static final int REPLAY_PAGE = 200;
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(10);
     /** Missed alerts replayed at most; a client that missed more reloads the history over REST. */
@@ -52,26 +46,23 @@ public final class LiveRoutes {
     private final Broadcaster broadcaster;
     private final AlertStore store;
     private final AccessPolicy access;
-    private final Authenticator authenticator;
+    private final WebSocketHandshake handshake;
     private final Frames frames;
-    private final ConnectionLimit connections;
     private final PreferenceStore preferences;
 
-    /** At most {@code maxPerPrincipal} open WebSocket connections per principal, over both endpoints. */
-    public LiveRoutes(Broadcaster broadcaster, AlertStore store, AccessPolicy access, Authenticator authenticator,
-            PreferenceStore preferences, int maxPerPrincipal) {
+    public LiveRoutes(Broadcaster broadcaster, AlertStore store, AccessPolicy access, WebSocketHandshake handshake,
+            PreferenceStore preferences) {
         this.preferences = preferences;
-        this.connections = new ConnectionLimit(maxPerPrincipal);
         this.broadcaster = broadcaster;
         this.store = store;
         this.access = access;
-        this.authenticator = authenticator;
+        this.handshake = handshake;
         this.frames = broadcaster.frames();
     }
 
     /** Handshake of {@code /ws/alerts?userId=&cohortId=&severity=&since=ALERT_ID}. */
     public void authorizeAlerts(Context ctx) {
-        handshake(ctx, (principal, release) -> {
+        handshake.admit(ctx, (principal, release) -> {
             QueryParams params = new QueryParams(ctx::queryParams);
             AlertQuery requested = new AlertQuery(params.text("userId"), params.text("cohortId"), null, null,
                     params.oneOf("severity", Severity.class), null, null, null);
@@ -93,49 +84,12 @@ public final class LiveRoutes {
 
     /** Handshake of {@code /ws/metrics?userId=&cohortId=}. */
     public void authorizeFigures(Context ctx) {
-        handshake(ctx, (principal, release) -> {
+        handshake.admit(ctx, (principal, release) -> {
             QueryParams params = new QueryParams(ctx::queryParams);
             FiguresFilter requested = new FiguresFilter(params.text("userId"), params.text("cohortId"), null);
             FiguresFilter filter = access.scope(principal, requested);
             return broadcaster.subscribeFigures(filter::matches, release);
         });
-    }
-
-    /**
-     * Checks Origin and token, counts the socket against its principal, and subscribes it with
-     * {@code subscribe} (given the principal and the release of its count), before the upgrade
-     * answer. A refusal on the way uncounts it.
-     */
-    private void handshake(Context ctx, BiFunction<Principal, Runnable, Subscriber<?>> subscribe) {
-        authenticator.checkOrigin(ctx);
-        Principal principal = authenticator.principal(ctx, true);
-        Runnable release = admit(principal);
-        try {
-            ctx.attribute(SUBSCRIBER, subscribe.apply(principal, release));
-            ctx.attribute(RELEASE, release);
-        } catch (RuntimeException e) {
-            release.run();
-            throw e;
-        }
-    }
-
-    /**
-     * Counts the connection against its principal's limit at the handshake (a principal with its
-     * connections all open is refused: 429); the answer uncounts it once, however often it runs
-     * (close, error, a handshake that failed or never opened its session).
-     */
-    private Runnable admit(Principal principal) {
-        String name = principal.name();
-        if (!connections.acquire(name)) {
-            throw new ApiException(429, "too many WebSocket connections for this token (at most "
-                    + connections.max() + ")");
-        }
-        AtomicBoolean counted = new AtomicBoolean(true);
-        return () -> {
-            if (counted.compareAndSet(true, false)) {
-                connections.release(name);
-            }
-        };
     }
 
     public void alerts(WsConfig ws) {
@@ -177,7 +131,7 @@ public final class LiveRoutes {
     }
 
     private void connectAlerts(WsConnectContext ctx) {
-        Subscriber<Alert> subscriber = ctx.attribute(SUBSCRIBER);
+        Subscriber<Alert> subscriber = WebSocketHandshake.subscription(ctx);
         if (!attach(ctx, subscriber)) {
             return;
         }
@@ -225,8 +179,8 @@ public final class LiveRoutes {
 
     /** The client closed or failed: its subscriber is closed too, which also stops a replay it has running. */
     private void disconnectAlerts(WsContext ctx) {
-        release(ctx);
-        Subscriber<Alert> subscriber = ctx.attribute(SUBSCRIBER);
+        WebSocketHandshake.release(ctx);
+        Subscriber<Alert> subscriber = WebSocketHandshake.subscription(ctx);
         if (subscriber != null) {
             broadcaster.unsubscribeAlerts(subscriber);
             subscriber.close(StatusCode.NORMAL, "closed");
@@ -234,23 +188,15 @@ public final class LiveRoutes {
     }
 
     private void connectFigures(WsConnectContext ctx) {
-        Subscriber<DailyFigures> subscriber = ctx.attribute(SUBSCRIBER);
+        Subscriber<DailyFigures> subscriber = WebSocketHandshake.subscription(ctx);
         if (attach(ctx, subscriber)) {
             goLive(subscriber);
         }
     }
 
-    /** Uncounts the connection (once, whether it ends by a close, an error or both). */
-    private static void release(WsContext ctx) {
-        Runnable release = ctx.attribute(RELEASE);
-        if (release != null) {
-            release.run();
-        }
-    }
-
     private void disconnectFigures(WsContext ctx) {
-        release(ctx);
-        Subscriber<DailyFigures> subscriber = ctx.attribute(SUBSCRIBER);
+        WebSocketHandshake.release(ctx);
+        Subscriber<DailyFigures> subscriber = WebSocketHandshake.subscription(ctx);
         if (subscriber != null) {
             broadcaster.unsubscribeFigures(subscriber);
             subscriber.close(StatusCode.NORMAL, "closed");
