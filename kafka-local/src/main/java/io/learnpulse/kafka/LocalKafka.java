@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -127,6 +128,31 @@ public final class LocalKafka implements AutoCloseable {
     /** The {@code bootstrap.servers} value for clients, {@code localhost:PORT}. */
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Stops the broker, keeping its data, its port number and the controller: a broker outage, for
+     * fault tests. Clients see the broker gone until {@link #startBroker()}.
+     */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(BrokerServer::shutdown);
+    }
+
+    /**
+     * Starts the broker stopped by {@link #stopBroker()} again, on the same port and data, and waits
+     * until it accepts clients. (The port was free meanwhile: should another program have taken it,
+     * this fails.)
+     */
+    public void startBroker() {
+        cluster.brokers().values().forEach(BrokerServer::startup);
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the local Kafka broker did not start again: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the local Kafka broker", e);
+        }
     }
 
     /** The directory holding the broker's logs and metadata; deleted by {@link #close()}. */

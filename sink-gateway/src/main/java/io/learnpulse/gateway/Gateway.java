@@ -13,6 +13,7 @@ import io.learnpulse.gateway.ingest.IngestMetrics;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
 import io.learnpulse.gateway.ingest.TopicFollower;
+import io.learnpulse.gateway.live.AlertFeed;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.notify.Notifications;
 import io.learnpulse.gateway.ops.OpsMonitor;
@@ -45,6 +46,7 @@ public final class Gateway implements AutoCloseable {
 
     private final Database database;
     private final Broadcaster broadcaster;
+    private final AlertFeed alertFeed;
     private final KafkaProbe kafka;
     private final RecordConsumerLoop consumer;
     private final Javalin app;
@@ -55,9 +57,9 @@ public final class Gateway implements AutoCloseable {
     private final SettingsPublisher settings;
     private final Notifications notifications;
 
-    private Gateway(Database database, Broadcaster broadcaster, KafkaProbe kafka, RecordConsumerLoop consumer,
-            Javalin app, IngestMetrics metrics, ActivityStream activity, TopicFollower activityConsumer, OpsMonitor ops,
-            SettingsPublisher settings, Notifications notifications) {
+    private Gateway(Database database, Broadcaster broadcaster, AlertFeed alertFeed, KafkaProbe kafka,
+            RecordConsumerLoop consumer, Javalin app, IngestMetrics metrics, ActivityStream activity,
+            TopicFollower activityConsumer, OpsMonitor ops, SettingsPublisher settings, Notifications notifications) {
         this.ops = ops;
         this.settings = settings;
         this.notifications = notifications;
@@ -65,6 +67,7 @@ public final class Gateway implements AutoCloseable {
         this.activityConsumer = activityConsumer;
         this.database = database;
         this.broadcaster = broadcaster;
+        this.alertFeed = alertFeed;
         this.kafka = kafka;
         this.consumer = consumer;
         this.app = app;
@@ -87,6 +90,7 @@ public final class Gateway implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics metrics = new IngestMetrics(registry);
         Broadcaster broadcaster = null;
+        AlertFeed alertFeed = null;
         KafkaProbe kafka = null;
         RecordConsumerLoop consumer = null;
         Javalin app = null;
@@ -101,10 +105,11 @@ public final class Gateway implements AutoCloseable {
             AlertStore store = new AlertStore(database, mapper, Clock.systemUTC(), notifications.outbox());
             metrics.alertsInStore(store.countAlerts());
             broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
+            alertFeed = new AlertFeed(store, broadcaster);
             kafka = new KafkaProbe(config.bootstrapServers());
             consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                     config.alertsTopic(), config.metricsTopic(), config.calendarTopic(), config.riskTopic()), store,
-                    broadcaster, metrics);
+                    broadcaster, alertFeed, metrics);
             ActivityStream stream = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                     config.heartbeatInterval(), Clock.systemUTC());
             activity = stream;
@@ -116,6 +121,7 @@ public final class Gateway implements AutoCloseable {
             app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, registry,
                     database, kafka, consumer, mapper, activity, ops, settings, notifications));
             app.start(config.httpHost(), config.httpPort());
+            alertFeed.start();
             consumer.start();
             activityConsumer.start();
             ops.start();
@@ -123,14 +129,14 @@ public final class Gateway implements AutoCloseable {
             LOG.info("gateway listening on port {}, database {}, consuming {}, {}, {} and {} as group {}", app.port(),
                     Database.redacted(config.effectiveJdbcUrl()), config.alertsTopic(), config.metricsTopic(),
                     config.calendarTopic(), config.riskTopic(), config.groupId());
-            return new Gateway(database, broadcaster, kafka, consumer, app, metrics, activity, activityConsumer, ops,
-                    settings, notifications);
+            return new Gateway(database, broadcaster, alertFeed, kafka, consumer, app, metrics, activity,
+                    activityConsumer, ops, settings, notifications);
         } catch (RuntimeException e) {
             closeActivity(activityConsumer, activity, ops);
             if (notifications != null) {
                 notifications.close();
             }
-            closeAll(consumer, broadcaster, app, kafka, database);
+            closeAll(consumer, alertFeed, broadcaster, app, kafka, database);
             if (settings != null) {
                 settings.close();
             }
@@ -156,7 +162,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         closeActivity(activityConsumer, activity, ops);
         notifications.close();
-        closeAll(consumer, broadcaster, app, kafka, database);
+        closeAll(consumer, alertFeed, broadcaster, app, kafka, database);
         settings.close();
     }
 
@@ -185,10 +191,13 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static void closeAll(RecordConsumerLoop consumer, Broadcaster broadcaster, Javalin app, KafkaProbe kafka,
-            Database database) {
+    private static void closeAll(RecordConsumerLoop consumer, AlertFeed alertFeed, Broadcaster broadcaster, Javalin app,
+            KafkaProbe kafka, Database database) {
         if (consumer != null) {
             consumer.close();
+        }
+        if (alertFeed != null) {
+            alertFeed.close();
         }
         if (broadcaster != null) {
             broadcaster.close();

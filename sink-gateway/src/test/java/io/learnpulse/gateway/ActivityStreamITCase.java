@@ -15,11 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.kafka.LocalKafka;
 import io.learnpulse.testkit.WsClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +33,8 @@ class ActivityStreamITCase {
     private static final int U2_EVENTS = 10;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static LocalKafka kafka;
+    @RegisterExtension
+    static final GatewayExtension GATEWAYS = GatewayExtension.onSharedBroker();
     private static GatewayHarness harness;
 
     @TempDir
@@ -42,19 +42,8 @@ class ActivityStreamITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = LocalKafka.start();
-        harness = new GatewayHarness(kafka, dataDir, config -> config.with(GatewayOption.ACTIVITY_RATE, RATE));
+        harness = GATEWAYS.start(dataDir, config -> config.with(GatewayOption.ACTIVITY_RATE, RATE));
         await().atMost(WAIT).until(() -> harness.gateway().activityAssigned());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     @Test

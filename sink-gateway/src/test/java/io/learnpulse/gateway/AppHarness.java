@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -18,6 +19,7 @@ import io.learnpulse.gateway.ingest.ConsumerSettings;
 import io.learnpulse.gateway.ingest.IngestMetrics;
 import io.learnpulse.gateway.ingest.KafkaProbe;
 import io.learnpulse.gateway.ingest.RecordConsumerLoop;
+import io.learnpulse.gateway.live.AlertFeed;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.notify.Notifications;
 import io.learnpulse.gateway.ops.OpsMonitor;
@@ -31,6 +33,7 @@ import io.learnpulse.gateway.store.StoredAlert;
 import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.testkit.Wait;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -50,6 +53,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
     private final Database database;
     private final AlertStore store;
     private final Broadcaster broadcaster;
+    private final AlertFeed alertFeed;
     private final KafkaProbe kafka;
     private final RecordConsumerLoop consumer;
     private final ActivityStream activity;
@@ -76,6 +80,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
                 Clock.systemUTC());
         store = new AlertStore(database, mapper, Clock.systemUTC(), notifications.outbox());
         broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
+        alertFeed = new AlertFeed(store, broadcaster);
         kafka = new KafkaProbe(config.bootstrapServers());
         activity = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                 config.heartbeatInterval(), Clock.systemUTC());
@@ -83,10 +88,11 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         settings = new SettingsPublisher(config.bootstrapServers(), config.settingsTopic(), config.settingsTimeout());
         consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
                 config.alertsTopic(), config.metricsTopic(), config.calendarTopic(), config.riskTopic()), store, broadcaster,
-                new IngestMetrics(registry));
+                alertFeed, new IngestMetrics(registry));
         app = GatewayApp.create(new GatewayApp.Dependencies(store, broadcaster, config, tokens, registry, database,
                 kafka, consumer, mapper, activity, ops, settings, notifications)).start("127.0.0.1", 0);
         notifications.start(store);
+        alertFeed.start();
     }
 
     @Override
@@ -94,15 +100,17 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         return app.port();
     }
 
-    /** Stores alerts (the job's JSON) in one batch, as the consumer loop does with a poll. */
+    /**
+     * Stores alerts (the job's JSON) in one batch, as the consumer loop does with a poll, and returns
+     * once the alert feed has pushed the new ones to the WebSocket clients.
+     */
     void storeAlerts(String... json) {
-        store(List.of(json), List.of());
-    }
-
-    /** Stores alerts in one batch and pushes the new ones to the WebSocket clients, as the consumer loop does. */
-    void publishAlerts(String... json) {
-        for (StoredAlert stored : store(List.of(json), List.of()).newAlerts()) {
-            broadcaster.publishAlert(stored.sequence(), stored.alert());
+        List<StoredAlert> stored = store(List.of(json), List.of()).newAlerts();
+        alertFeed.nudge();
+        if (!stored.isEmpty()) {
+            long last = stored.get(stored.size() - 1).sequence();
+            Wait.until("the alert feed pushed sequence " + last, Duration.ofSeconds(30), Duration.ofMillis(5),
+                    () -> alertFeed.position() >= last);
         }
     }
 
@@ -166,6 +174,7 @@ final class AppHarness extends GatewayClient implements AutoCloseable {
         activity.close();
         ops.close();
         app.stop();
+        alertFeed.close();
         broadcaster.close();
         consumer.close();
         kafka.close();

@@ -20,11 +20,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnpulse.kafka.LocalKafka;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,7 +51,8 @@ class DashboardBrowserITCase {
             "HIGH_PERFORMANCE", "Acknowledge the achievement and offer enrichment or more challenging material.",
             "MISSED_DEADLINE", "Contact the learner about the missed item and agree on a date to submit it.");
 
-    private static LocalKafka kafka;
+    @RegisterExtension
+    static final GatewayExtension GATEWAYS = GatewayExtension.onSharedBroker();
 
     @TempDir
     Path dataDir;
@@ -64,18 +64,10 @@ class DashboardBrowserITCase {
     private DashboardPage page;
 
     @BeforeAll
-    static void startKafka() {
+    static void requireBrowser() {
         String missing = DashboardPage.missingBrowser();
         if (missing != null) {
             fail(missing); // not a skip: CI installs Chromium (bin/test), and so must whoever runs this
-        }
-        kafka = LocalKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
         }
     }
 
@@ -84,15 +76,12 @@ class DashboardBrowserITCase {
         if (page != null) {
             page.close();
         }
-        if (harness != null) {
-            harness.close();
-        }
     }
 
     @Test
     void teacherSeesAlertsLiveAcknowledgesOpensALearnerAndThePageSurvivesAGatewayRestart() throws Exception {
         int port = freePort();
-        harness = new GatewayHarness(kafka, dataDir, config -> config.with(GatewayOption.HTTP_PORT, port));
+        harness = GATEWAYS.start(dataDir, config -> config.with(GatewayOption.HTTP_PORT, port));
         List<String> history = produceHistory();
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(history.size()));
@@ -213,7 +202,7 @@ class DashboardBrowserITCase {
 
     @Test
     void aRefusedTokenAsksForAnotherAndAnInstructorSeesOnlyTheirCohorts() throws Exception {
-        harness = new GatewayHarness(kafka, dataDir);
+        harness = GATEWAYS.start(dataDir);
         produce("k1-low", "ana.souza", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-20T14:05:00Z",
                 "ana.souza scored below 60% on 3 assessments in a row (0.55, 0.48, 0.52).",
                 Map.of("scores", List.of(0.55, 0.48, 0.52), "threshold", 0.6, "count", 3));
@@ -333,7 +322,7 @@ class DashboardBrowserITCase {
 
     @Test
     void olderAlertsComeOnRequest() throws Exception {
-        harness = new GatewayHarness(kafka, dataDir);
+        harness = GATEWAYS.start(dataDir);
         int count = 230; // more than the page loads at first (200)
         for (int i = 0; i < count; i++) {
             String user = String.format("learner-%03d", i);

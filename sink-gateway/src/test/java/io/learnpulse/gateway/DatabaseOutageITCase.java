@@ -8,22 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.kafka.LocalKafka;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault "the database unreachable": a gateway over a real broker and a real PostgreSQL server that
- * is stopped and started again on the same port and data directory. The outage lasts as long as the
- * assertions below take (seconds, not the issue's 30 s): the gateway's behaviour does not depend on
- * how long it is, and CI time does.
+ * is stopped and started again on its data directory. The gateway reaches it through a {@link TcpRelay}
+ * whose port the test holds throughout, so nothing else can take the gateway's database address while
+ * the server is down, and the restarted server listens on whichever port is free then. The outage lasts
+ * as long as the assertions below take (seconds, not the issue's 30 s): the gateway's behaviour does not
+ * depend on how long it is, and CI time does.
  */
 class DatabaseOutageITCase {
 
@@ -32,31 +33,29 @@ class DatabaseOutageITCase {
     @TempDir
     Path dir;
 
-    private LocalKafka kafka;
+    @RegisterExtension
+    static final GatewayExtension GATEWAYS = GatewayExtension.onSharedBroker();
+
     private EmbeddedPostgres postgres;
-    private GatewayHarness harness;
+    private TcpRelay relay;
 
     @AfterEach
     void stop() throws IOException {
-        if (harness != null) {
-            harness.close();
+        if (relay != null) {
+            relay.close();
         }
         if (postgres != null) {
             postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 
     @Test
     void ingestionPausesWithoutCommittingAndResumesWhenTheDatabaseIsBack() throws IOException {
-        int port = freePort();
         Path data = dir.resolve("pgdata");
-        postgres = startPostgres(port, data);
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        kafka = LocalKafka.start();
-        harness = new GatewayHarness(kafka, dir, config -> config.with(GatewayOption.JDBC_URL, url));
+        postgres = startPostgres(data);
+        relay = new TcpRelay(postgres.getPort());
+        String url = "jdbc:postgresql://127.0.0.1:" + relay.port() + "/postgres?user=postgres";
+        GatewayHarness harness = GATEWAYS.start(dir, config -> config.with(GatewayOption.JDBC_URL, url));
 
         for (int i = 1; i <= 3; i++) {
             harness.produceAlert("u" + i, alert("d" + i, "u" + i, "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T0" + i + ":00:00Z"));
@@ -82,7 +81,8 @@ class DatabaseOutageITCase {
         assertThat(harness.committedAlertOffsets()).as("no offsets committed while the database is down").isEqualTo(3);
         assertThat(harness.get("/api/alerts", ADMIN).statusCode()).isEqualTo(503);
 
-        postgres = startPostgres(port, data);
+        postgres = startPostgres(data);
+        relay.target(postgres.getPort());
         await().atMost(WAIT).untilAsserted(() -> assertThat(ids(json(harness.get("/api/alerts", ADMIN))))
                 .containsExactly("d6", "d5", "d4", "d3", "d2", "d1"));
         await().atMost(WAIT).until(() -> harness.committedAlertOffsets() == 6);
@@ -90,14 +90,8 @@ class DatabaseOutageITCase {
         assertThat(json(harness.get("/api/alerts", ADMIN)).path("items")).hasSize(6);
     }
 
-    /** A PostgreSQL server on {@code port} whose data directory outlives it, so it can be started again. */
-    private static EmbeddedPostgres startPostgres(int port, Path data) throws IOException {
-        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** A PostgreSQL server on a free port whose data directory outlives it, so it can be started again. */
+    private static EmbeddedPostgres startPostgres(Path data) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -83,6 +84,33 @@ final class Fixtures {
                 + ",\"type\":\"" + type + "\",\"severity\":\"" + severity + "\",\"eventTime\":\"" + eventTime
                 + "\",\"detectedAt\":\"2026-11-24T10:15:01.123Z\",\"status\":\"OPEN\",\"metrics\":" + metricsJson
                 + ",\"message\":\"m\",\"recommendation\":\"r\"}";
+    }
+
+    /**
+     * {@code count} alerts {@code prefix00000}, {@code prefix00001}, ... of cohort k1 (learners u0 to u49),
+     * one a second from 2026-11-24T00:00:00Z: a burst for the fault tests.
+     */
+    static List<String> burst(String prefix, int count) {
+        List<String> alerts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            alerts.add(alert(burstId(prefix, i), "u" + (i % 50), "k1", "LOW_CONSISTENCY", "LOW",
+                    Instant.parse("2026-11-24T00:00:00Z").plusSeconds(i).toString()));
+        }
+        return alerts;
+    }
+
+    /** The alertId of the {@code i}th alert of {@link #burst}. */
+    static String burstId(String prefix, int i) {
+        return String.format("%s%05d", prefix, i);
+    }
+
+    /** The alertIds of {@link #burst}, in order. */
+    static List<String> burstIds(String prefix, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(burstId(prefix, i));
+        }
+        return ids;
     }
 
     /** A MISSED_DEADLINE alert of course {@code courseId} for its item {@code assessmentId}, as the job writes it. */

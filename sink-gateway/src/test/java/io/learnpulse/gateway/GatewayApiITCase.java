@@ -17,13 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.kafka.LocalKafka;
 import io.learnpulse.testkit.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,32 +32,18 @@ class GatewayApiITCase {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static LocalKafka kafka;
+    @RegisterExtension
+    static final GatewayExtension GATEWAYS = GatewayExtension.onSharedBroker();
 
     @TempDir
     Path dataDir;
 
     private GatewayHarness harness;
 
-    @BeforeAll
-    static void startKafka() {
-        kafka = LocalKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
     void startGateway() throws Exception {
-        harness = new GatewayHarness(kafka, dataDir,
+        harness = GATEWAYS.start(dataDir,
                 config -> config.with(GatewayOption.HEARTBEAT_MS, 300));
-    }
-
-    @AfterEach
-    void stopGateway() {
-        harness.close();
     }
 
     @Test

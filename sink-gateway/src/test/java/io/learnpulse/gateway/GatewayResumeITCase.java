@@ -16,13 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.learnpulse.kafka.LocalKafka;
 import io.learnpulse.testkit.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Restarting the gateway, and clients reconnecting with {@code since}: nothing lost, nothing repeated. */
@@ -30,31 +27,17 @@ class GatewayResumeITCase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static LocalKafka kafka;
+    @RegisterExtension
+    static final GatewayExtension GATEWAYS = GatewayExtension.onSharedBroker();
 
     @TempDir
     Path dataDir;
 
     private GatewayHarness harness;
 
-    @BeforeAll
-    static void startKafka() {
-        kafka = LocalKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
     void startGateway() throws Exception {
-        harness = new GatewayHarness(kafka, dataDir);
-    }
-
-    @AfterEach
-    void stopGateway() {
-        harness.close();
+        harness = GATEWAYS.start(dataDir);
     }
 
     @Test
@@ -91,16 +74,16 @@ class GatewayResumeITCase {
     @Test
     void aGatewayStartedBeforeItsTopicsExistPicksThemUp() throws Exception {
         String topic = "late-alerts-" + java.util.UUID.randomUUID();
-        GatewayConfig config = GatewayConfig.defaults(kafka.bootstrapServers())
+        GatewayConfig config = GatewayConfig.defaults(GATEWAYS.kafka().bootstrapServers())
                 .with(GatewayOption.HTTP_HOST, "127.0.0.1").with(GatewayOption.HTTP_PORT, 0).with(GatewayOption.ADMIN_TOKEN, ADMIN)
                 .with(GatewayOption.DATA_DIR, dataDir.resolve("late")).with(GatewayOption.ALERTS_TOPIC, topic)
                 .with(GatewayOption.METRICS_TOPIC, topic + "-metrics")
                 .with(GatewayOption.GROUP_ID, "late-" + java.util.UUID.randomUUID());
         try (Gateway gateway = Gateway.start(config)) {
-            kafka.createTopic(topic, 1);
+            GATEWAYS.kafka().createTopic(topic, 1);
             try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
                     new org.apache.kafka.clients.producer.KafkaProducer<>(java.util.Map.of(
-                            "bootstrap.servers", kafka.bootstrapServers(),
+                            "bootstrap.servers", GATEWAYS.kafka().bootstrapServers(),
                             "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
                             "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
                 producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "u1",

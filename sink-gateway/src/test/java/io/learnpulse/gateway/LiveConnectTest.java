@@ -50,7 +50,7 @@ class LiveConnectTest {
             WsClient recorder = WsClient.reading();
             WebSocket ws = harness.connect("/ws/alerts", LEARNER_U1, recorder);
             try {
-                harness.publishAlerts(alert(alertId, "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T10:00:00Z"));
+                harness.storeAlerts(alert(alertId, "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T10:00:00Z"));
                 await("round " + round).atMost(WAIT).until(() -> recorder.alertIds().contains(alertId));
                 assertThat(recorder.alertIds()).containsExactly(alertId);
             } finally {

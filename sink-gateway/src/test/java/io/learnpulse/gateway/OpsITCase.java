@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.kafka.LocalKafka;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -29,8 +28,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,20 +44,11 @@ class OpsITCase {
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static LocalKafka kafka;
+    @RegisterExtension
+    static final GatewayExtension GATEWAYS = GatewayExtension.onSharedBroker();
 
     @TempDir
     static Path dataDir;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = LocalKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
 
     @Test
     void jobCheckpointsAndADeadLetterSpike(@InjectMiniCluster MiniCluster cluster) throws Exception {
@@ -72,9 +60,9 @@ class OpsITCase {
         env.executeAsync("learnpulse");
         String rest = cluster.getRestAddress().get().toString();
         String dlq = "dlq-" + UUID.randomUUID();
-        kafka.createTopic(dlq, 1);
+        GATEWAYS.kafka().createTopic(dlq, 1);
 
-        try (GatewayHarness harness = new GatewayHarness(kafka, dataDir,
+        try (GatewayHarness harness = GATEWAYS.start(dataDir,
                 config -> config.with(GatewayOption.DLQ_TOPIC, dlq).with(GatewayOption.FLINK_REST_URL, rest)
                         .with(GatewayOption.JOB_GROUP_ID, "job-" + UUID.randomUUID()).with(GatewayOption.OPS_SAMPLE_MS, 300))) {
             await().atMost(WAIT).untilAsserted(() -> {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnpulse.kafka.LocalKafka;
 import io.learnpulse.model.JsonCodec;
 import io.learnpulse.model.SettingsOverride;
 import io.learnpulse.testkit.Wait;
@@ -24,8 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,23 +38,12 @@ class SettingsITCase {
     @TempDir
     Path dataDir;
 
-    private LocalKafka kafka;
-    private GatewayHarness harness;
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final GatewayExtension GATEWAYS = GatewayExtension.onOwnBroker();
 
     @Test
     void aPutIsPublishedAcknowledgedAndRecordedAndNotWithTheBrokerDown() throws Exception {
-        kafka = LocalKafka.start();
-        harness = new GatewayHarness(kafka, dataDir, config -> config.with(GatewayOption.SETTINGS_TIMEOUT_MS, 3000));
+        GatewayHarness harness = GATEWAYS.start(dataDir, config -> config.with(GatewayOption.SETTINGS_TIMEOUT_MS, 3000));
         harness.produceAlert("u1", Fixtures.alert("a1", "u1", "k1", "ENGAGEMENT_DROP", "MEDIUM",
                 "2026-11-24T10:00:00Z"));
         Wait.until("the learner's alert stored", Duration.ofSeconds(30),
@@ -93,8 +81,7 @@ class SettingsITCase {
         assertThat(own.path("history").findValuesAsText("changedBy")).containsExactly("alice", "root");
         assertThat(own.path("history").get(1).path("rules").path("engagement.empty-days").asInt()).isEqualTo(7);
 
-        kafka.close();
-        kafka = null;
+        GATEWAYS.kafka().stopBroker();
         HttpResponse<String> down = harness.put("/api/cohorts/k1/settings", INSTRUCTOR_K1,
                 "{\"low-score.threshold\": 0.4}");
         assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
@@ -106,7 +93,7 @@ class SettingsITCase {
     private List<ConsumerRecord<String, String>> readAll(String topic, int count) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, GATEWAYS.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,

@@ -64,9 +64,9 @@ class SilencesAndPreferencesTest {
         WsClient live = WsClient.reading();
         WebSocket ws = harness.connect("/ws/alerts", ADMIN, live);
         try {
-            harness.publishAlerts(alert("quiet", "u1", "k1", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T10:00:00Z"),
+            harness.storeAlerts(alert("quiet", "u1", "k1", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T10:00:00Z"),
                     alert("other-cohort", "u2", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T10:00:00Z"));
-            harness.publishAlerts(alert("marker", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T11:00:00Z"));
+            harness.storeAlerts(alert("marker", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T11:00:00Z"));
             await("the alert after the silenced one").atMost(WAIT).until(() -> live.alertIds().contains("marker"));
             assertThat(live.alertIds()).containsExactly("other-cohort", "marker");
 
@@ -147,7 +147,7 @@ class SilencesAndPreferencesTest {
         WebSocket one = harness.connect("/ws/alerts", INSTRUCTOR_K1, aliceLive);
         WebSocket two = harness.connect("/ws/alerts", ADMIN, adminLive);
         try {
-            harness.publishAlerts(alert("low", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T10:00:00Z"),
+            harness.storeAlerts(alert("low", "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T10:00:00Z"),
                     alert("medium", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "MEDIUM", "2026-11-24T10:01:00Z"),
                     alert("high-type", "u1", "k1", "PERFORMANCE_DECLINE", "HIGH", "2026-11-24T10:02:00Z"),
                     alert("wanted", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:03:00Z"));

@@ -8,9 +8,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.learnpulse.kafka.LocalKafka;
 import io.learnpulse.testkit.WsClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A client that stops reading is cut off with a close reason; another client keeps receiving promptly. */
@@ -19,13 +19,15 @@ class SlowClientITCase {
     private static final int ALERTS = 60;
     private static final int METRICS_BYTES = 256 * 1024;
 
+    @RegisterExtension
+    static final GatewayExtension GATEWAYS = GatewayExtension.onSharedBroker();
+
     @TempDir
     Path dataDir;
 
     @Test
     void aClientThatNeverReadsIsDisconnectedWhileAnotherKeepsReceiving() throws Exception {
-        try (LocalKafka kafka = LocalKafka.start();
-                GatewayHarness harness = new GatewayHarness(kafka, dataDir, config -> config.with(GatewayOption.WS_QUEUE_BOUND, 8))) {
+        try (GatewayHarness harness = GATEWAYS.start(dataDir, config -> config.with(GatewayOption.WS_QUEUE_BOUND, 8))) {
             WsClient stalled = WsClient.notReading();
             harness.connect("/ws/alerts", ADMIN, stalled);
             WsClient reader = WsClient.reading();

@@ -200,7 +200,7 @@ public final class AccessPolicy {
 
     /** Every alert the principal may see: all (admin), its cohorts' (instructor), its own (learner). */
     public static AlertQuery roleScope(Principal principal) {
-        AlertQuery everyone = new AlertQuery(null, null, null, null, null, null, null, null);
+        AlertQuery everyone = AlertQuery.ANY;
         return switch (principal.role()) {
             case ADMIN -> everyone;
             case INSTRUCTOR -> everyone.withCohortScope(principal.cohorts());

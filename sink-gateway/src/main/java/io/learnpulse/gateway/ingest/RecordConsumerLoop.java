@@ -11,9 +11,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.learnpulse.gateway.live.AlertFeed;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.store.AlertStore;
-import io.learnpulse.gateway.store.StoredAlert;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's one consumer loop (not one per browser): polls {@code learner-alerts},
  * {@code learner-metrics}, {@code course-calendar} and {@code learner-risk} with {@code read_committed}, stores each batch in one database
- * transaction, pushes what was new to the WebSocket clients, and only then commits the offsets
- * (commitSync). A crash between store and commit re-delivers the batch, and the store ignores the
- * alertIds it already has: nothing is lost, nothing is stored or pushed twice. Records that are not
+ * transaction, pushes the changed daily figures to the WebSocket clients (and nudges the {@link AlertFeed},
+ * which pushes alerts from the database), and only then commits the offsets (commitSync). A crash between
+ * store and commit re-delivers the batch, and the store ignores the alertIds it already has: nothing is
+ * lost, nothing is stored or pushed twice. Records that are not
  * valid, or that the database refuses, are quarantined and counted ({@link BatchWriter}); only a database
  * that does not answer makes the loop read the batch again, after a pause. {@link #close} stops the loop
  * with {@code wakeup()}.
@@ -50,6 +51,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private final String calendarTopic;
     private final String riskTopic;
     private final Broadcaster broadcaster;
+    private final AlertFeed alertFeed;
     private final BatchWriter writer;
     private final IngestMetrics metrics;
     private final Thread thread;
@@ -58,7 +60,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private volatile Instant lastPoll;
     private volatile String lastError;
 
-    public RecordConsumerLoop(ConsumerSettings settings, AlertStore store, Broadcaster broadcaster,
+    public RecordConsumerLoop(ConsumerSettings settings, AlertStore store, Broadcaster broadcaster, AlertFeed alertFeed,
             IngestMetrics metrics) {
         this.consumer = new KafkaConsumer<>(settings.properties());
         this.alertsTopic = settings.alertsTopic();
@@ -66,6 +68,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         this.calendarTopic = settings.calendarTopic();
         this.riskTopic = settings.riskTopic();
         this.broadcaster = broadcaster;
+        this.alertFeed = alertFeed;
         this.writer = new BatchWriter(store, alertsTopic, calendarTopic, riskTopic, metrics);
         this.metrics = metrics;
         this.thread = new Thread(this::run, "gateway-consumer");
@@ -157,8 +160,8 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         }
         metrics.alertsInserted(stored.newAlerts().size());
         metrics.duplicateAlerts(stored.duplicateAlerts());
-        for (StoredAlert alert : stored.newAlerts()) {
-            broadcaster.publishAlert(alert.sequence(), alert.alert());
+        if (!stored.newAlerts().isEmpty()) {
+            alertFeed.nudge();
         }
         stored.changedFigures().forEach(broadcaster::publishFigures);
         try {

@@ -119,8 +119,8 @@ public final class Broadcaster implements AutoCloseable {
         figures.remove(subscriber);
     }
 
-    /** A newly stored alert, pushed to the matching clients; {@code sequence} is its store sequence. */
-    public void publishAlert(long sequence, Alert alert) {
+    /** A newly stored alert ({@link AlertFeed}), pushed to the matching clients; {@code sequence} is its store sequence. */
+    void publishAlert(long sequence, Alert alert) {
         alerts.publish(sequence, alert);
     }
 

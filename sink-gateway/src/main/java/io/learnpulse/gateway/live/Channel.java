@@ -30,7 +30,7 @@ final class Channel<T> {
 
     /**
      * Pushes the item to every subscriber whose filter accepts it; the frame is written once. A
-     * subscriber that fails is dropped: it never stops the caller (the consumer loop).
+     * subscriber that fails is dropped: it never stops the caller (the alert feed, the consumer loop).
      */
     void publish(long sequence, T item) {
         String frame = null;

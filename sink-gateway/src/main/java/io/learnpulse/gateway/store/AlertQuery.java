@@ -27,6 +27,9 @@ public record AlertQuery(
         Long fromMillis,
         Long toMillis) {
 
+    /** Every alert. */
+    public static final AlertQuery ANY = new AlertQuery(null, null, null, null, null, null, null, null);
+
     public AlertQuery withUserId(String value) {
         return new AlertQuery(value, cohortId, cohortScope, type, severity, status, fromMillis, toMillis);
     }

@@ -28,7 +28,7 @@ class AlertStoreTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
 
-    private static final AlertQuery ALL = new AlertQuery(null, null, null, null, null, null, null, null);
+    private static final AlertQuery ALL = AlertQuery.ANY;
 
     @TempDir
     Path dir;
