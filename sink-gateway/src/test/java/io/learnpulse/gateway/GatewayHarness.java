@@ -210,11 +210,14 @@ final class GatewayHarness extends GatewayClient implements AutoCloseable {
         send(alertsTopic, userId, json);
     }
 
-    /** Alerts as one burst: all sent at once, then awaited; the producer's partitioner spreads them. */
+    /**
+     * Alerts as one burst: all sent at once, then awaited. Each is keyed by its place in the list, so the
+     * burst is spread over both partitions (and an alert produced twice may land on either).
+     */
     void produceAlerts(List<String> alerts) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(alerts.size());
-        for (String json : alerts) {
-            sent.add(producer.send(new ProducerRecord<>(alertsTopic, null, json)));
+        for (int i = 0; i < alerts.size(); i++) {
+            sent.add(producer.send(new ProducerRecord<>(alertsTopic, Integer.toString(i), alerts.get(i))));
         }
         try {
             for (Future<RecordMetadata> record : sent) {
