@@ -257,7 +257,7 @@ class DashboardBrowserITCase {
 
     @Test
     void anInstructorShapesTheirAlertsWithPreferencesSettingsAndSilences() throws Exception {
-        harness = new GatewayHarness(kafka, dataDir);
+        harness = GATEWAYS.start(dataDir);
         produce("k1-low", "ana.souza", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-20T14:05:00Z",
                 "ana.souza scored below 60% on 3 assessments in a row (0.55, 0.48, 0.52).",
                 Map.of("scores", List.of(0.55, 0.48, 0.52), "threshold", 0.6, "count", 3));
