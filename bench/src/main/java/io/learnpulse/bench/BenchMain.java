@@ -184,8 +184,8 @@ public final class BenchMain {
 
         // --quick only proves the harness: there the replay and the cron baseline run beside the rest, to save time
         CompletableFuture<JsonNode> quickReplayAndCron = null;
-        List<ReplayRun> replays = new ArrayList<>();
-        List<ReplayRun> ouladReplays = new ArrayList<>();
+        List<Drain.Result> replays = new ArrayList<>();
+        List<Drain.Result> ouladReplays = new ArrayList<>();
         Oulad oulad = options.rows.contains(Row.OULAD) ? Oulad.at(options.oulad) : null;
         if (oulad != null && oulad.missing() != null) {
             say("OULAD replay skipped: " + oulad.missing());
@@ -235,7 +235,7 @@ public final class BenchMain {
             if (!options.quick && options.rows.contains(Row.REPLAY)) {
                 say("run " + rep + "/" + options.repeats + ": replay");
                 Path replayDir = Files.createDirectories(work.resolve("replay-" + r));
-                ReplayRun replayed = attempt("replay run " + rep, () -> replay(workload.file, null, replayDir));
+                Drain.Result replayed = attempt("replay run " + rep, () -> replay(workload.file, null, replayDir));
                 if (replayed != null) {
                     replays.add(replayed);
                     replayAlerts = replayDir.resolve("alerts.jsonl");
@@ -245,7 +245,7 @@ public final class BenchMain {
                 say("run " + rep + "/" + options.repeats + ": replay of the OULAD history");
                 Path ouladDir = Files.createDirectories(work.resolve("oulad-" + r));
                 Oulad history = oulad;
-                ReplayRun replayed = attempt("OULAD replay run " + rep,
+                Drain.Result replayed = attempt("OULAD replay run " + rep,
                         () -> replay(history.events(), history.calendar(), ouladDir));
                 if (replayed != null) {
                     ouladReplays.add(replayed);
@@ -456,8 +456,11 @@ public final class BenchMain {
         return learners;
     }
 
-    /** One replay of {@code input} (with a course calendar, or null) in its own process. */
-    private ReplayRun replay(Path input, Path calendar, Path outputDir) throws Exception {
+    /**
+     * One replay of {@code input} (with a course calendar, or null) in its own process: the lines it
+     * read, its wall time and its process's CPU time (its cluster's start excluded), no broker.
+     */
+    private Drain.Result replay(Path input, Path calendar, Path outputDir) throws Exception {
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output-dir", outputDir.toString(),
                 "--parallelism", Integer.toString(options.parallelism)));
         if (calendar != null) {
@@ -465,8 +468,8 @@ public final class BenchMain {
         }
         try (Child replay = Child.start("replay", logs, "2g", "replay", args)) {
             String[] result = replay.await("result", Duration.ofMinutes(10)).split(" ");
-            return new ReplayRun(Long.parseLong(result[0]) / 1000.0, Double.parseDouble(result[1]),
-                    Long.parseLong(result[4]), Long.parseLong(result[2]));
+            return new Drain.Result("replay", Long.parseLong(result[4]), Long.parseLong(result[0]) / 1000.0,
+                    Double.parseDouble(result[1]), Double.NaN);
         }
     }
 

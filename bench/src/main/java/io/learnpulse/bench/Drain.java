@@ -14,7 +14,10 @@ import org.apache.flink.core.execution.JobClient;
  * latency runs then check that lag stays flat at 50% and 80% of R with a producer running.
  */
 final class Drain {
-    /** One drain: events measured, wall seconds, and the CPU-seconds the job's and the broker's processes used meanwhile. */
+    /**
+     * One throughput run: events measured, wall seconds, and the CPU-seconds the job's and the broker's
+     * processes used meanwhile (a replay: its own process's, and no broker, NaN).
+     */
     record Result(String label, long events, double seconds, double jobCpu, double brokerCpu) {
         double rate() {
             return events / seconds;

@@ -35,7 +35,7 @@ final class Report {
     }
 
     /** Rows 1-3, those of {@code chosen}. */
-    void throughput(Map<String, List<Drain.Result>> drains, List<ReplayRun> replays, Set<Row> chosen) {
+    void throughput(Map<String, List<Drain.Result>> drains, List<Drain.Result> replays, Set<Row> chosen) {
         List<Drain.Result> ceiling = drains.getOrDefault("ceiling", List.of());
         Stats.Spread ceilingRates = spread(ceiling, Drain.Result::rate);
         Stats.Spread ceilingCpu = spread(ceiling, Drain.Result::perJobCpuSecond);
@@ -52,8 +52,8 @@ final class Report {
                 "1.00 (reference)", ceilingRates.range("%,.0f", "events/s")});
         }
 
-        Stats.Spread replayRate = spread(replays, ReplayRun::rate);
-        Stats.Spread replayCpu = spread(replays, ReplayRun::perCpuSecond);
+        Stats.Spread replayRate = spread(replays, Drain.Result::rate);
+        Stats.Spread replayCpu = spread(replays, Drain.Result::perJobCpuSecond);
         String replayLabel = "Replay: `learnpulse replay` of the generated file (file → job graph → sorted alert file)";
         if (!replays.isEmpty()) {
             headline.put("replay", String.format(Locale.ROOT, "%s, %,.0f per CPU-second%s",
@@ -61,7 +61,7 @@ final class Report {
         }
         if (chosen.contains(Row.REPLAY)) {
             rows.add(replays.isEmpty() ? notMeasured("2", replayLabel) : new String[] {"2", replayLabel,
-                    rate(replayRate.median()), perCpu(replayCpu.median(), spread(replays, ReplayRun::cores).median()),
+                    rate(replayRate.median()), perCpu(replayCpu.median(), spread(replays, Drain.Result::jobCores).median()),
                     ratio(replayRate.median(), replayCpu.median()), replayRate.range("%,.0f", "events/s")});
         }
 
@@ -94,14 +94,8 @@ final class Report {
         StringBuilder raw = new StringBuilder("### Throughput runs (raw)\n\n"
                 + "| run | events measured | seconds | events/s | job process CPU-s | cores used by the job | broker CPU-s |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
-        for (Map.Entry<String, List<Drain.Result>> e : drains.entrySet()) {
-            int i = 1;
-            for (Drain.Result r : e.getValue()) {
-                raw.append(String.format(Locale.ROOT, "| %s #%d | %,d | %.1f | %,.0f | %.1f | %.2f | %.1f |%n",
-                        e.getKey(), i++, r.events(), r.seconds(), r.rate(), r.jobCpu(), r.jobCores(), r.brokerCpu()));
-            }
-        }
-        appendReplays(raw, "replay", replays);
+        drains.forEach((label, runs) -> appendRuns(raw, label, runs));
+        appendRuns(raw, "replay", replays);
         details.add(raw.toString());
 
         double liveRatio = spread(drains.getOrDefault("rocksdb-exactly-once", List.of()), Drain.Result::rate).median() / ceilingRate;
@@ -120,11 +114,13 @@ final class Report {
         }
     }
 
-    private static void appendReplays(StringBuilder raw, String label, List<ReplayRun> replays) {
+    /** Raw rows of throughput runs; a replay has no broker ("–"). */
+    private static void appendRuns(StringBuilder raw, String label, List<Drain.Result> runs) {
         int i = 1;
-        for (ReplayRun r : replays) {
-            raw.append(String.format(Locale.ROOT, "| %s #%d | %,d | %.1f | %,.0f | %.1f | %.2f | – |%n",
-                    label, i++, r.inputs(), r.seconds(), r.rate(), r.cpu(), r.cores()));
+        for (Drain.Result r : runs) {
+            raw.append(String.format(Locale.ROOT, "| %s #%d | %,d | %.1f | %,.0f | %.1f | %.2f | %s |%n", label, i++,
+                    r.events(), r.seconds(), r.rate(), r.jobCpu(), r.jobCores(),
+                    Double.isNaN(r.brokerCpu()) ? "–" : String.format(Locale.ROOT, "%.1f", r.brokerCpu())));
         }
     }
 
@@ -132,27 +128,27 @@ final class Report {
      * Row 2b: the replay of the real OULAD history with its course calendar ({@code import-oulad}'s
      * files), after {@link #throughput}; {@code what} describes its input.
      */
-    void oulad(List<ReplayRun> runs, String what) {
+    void oulad(List<Drain.Result> runs, String what) {
         String label = "Replay of the real OULAD history with its course calendar (`import-oulad` output: " + what + ")";
         if (runs.isEmpty()) {
             rows.add(notMeasured("2b", label));
             return;
         }
-        Stats.Spread rate = spread(runs, ReplayRun::rate);
-        Stats.Spread cpu = spread(runs, ReplayRun::perCpuSecond);
+        Stats.Spread rate = spread(runs, Drain.Result::rate);
+        Stats.Spread cpu = spread(runs, Drain.Result::perJobCpuSecond);
         headline.put("replay of the OULAD history", String.format(Locale.ROOT, "%s, %,.0f per CPU-second%s",
                 rate(rate.median()), cpu.median(), timesCeiling(rate.median())));
-        rows.add(new String[] {"2b", label, rate(rate.median()), perCpu(cpu.median(), spread(runs, ReplayRun::cores).median()),
-                ratio(rate.median(), cpu.median()), rate.range("%,.0f", "events/s") + String.format(Locale.ROOT, "; %,d alerts",
-                        runs.get(0).alerts())});
+        rows.add(new String[] {"2b", label, rate(rate.median()), perCpu(cpu.median(), spread(runs, Drain.Result::jobCores).median()),
+                ratio(rate.median(), cpu.median()), rate.range("%,.0f", "events/s")});
         StringBuilder raw = new StringBuilder("### OULAD replay (raw)\n\n"
-                + "| run | events | seconds | events/s | replay process CPU-s | cores used | – |\n"
-                + "|---|---:|---:|---:|---:|---:|---|\n");
-        appendReplays(raw, "oulad replay", runs);
+                + "| run | events | seconds | events/s | replay process CPU-s | cores used by the replay | broker CPU-s |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        appendRuns(raw, "oulad replay", runs);
         details.add(raw.toString());
         notes.add("OULAD replay (row 2b): `learnpulse replay --calendar` of import-oulad's events.jsonl and calendar.jsonl, "
                 + "each run in a JVM of its own like row 2. Its input is not the generated workload: real learners, most "
-                + "events scored submissions and registrations, the deadlines of the calendar (MISSED_DEADLINE), so its ratio "
+                + "events scored submissions and registrations, the deadlines of the calendar (MISSED_DEADLINE), more alerts "
+                + "per event (see the replay's alerts.jsonl with --keep-workdir), so its ratio "
                 + "to the ceiling (measured on the generated workload) compares different inputs.");
     }
 

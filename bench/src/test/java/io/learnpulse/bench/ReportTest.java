@@ -22,8 +22,9 @@ class ReportTest {
         drains.put("rocksdb-exactly-once", List.of(new Drain.Result("r", 300_000, 25, 45, 5)));
         drains.put("hashmap-exactly-once", List.of(new Drain.Result("h", 600_000, 25, 40, 6)));
         drains.put("rocksdb-at-least-once", List.of(new Drain.Result("a", 350_000, 25, 44, 5)));
-        report.throughput(drains, List.of(new ReplayRun(50, 80, 1_000_000, 1234)), options.rows);
-        report.oulad(List.of(new ReplayRun(5, 9, 236_000, 40_000), new ReplayRun(6, 9.5, 236_000, 40_000)), "236,000 events");
+        report.throughput(drains, List.of(new Drain.Result("replay", 1_000_000, 50, 80, Double.NaN)), options.rows);
+        report.oulad(List.of(new Drain.Result("replay", 236_000, 5, 9, Double.NaN),
+                new Drain.Result("replay", 236_000, 6, 9.5, Double.NaN)), "236,000 events");
         Stats.Latencies latency = Stats.Latencies.of(new long[] {2500, 3100, 4000, 12900});
         report.latency(new LatencyRun.Result("at-least-once", 14_000, 2000, 10_000, List.of(
                 new LatencyRun.Phase("50%", 7000, 6990, 100, 200, latency, latency, 0.1),
