@@ -80,7 +80,7 @@ final class BenchOptions {
     int stateLearners = -1;
 
     int stateWaveDays = 5;
-    /** Enough for two halves of 7 checkpoints once learners are being forgotten (from the third wave on). */
+    /** Enough for two halves of 6 and 7 checkpoints once learners are being forgotten (from the fourth wave on). */
     int stateWaves = 16;
     int stateForgetDays = 10;
     int stateCheckpointSeconds = 2;

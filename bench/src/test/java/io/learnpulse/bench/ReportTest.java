@@ -68,7 +68,8 @@ class ReportTest {
         assertThat(md).contains("| 1 | Ceiling", "| 2 | Replay", "| 2b | Replay of the real OULAD history", "| 3a | Live",
                 "| 3b | Live", "| 3c | Live", "| 4 | Alert latency", "| 5 | State", "| 6 | Gateway fan-out", "| 7 | Cron baseline",
                 "## Notes", "## Raw figures",
-                "learners seen grow 50,000 → 80,000 (×1.6)", "peak at 31.0 then 32.0 MB (×1.03) and dip to 25.0 then 24.0 MB (×0.96): bounded", "was cut off by the gateway after 14.0 s (2,800 alerts pushed by then), reading at last it got: 1008 client too slow",
+                "learners seen grow 50,000 → 80,000 (×1.6) from the first half of the checkpoints once learners are being "
+                        + "forgotten (waves 3–5) to the second (waves 6–8), while at most 20,000 are remembered at once", "peak at 31.0 then 32.0 MB (×1.03) and dip to 25.0 then 24.0 MB (×0.96): bounded", "was cut off by the gateway after 14.0 s (2,800 alerts pushed by then), reading at last it got: 1008 client too slow",
                 "the others' p99 12.90 s against 12.90 s without it", "NOT cut off", "not sustained");
         assertThat(md.indexOf("| 4 | Alert latency")).isLessThan(md.indexOf("| 5 | State"));
         assertThat(md).doesNotContain("NaN");
