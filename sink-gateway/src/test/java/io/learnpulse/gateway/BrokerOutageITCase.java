@@ -13,18 +13,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnpulse.gateway.store.TestDatabase;
 import io.learnpulse.testkit.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault "the Kafka broker stopped for 30 s and restarted under load": the broker (its own, the
- * test stops it) goes down while the gateway is storing a burst, stays down 30 s while more alerts are
- * produced (the producer holds them), and comes back on its port. Throughout the outage {@code /health}
- * says 503 with Kafka unreachable while REST keeps answering from the database; afterwards the gateway
- * has reconnected by itself: every alert stored once, its offsets committed, and a WebSocket client
- * connected all along has received each alert once.
+ * The fault "the Kafka broker stopped for 30 s and restarted under load", for a gateway on SQLite and
+ * one on PostgreSQL at once: the broker (its own, the test stops it) goes down while they are storing
+ * a burst, stays down 30 s while more alerts are produced (the producer holds them), and comes back on
+ * its port. Throughout the outage {@code /health} says 503 with Kafka unreachable while REST keeps
+ * answering from the database; afterwards each gateway has reconnected by itself: every alert stored
+ * once, its offsets committed, and a WebSocket client connected all along has received each alert once.
  */
 class BrokerOutageITCase {
 
@@ -41,33 +42,49 @@ class BrokerOutageITCase {
 
     @Test
     void theGatewayReconnectsByItselfAndLosesNothing() throws Exception {
-        GatewayHarness harness = GATEWAYS.start(dir);
-        WsClient live = WsClient.reading();
-        harness.connect("/ws/alerts", ADMIN, live);
-        await().atMost(WAIT).until(() -> harness.get("/health", null).statusCode() == 200);
+        // one outage, seen by a gateway on SQLite and one on PostgreSQL (topics of their own each)
+        List<GatewayHarness> gateways = List.of(GATEWAYS.start(dir.resolve("sqlite")), GATEWAYS.start(
+                dir.resolve("postgresql"), config -> config.with(GatewayOption.JDBC_URL, TestDatabase.freshSchemaUrl())));
+        List<WsClient> clients = new ArrayList<>();
+        for (GatewayHarness harness : gateways) {
+            WsClient live = WsClient.reading();
+            harness.connect("/ws/alerts", ADMIN, live);
+            clients.add(live);
+            await().atMost(WAIT).until(() -> harness.get("/health", null).statusCode() == 200);
+        }
 
-        harness.produceAlerts(burst("before-", BEFORE));
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> !harness.storedAlerts().isEmpty());
+        gateways.forEach(harness -> harness.produceAlerts(burst("before-", BEFORE)));
+        for (GatewayHarness harness : gateways) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> !harness.storedAlerts().isEmpty());
+        }
         GATEWAYS.kafka().stopBroker();
-        CompletableFuture<Void> during = CompletableFuture.runAsync(() -> harness.produceAlerts(burst("during-", DURING)));
+        List<CompletableFuture<Void>> during = gateways.stream()
+                .map(harness -> CompletableFuture.runAsync(() -> harness.produceAlerts(burst("during-", DURING))))
+                .toList();
 
         // degraded for the whole outage: 503 and Kafka unreachable, REST still answering from the database
-        await().atMost(WAIT).until(() -> isDegraded(harness));
-        await().during(OUTAGE).atMost(OUTAGE.plus(WAIT)).until(() -> isDegraded(harness)
-                && harness.get("/api/alerts?limit=1", ADMIN).statusCode() == 200);
-        assertThat(during).as("the producer holds the alerts of the outage").isNotDone();
+        await().atMost(WAIT).until(() -> gateways.stream().allMatch(BrokerOutageITCase::isDegraded));
+        await().during(OUTAGE).atMost(OUTAGE.plus(WAIT)).until(() -> gateways.stream().allMatch(harness ->
+                isDegraded(harness) && harness.get("/api/alerts?limit=1", ADMIN).statusCode() == 200));
+        assertThat(during).as("the producer holds the alerts of the outage").noneMatch(CompletableFuture::isDone);
 
         GATEWAYS.kafka().startBroker();
-        during.get();
+        during.forEach(CompletableFuture::join);
         List<String> expected = new ArrayList<>(Fixtures.burstIds("before-", BEFORE));
         expected.addAll(Fixtures.burstIds("during-", DURING));
-        await().atMost(WAIT).until(() -> harness.storedAlerts().size() == BEFORE + DURING);
-        assertThat(harness.storedAlerts().values()).as("each alert stored once").containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(harness.storedAlerts().keySet()).as("sequences without a gap").last().isEqualTo((long) (BEFORE + DURING));
-        await().atMost(WAIT).until(() -> harness.committedAlertOffsets() == BEFORE + DURING);
-        await().atMost(WAIT).until(() -> harness.get("/health", null).statusCode() == 200);
-        await().atMost(WAIT).until(() -> live.alertIds().size() >= BEFORE + DURING);
-        assertThat(live.alertIds()).as("each alert pushed once").containsExactlyInAnyOrderElementsOf(expected);
+        for (int i = 0; i < gateways.size(); i++) {
+            GatewayHarness harness = gateways.get(i);
+            WsClient live = clients.get(i);
+            await().atMost(WAIT).until(() -> harness.storedAlerts().size() == BEFORE + DURING);
+            assertThat(harness.storedAlerts().values()).as("each alert stored once")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(harness.storedAlerts().keySet()).as("sequences without a gap").last()
+                    .isEqualTo((long) (BEFORE + DURING));
+            await().atMost(WAIT).until(() -> harness.committedAlertOffsets() == BEFORE + DURING);
+            await().atMost(WAIT).until(() -> harness.get("/health", null).statusCode() == 200);
+            await().atMost(WAIT).until(() -> live.alertIds().size() >= BEFORE + DURING);
+            assertThat(live.alertIds()).as("each alert pushed once").containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 
     private static boolean isDegraded(GatewayHarness harness) {
