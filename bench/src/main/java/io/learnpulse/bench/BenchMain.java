@@ -136,7 +136,9 @@ public final class BenchMain {
                 workload.events, workload.learnersSeen, workload.days, options.zipf, options.busiestEventsPerDay,
                 options.seed, Files.size(workload.file) / 1e6));
 
-        say("starting the Kafka broker, the local Flink cluster and the gateway (one process each)");
+        boolean gatewayNeeded = options.rows.contains(Row.LATENCY) || options.rows.contains(Row.FANOUT);
+        say("starting the Kafka broker, the local Flink cluster" + (gatewayNeeded ? " and the gateway" : "")
+                + " (one process each)");
         CompletableFuture<FlinkSession> starting = CompletableFuture.supplyAsync(() -> {
             try {
                 return FlinkSession.start(logs, options.parallelism);
@@ -149,7 +151,6 @@ public final class BenchMain {
             try (BenchKafka kafka = new BenchKafka(bootstrap);
                     FlinkSession flink = starting.get(3, TimeUnit.MINUTES)) {
                 kafka.createTopics(1, LatencyRun.ALERTS_TOPIC, "learner-metrics");
-                boolean gatewayNeeded = options.rows.contains(Row.LATENCY) || options.rows.contains(Row.FANOUT);
                 try (Child gateway = gatewayNeeded ? Child.start("gateway", logs, "1g", "gateway", List.of(
                         "--bootstrap-servers", bootstrap, "--data-dir", work.resolve("gateway").toString(),
                         "--admin-token", TOKEN)) : null) {
