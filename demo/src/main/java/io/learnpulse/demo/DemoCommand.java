@@ -96,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                 kafka.createTopic(topic, 1);
             }
             kafka.createCompactedTopic(CALENDAR_TOPIC, 1);
+            kafka.createCompactedTopic("learner-settings", 1);
             say("starting the gateway...");
             try (Gateway gateway = Gateway.start(GatewayConfig.defaults(kafka.bootstrapServers())
                     .with(GatewayOption.HTTP_PORT, httpPort)

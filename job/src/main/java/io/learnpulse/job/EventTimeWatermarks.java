@@ -33,16 +33,16 @@ public final class EventTimeWatermarks {
     }
 
     /**
-     * For the course calendar: no event time at all. Its input is state for the rule operator, whose
-     * watermark is the minimum of its inputs', so the calendar's watermark is always the highest
-     * possible: it never holds the events' watermark back. Emitted on the periodic tick, which runs
-     * for a source reader with no split too (a calendar partition not yet assigned, or no topic yet).
+     * For the course calendar and the settings: no event time at all. Their input is state for the
+     * rule operator, whose watermark is the minimum of its inputs', so their watermark is always the
+     * highest possible: it never holds the events' watermark back. Emitted on the periodic tick,
+     * which runs for a source reader with no split too (a partition not yet assigned, or no topic yet).
      */
-    public static <T> WatermarkStrategy<T> forCalendar() {
+    public static <T> WatermarkStrategy<T> forStateInput() {
         return WatermarkStrategy.forGenerator(ctx -> new WatermarkGenerator<T>() {
             @Override
             public void onEvent(T item, long timestamp, WatermarkOutput output) {
-                // calendar items carry no event time
+                // calendar items and settings carry no event time
             }
 
             @Override

@@ -31,6 +31,9 @@ public final class JobOptions {
     public static final ConfigOption<String> CALENDAR_TOPIC = ConfigOptions.key("topic.calendar")
             .stringType().defaultValue("course-calendar")
             .withDescription("Compacted topic of the course-calendar items (input, key courseId/assessmentId), read whole from its start.");
+    public static final ConfigOption<String> SETTINGS_TOPIC = ConfigOptions.key("topic.settings")
+            .stringType().defaultValue("learner-settings")
+            .withDescription("Compacted topic of the cohorts' and learners' settings overrides (input, key scope:id), read whole from its start.");
     public static final ConfigOption<String> ALERTS_TOPIC = ConfigOptions.key("topic.alerts")
             .stringType().defaultValue("learner-alerts")
             .withDescription("Topic of the alerts, keyed by userId.");
@@ -97,8 +100,8 @@ public final class JobOptions {
     }
 
     public static List<ConfigOption<?>> all() {
-        List<ConfigOption<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, ACTIVITY_TOPIC, CALENDAR_TOPIC, ALERTS_TOPIC,
-                METRICS_TOPIC, RISK_TOPIC, DLQ_TOPIC, FORMAT, GROUP_ID, START_FROM, DELIVERY, CHECKPOINT_INTERVAL,
+        List<ConfigOption<?>> all = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, ACTIVITY_TOPIC, CALENDAR_TOPIC, SETTINGS_TOPIC,
+                ALERTS_TOPIC, METRICS_TOPIC, RISK_TOPIC, DLQ_TOPIC, FORMAT, GROUP_ID, START_FROM, DELIVERY, CHECKPOINT_INTERVAL,
                 CHECKPOINT_DIR, STATE_BACKEND, TIMERS, IDLENESS, TRANSACTIONAL_ID_PREFIX, TRANSACTION_TIMEOUT,
                 PARALLELISM));
         all.addAll(RuleOptions.all());
@@ -123,8 +126,8 @@ public final class JobOptions {
     /** Checks the values that their type alone does not. */
     public static void validate(Configuration config) {
         ConfigOptionArguments.require(config, BOOTSTRAP_SERVERS);
-        for (ConfigOption<String> topic : List.of(ACTIVITY_TOPIC, CALENDAR_TOPIC, ALERTS_TOPIC, METRICS_TOPIC, RISK_TOPIC,
-                DLQ_TOPIC)) {
+        for (ConfigOption<String> topic : List.of(ACTIVITY_TOPIC, CALENDAR_TOPIC, SETTINGS_TOPIC, ALERTS_TOPIC, METRICS_TOPIC,
+                RISK_TOPIC, DLQ_TOPIC)) {
             if (config.get(topic).isBlank()) {
                 throw new UsageException(topic.key() + " must not be empty");
             }

@@ -3,8 +3,8 @@ package io.learnpulse.job;
 import io.learnpulse.cli.Cli;
 import io.learnpulse.job.kafka.JsonRecordSerializer;
 import io.learnpulse.job.kafka.KafkaConnectors;
-import io.learnpulse.job.records.CalendarInput;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.job.records.StateInput;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -22,8 +22,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The live job (docs/cli.md: {@code learnpulse job}, {@code flink run learnpulse-job.jar}): the
- * shared {@link LearnpulseTopology} between Kafka sources of activity and of the course calendar and Kafka sinks of alerts,
- * daily figures, risk scores and dead letters, checkpointed, on RocksDB by default.
+ * shared {@link LearnpulseTopology} between Kafka sources of activity, of the course calendar and of the settings, and
+ * Kafka sinks of alerts, daily figures, risk scores and dead letters, checkpointed, on RocksDB by default.
  */
 public final class LearnpulseJob {
     public static final String JOB_NAME = "learnpulse";
@@ -94,13 +94,17 @@ public final class LearnpulseJob {
                                 options.get(JobOptions.IDLENESS)),
                         "kafka-activity")
                 .uid("kafka-activity"));
-        // one reader: the calendar is small, and one subtask keeps its records in topic order
-        DataStream<CalendarInput> calendar = env
-                .fromSource(KafkaConnectors.calendarSource(options), EventTimeWatermarks.forCalendar(), "kafka-calendar")
+        // one reader each: calendar and settings are small, and one subtask keeps their records in topic order
+        DataStream<StateInput> calendar = env
+                .fromSource(KafkaConnectors.calendarSource(options), EventTimeWatermarks.forStateInput(), "kafka-calendar")
                 .uid("kafka-calendar")
                 .setParallelism(1);
-        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, calendar, List.of(),
-                RuleOptions.ruleConfig(options), clock);
+        DataStream<StateInput> settings = env
+                .fromSource(KafkaConnectors.settingsSource(options), EventTimeWatermarks.forStateInput(), "kafka-settings")
+                .uid("kafka-settings")
+                .setParallelism(1);
+        LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input, calendar.union(settings), List.of(),
+                List.of(), RuleOptions.ruleConfig(options), clock);
         outputs.alerts
                 .sinkTo(KafkaConnectors.sink(options, "alerts",
                         JsonRecordSerializer.alerts(options.get(JobOptions.ALERTS_TOPIC))))

@@ -2,12 +2,16 @@ package io.learnpulse.job.functions;
 
 import static io.learnpulse.job.rules.LearnerState.NONE;
 
+import io.learnpulse.job.records.StateInput;
 import io.learnpulse.job.rules.CourseCalendar;
 import io.learnpulse.job.rules.CourseSchedule;
 import io.learnpulse.job.rules.LearnerState;
 import io.learnpulse.job.rules.LearnerTimeline;
+import io.learnpulse.job.rules.Overrides;
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.job.rules.ScheduledItem;
+import io.learnpulse.job.rules.SettingsBook;
+import io.learnpulse.job.rules.SettingsHistory;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.AlertType;
@@ -16,6 +20,7 @@ import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
 import io.learnpulse.model.LearnerRisk;
+import io.learnpulse.model.SettingsOverride;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -49,8 +54,14 @@ import org.apache.flink.util.OutputTag;
  * when its watermark passed that deadline (docs/time-and-delivery.md), however late the learner's timeline gets to
  * it. A replay hands its whole {@code --calendar} file over as the initial calendar, known before
  * the first event; live items override it course by course.
+ *
+ * <p>The cohorts' and learners' settings overrides come the same way, on the same broadcast input,
+ * kept as broadcast state too: per {@code scope:id}, every version with the watermark at which this
+ * operator learned it ({@link SettingsHistory}), so that each evaluation at T uses the settings as
+ * the job knew them when its watermark passed T (docs/rules.md); a replay's {@code --settings} file
+ * is known before the first event.
  */
-public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, ActivityEvent, CalendarItem, Alert> {
+public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, ActivityEvent, StateInput, Alert> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<DailyFigures> DAILY_FIGURES = new OutputTag<>("daily-figures") {};
     public static final OutputTag<LearnerRisk> RISK_SCORES = new OutputTag<>("risk-scores") {};
@@ -60,11 +71,25 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     /** The course calendar as this operator learned it, by courseId. */
     public static final MapStateDescriptor<String, CourseSchedule> CALENDAR = new MapStateDescriptor<>(
             "course-calendar", Types.STRING, TypeInformation.of(CourseSchedule.class));
+    /** The settings overrides as this operator learned them, by {@code scope:id}. */
+    public static final MapStateDescriptor<String, SettingsHistory> SETTINGS = new MapStateDescriptor<>(
+            "rule-settings", Types.STRING, TypeInformation.of(SettingsHistory.class));
+    /**
+     * How far behind the watermark a learner's timeline may still evaluate: up to its next wake-up,
+     * at most the forget period (and a day) after its last event; settings versions shadowed before
+     * that are dropped.
+     */
+    private static final long SETTLED_AFTER_FORGETTING_MILLIS = 2 * 86_400_000L;
 
     private final LearnerTimeline timeline;
     private final long graceMillis;
     /** The calendar known before the first event (a replay's file), by courseId; never changed. */
     private final HashMap<String, CourseSchedule> initialCalendar = new HashMap<>();
+    /** The settings known before the first event (a replay's file), by scope:id; never changed. */
+    private final HashMap<String, SettingsHistory> initialSettings = new HashMap<>();
+    private final long settledMillis;
+    /** The overrides in effect, as in the broadcast state over the initial settings; made at first use. */
+    private transient SettingsBook settings;
 
     private transient ValueState<LearnerState> learner;
     private transient MapStateSeenEvents seenEvents;
@@ -76,16 +101,22 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     private transient Counter riskScores;
 
     /**
-     * {@code initialCalendar} is known before the first event (a replay's whole file, in file
-     * order: a later item replaces an earlier one); {@code clock} gives the alerts'
-     * {@code detectedAt}: the system's in the job, a fixed one in tests.
+     * {@code initialCalendar} and {@code initialSettings} are known before the first event (a
+     * replay's whole files, in file order: a later item replaces an earlier one); {@code clock}
+     * gives the alerts' {@code detectedAt}: the system's in the job, a fixed one in tests.
      */
-    public LearnerAlertFunction(RuleConfig rules, List<CalendarItem> initialCalendar, Clock clock) {
+    public LearnerAlertFunction(RuleConfig rules, List<CalendarItem> initialCalendar,
+            List<SettingsOverride> initialSettings, Clock clock) {
         this.timeline = new LearnerTimeline(rules, clock);
         this.graceMillis = rules.missedDeadlineGraceMillis;
+        this.settledMillis = rules.forgetAfterMillis + SETTLED_AFTER_FORGETTING_MILLIS;
         for (CalendarItem item : initialCalendar) {
             this.initialCalendar.computeIfAbsent(item.courseId, c -> new CourseSchedule())
                     .learn(item, ScheduledItem.KNOWN_FROM_THE_START, graceMillis);
+        }
+        for (SettingsOverride override : initialSettings) {
+            this.initialSettings.computeIfAbsent(override.key(), k -> new SettingsHistory(override.scope, override.id))
+                    .learn(override, ScheduledItem.KNOWN_FROM_THE_START, settledMillis);
         }
     }
 
@@ -110,17 +141,58 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         getRuntimeContext().addAccumulator(DUPLICATES_ACCUMULATOR, duplicatesTotal);
     }
 
-    /** A calendar item, learned at this operator's current watermark (docs/time-and-delivery.md). */
+    /** A calendar item or a settings override, learned at this operator's current watermark (docs/time-and-delivery.md). */
     @Override
-    public void processBroadcastElement(CalendarItem item, Context ctx, Collector<Alert> out) throws Exception {
+    public void processBroadcastElement(StateInput input, Context ctx, Collector<Alert> out) throws Exception {
+        if (input.isItem()) {
+            learnCalendarItem(input.item, ctx);
+        } else {
+            learnSettings(input.settings, ctx);
+        }
+    }
+
+    private void learnCalendarItem(CalendarItem item, Context ctx) throws Exception {
         BroadcastState<String, CourseSchedule> calendar = ctx.getBroadcastState(CALENDAR);
         CourseSchedule schedule = calendar.get(item.courseId);
         if (schedule == null) {
             CourseSchedule initial = initialCalendar.get(item.courseId);
             schedule = initial != null ? initial.copy() : new CourseSchedule();
         }
-        schedule.learn(item, ctx.currentWatermark(), graceMillis);
+        // an item is needed as long as the longest grace any learner has
+        schedule.learn(item, ctx.currentWatermark(), settings(ctx.getBroadcastState(SETTINGS)).longestGrace(graceMillis));
         calendar.put(item.courseId, schedule);
+    }
+
+    private void learnSettings(SettingsOverride override, Context ctx) throws Exception {
+        BroadcastState<String, SettingsHistory> state = ctx.getBroadcastState(SETTINGS);
+        SettingsBook book = settings(state);
+        String key = override.key();
+        SettingsHistory history = state.get(key);
+        SettingsHistory initial = initialSettings.get(key);
+        if (history == null) {
+            history = initial != null ? initial.copy() : new SettingsHistory(override.scope, override.id);
+        }
+        history.learn(override, ctx.currentWatermark(), settledMillis);
+        if (history.isEmpty() && initial == null) {
+            state.remove(key);
+            book.remove(override.scope, override.id);
+        } else {
+            state.put(key, history);
+            book.put(history);
+        }
+    }
+
+    /** The overrides as this operator knows them: the live ones over the initial settings. */
+    private SettingsBook settings(ReadOnlyBroadcastState<String, SettingsHistory> state) throws Exception {
+        if (settings == null) {
+            SettingsBook book = new SettingsBook();
+            initialSettings.values().forEach(book::put);
+            for (Map.Entry<String, SettingsHistory> live : state.immutableEntries()) {
+                book.put(live.getValue());
+            }
+            settings = book;
+        }
+        return settings;
     }
 
     @Override
@@ -138,7 +210,8 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             state = new LearnerState();
         }
         timeline.receive(state, event.copy()); // the input object is reused once this call returns
-        reschedule(ctx.getCurrentKey(), state, courseCalendar(ctx), ctx.timerService());
+        reschedule(ctx.getCurrentKey(), state, courseCalendar(ctx), settings(ctx.getBroadcastState(SETTINGS)),
+                ctx.timerService());
         learner.update(state);
     }
 
@@ -152,19 +225,20 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         long watermark = ctx.timerService().currentWatermark();
         TimelineOutput output = new TimelineOutput(ctx, out);
         CourseCalendar courses = courseCalendar(ctx);
+        SettingsBook overrides = settings(ctx.getBroadcastState(SETTINGS));
         if (watermark == Long.MAX_VALUE) {
-            timeline.drain(ctx.getCurrentKey(), state, courses, seenEvents, output);
+            timeline.drain(ctx.getCurrentKey(), state, courses, overrides, seenEvents, output);
             learner.clear();
             seenEvents.clear();
             return;
         }
-        timeline.advance(ctx.getCurrentKey(), state, watermark, courses, seenEvents, output);
+        timeline.advance(ctx.getCurrentKey(), state, watermark, courses, overrides, seenEvents, output);
         if (state.isEmpty()) {
             learner.clear();
             seenEvents.clear();
             return;
         }
-        reschedule(ctx.getCurrentKey(), state, courses, ctx.timerService());
+        reschedule(ctx.getCurrentKey(), state, courses, overrides, ctx.timerService());
         learner.update(state);
     }
 
@@ -182,8 +256,9 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     }
 
     /** Keeps exactly one timer per learner, at its next wake-up. */
-    private void reschedule(String userId, LearnerState state, CourseCalendar courses, TimerService timers) {
-        long next = timeline.nextWakeup(userId, state, courses);
+    private void reschedule(String userId, LearnerState state, CourseCalendar courses, Overrides overrides,
+            TimerService timers) {
+        long next = timeline.nextWakeup(userId, state, courses, overrides);
         if (next == state.timerAt) {
             return;
         }

@@ -1,8 +1,8 @@
 package io.learnpulse.job.kafka;
 
 import io.learnpulse.job.JobOptions;
-import io.learnpulse.job.records.CalendarInput;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.job.records.StateInput;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The Kafka source and sinks of the live job, built from its options ({@link JobOptions}). */
 public final class KafkaConnectors {
-    /** How soon a calendar topic created after the job started is read. */
+    /** How soon a calendar or settings topic created after the job started is read. */
     static final Duration CALENDAR_DISCOVERY_INTERVAL = Duration.ofSeconds(10);
 
     private KafkaConnectors() {}
@@ -43,16 +43,29 @@ public final class KafkaConnectors {
      * created it runs (subscribing to a missing topic by name fails the job) and finds it once it
      * exists, at the next partition discovery.
      */
-    public static KafkaSource<CalendarInput> calendarSource(Configuration options) {
-        return KafkaSource.<CalendarInput>builder()
+    public static KafkaSource<StateInput> calendarSource(Configuration options) {
+        return stateSource(options, options.get(JobOptions.CALENDAR_TOPIC), StateInput.Kind.CALENDAR, "-calendar");
+    }
+
+    /**
+     * The settings topic (compacted, key {@code scope:id}), read as the calendar topic is: whole
+     * from its beginning on a fresh start, by a pattern naming only that topic (docs/events.md).
+     */
+    public static KafkaSource<StateInput> settingsSource(Configuration options) {
+        return stateSource(options, options.get(JobOptions.SETTINGS_TOPIC), StateInput.Kind.SETTINGS, "-settings");
+    }
+
+    private static KafkaSource<StateInput> stateSource(Configuration options, String topic, StateInput.Kind kind,
+            String clientSuffix) {
+        return KafkaSource.<StateInput>builder()
                 .setBootstrapServers(options.get(JobOptions.BOOTSTRAP_SERVERS))
-                .setTopicPattern(Pattern.compile(Pattern.quote(options.get(JobOptions.CALENDAR_TOPIC))))
+                .setTopicPattern(Pattern.compile(Pattern.quote(topic)))
                 .setProperty(KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
                         Long.toString(CALENDAR_DISCOVERY_INTERVAL.toMillis()))
                 .setGroupId(options.get(JobOptions.GROUP_ID))
-                .setClientIdPrefix(options.get(JobOptions.GROUP_ID) + "-calendar")
+                .setClientIdPrefix(options.get(JobOptions.GROUP_ID) + clientSuffix)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new CalendarDeserializer())
+                .setDeserializer(new StateDeserializer(kind))
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .build();
     }

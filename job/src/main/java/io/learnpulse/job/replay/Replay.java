@@ -6,8 +6,9 @@ import io.learnpulse.job.functions.LearnerAlertFunction;
 import io.learnpulse.job.functions.RejectionRouter;
 import io.learnpulse.job.io.RecordFileFormat;
 import io.learnpulse.job.parse.InputFormat;
-import io.learnpulse.job.records.CalendarInput;
+import io.learnpulse.job.functions.StateRouter;
 import io.learnpulse.job.records.InputRecord;
+import io.learnpulse.job.records.StateInput;
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.CalendarItem;
@@ -15,6 +16,7 @@ import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
 import io.learnpulse.model.LearnerRisk;
+import io.learnpulse.model.SettingsOverride;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +74,8 @@ public final class Replay {
         public Path riskScores;
         /** The course calendar (docs/events.md), read whole before the first event; none if null. */
         public Path calendar;
+        /** The settings overrides (docs/events.md), read whole before the first event; none if null. */
+        public Path settings;
         public InputFormat format = InputFormat.JSONL;
         public InputOrder order = InputOrder.FILE;
         public RuleConfig rules = RuleConfig.defaults();
@@ -92,6 +96,9 @@ public final class Replay {
         /** Valid calendar records, and the rejected ones (among the dead letters). */
         public long calendarItems;
         public long calendarRejected;
+        /** Valid settings records, and the rejected ones (among the dead letters). */
+        public long settingsRead;
+        public long settingsRejected;
     }
 
     private Replay() {}
@@ -108,7 +115,18 @@ public final class Replay {
         List<CalendarItem> calendarItems = new ArrayList<>();
         List<String> calendarRejections = new ArrayList<>();
         if (request.calendar != null) {
-            readCalendar(request.calendar, calendarItems, calendarRejections);
+            read(request.calendar, StateInput.Kind.CALENDAR, input -> calendarItems.add(input.item), calendarRejections);
+        }
+        List<SettingsOverride> settings = new ArrayList<>();
+        List<String> settingsRejections = new ArrayList<>();
+        if (request.settings != null) {
+            read(request.settings, StateInput.Kind.SETTINGS, input -> {
+                if (StateRouter.unfit(input, request.rules) == null) {
+                    settings.add(input.settings);
+                } else {
+                    settingsRejections.add(input.raw);
+                }
+            }, settingsRejections);
         }
         RecordFileFormat format = request.order == InputOrder.TIME
                 ? RecordFileFormat.inTimeOrder(request.format) : new RecordFileFormat(request.format);
@@ -120,10 +138,12 @@ public final class Replay {
                 .fromSource(source, EventTimeWatermarks.forBoundedInput(request.outOfOrderness), "replay-file")
                 .uid("replay-file")
                 .setParallelism(1);
-        // the calendar is known before the first event (docs/time-and-delivery.md): read whole here, its items are
-        // the rule operator's initial calendar; its rejected lines take the live calendar's way to the dead letters
+        // the calendar and the settings are known before the first event (docs/time-and-delivery.md): read whole
+        // here, they are the rule operator's initial calendar and settings; their rejected lines take the live
+        // inputs' way to the dead letters
         LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input,
-                LearnpulseTopology.boundedCalendar(env, calendarRejections), calendarItems, request.rules, request.clock);
+                LearnpulseTopology.boundedState(env, calendarRejections, settingsRejections), calendarItems, settings,
+                request.rules, request.clock);
 
         CloseableIterator<Alert> alerts = outputs.alerts.collectAsync();
         CloseableIterator<DeadLetter> deadLetters = outputs.deadLetters.collectAsync();
@@ -153,6 +173,8 @@ public final class Replay {
         result.duplicates = count(executed.getAllAccumulatorResults(), LearnerAlertFunction.DUPLICATES_ACCUMULATOR);
         result.calendarItems = calendarItems.size();
         result.calendarRejected = calendarRejections.size();
+        result.settingsRead = settings.size();
+        result.settingsRejected = settingsRejections.size();
 
         write(request.output, result.alerts, JsonCodec::alert);
         write(request.deadLetters, result.deadLetters, JsonCodec::deadLetter);
@@ -165,16 +187,16 @@ public final class Replay {
         return result;
     }
 
-    /** The calendar file's valid items in file order, and its rejected lines. */
-    private static void readCalendar(Path file, List<CalendarItem> items, List<String> rejections)
+    /** Hands a calendar's or settings file's valid records to {@code valid} in file order; collects its rejected lines. */
+    private static void read(Path file, StateInput.Kind kind, Consumer<StateInput> valid, List<String> rejections)
             throws IOException {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
-            CalendarInput input = CalendarInput.parse(line);
-            if (input.isItem()) {
-                items.add(input.item);
+            StateInput input = kind.parse(line);
+            if (input.rejection == null) {
+                valid.accept(input);
             } else {
                 rejections.add(line);
             }

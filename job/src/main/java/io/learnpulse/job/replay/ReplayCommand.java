@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,13 +91,8 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
         request.dailyFigures = figures != null ? Path.of(figures) : null;
         String risk = config.get(ReplayOptions.RISK);
         request.riskScores = risk != null ? Path.of(risk) : null;
-        String calendar = config.get(ReplayOptions.CALENDAR);
-        if (calendar != null) {
-            request.calendar = Path.of(calendar);
-            if (!Files.isRegularFile(request.calendar) || !Files.isReadable(request.calendar)) {
-                throw new UsageException("cannot read calendar file " + request.calendar);
-            }
-        }
+        request.calendar = readableFile(config, ReplayOptions.CALENDAR, "calendar");
+        request.settings = readableFile(config, ReplayOptions.SETTINGS, "settings");
         try {
             request.format = InputFormat.fromName(config.get(ReplayOptions.FORMAT));
             request.order = InputOrder.fromName(config.get(ReplayOptions.ORDER));
@@ -109,6 +105,19 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
             throw new UsageException("parallelism must be at least 1");
         }
         return request;
+    }
+
+    /** The file an option names, if any, checked to be readable. */
+    private static Path readableFile(Configuration config, ConfigOption<String> option, String what) {
+        String name = config.get(option);
+        if (name == null) {
+            return null;
+        }
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException("cannot read " + what + " file " + file);
+        }
+        return file;
     }
 
     private static int parallelism(Configuration config) {
@@ -129,12 +138,16 @@ public final class ReplayCommand implements SpecifiedCommand, Callable<Integer> 
 
     private static void printSummary(PrintWriter err, Replay.Request request, Replay.Result result, long started) {
         long rejected = result.deadLetters.stream().filter(d -> !DeadLetter.LATE.equals(d.reason)).count()
-                - result.calendarRejected;
+                - result.calendarRejected - result.settingsRejected;
         err.println("replay: " + inputsRead(result.inputs, started));
         err.printf(Locale.ROOT, "events: %,d valid, %,d duplicates ignored%n", result.inputs - rejected, result.duplicates);
         if (request.calendar != null) {
             err.printf(Locale.ROOT, "calendar: %,d items, %,d rejected (dead-lettered) <- %s%n", result.calendarItems,
                     result.calendarRejected, request.calendar);
+        }
+        if (request.settings != null) {
+            err.printf(Locale.ROOT, "settings: %,d overrides, %,d rejected (dead-lettered) <- %s%n", result.settingsRead,
+                    result.settingsRejected, request.settings);
         }
         Map<String, Long> byType = new TreeMap<>(result.alerts.stream()
                 .collect(Collectors.groupingBy(a -> a.type.name(), Collectors.counting())));

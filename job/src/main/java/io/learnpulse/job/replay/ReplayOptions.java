@@ -28,13 +28,15 @@ public final class ReplayOptions {
                     + "(the valid input sorted by (timestamp, eventId) first, held in memory: for exports listed newest first).");
     public static final ConfigOption<String> CALENDAR = ConfigOptions.key("calendar").stringType().noDefaultValue()
             .withDescription("The course calendar, one JSON item per line (docs/events.md), read whole before the first event; none if not given.");
+    public static final ConfigOption<String> SETTINGS = ConfigOptions.key("settings").stringType().noDefaultValue()
+            .withDescription("The cohorts' and learners' settings overrides, one JSON record per line (docs/events.md), read whole before the first event; none if not given.");
     public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism").intType()
             .noDefaultValue()
             .withDescription("Parallelism of the replay's rule operator; default: the number of cores.");
 
     public static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> all = new ArrayList<>(List.of(INPUT, OUTPUT, FORMAT, DEAD_LETTER, METRICS, RISK, ORDER, CALENDAR,
-                PARALLELISM));
+                SETTINGS, PARALLELISM));
         all.addAll(RuleOptions.all());
         return all;
     }

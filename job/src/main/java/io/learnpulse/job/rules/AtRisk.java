@@ -53,18 +53,13 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
     private final Calendar calendar;
     private final FeatureExtractor extractor;
     private final RiskModel model;
-    private final double medium;
-    private final double high;
-    private final long graceMillis;
 
-    AtRisk(RuleConfig config, AlertFactory alerts, Calendar calendar) {
+    /** {@code job}: the job's configuration, whose zone and model are job-wide; the bands are read per score. */
+    AtRisk(RuleConfig job, AlertFactory alerts, Calendar calendar) {
         this.alerts = alerts;
         this.calendar = calendar;
-        this.extractor = new FeatureExtractor(config.zone);
-        this.model = config.riskModel;
-        this.medium = config.riskMedium;
-        this.high = config.riskHigh;
-        this.graceMillis = config.missedDeadlineGraceMillis;
+        this.extractor = new FeatureExtractor(job.zone);
+        this.model = job.riskModel;
     }
 
     @Override
@@ -96,7 +91,7 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
             return NONE;
         }
         long[] next = {calendar.endOf(calendar.dayOf(learner.clock()))};
-        OpenItems.forEach(learner, graceMillis, (e, v, moment) -> {
+        OpenItems.forEach(learner, (e, v, moment) -> {
             if (moment > learner.clock() && moment < next[0]) {
                 next[0] = moment;
             }
@@ -107,7 +102,7 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
     @Override
     public void onDeadline(Learner learner, List<Course> courses, long deadline, LearnerTimeline.Output out) {
         List<Course> missedNow = new ArrayList<>();
-        OpenItems.forEach(learner, graceMillis, (e, v, moment) -> {
+        OpenItems.forEach(learner, (e, v, moment) -> {
             Course c = course(learner, courses, e.courseId);
             if (moment != deadline || c.judged.contains(v.assessmentId)) {
                 return;
@@ -154,6 +149,10 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
 
     private void score(Learner learner, Course c, long at, LearnerTimeline.Output out) {
         RiskScore score = model.score(extractor.values(c.features, at));
+        // the bands in effect for the learner at the scoring moment (docs/rules.md: settings)
+        RuleConfig config = learner.configAt(at);
+        double medium = config.riskMedium;
+        double high = config.riskHigh;
         RiskBand band = score.risk >= high ? RiskBand.HIGH : score.risk >= medium ? RiskBand.MEDIUM : RiskBand.LOW;
         String cohortId = learner.enrollment(c.courseId).cohortId;
         if (c.written == null || band != c.written || Math.abs(score.risk - c.writtenRisk) >= WRITE_STEP) {
@@ -165,7 +164,7 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
             c.alerted = RiskBand.LOW;
         } else if (band.compareTo(c.alerted) > 0) {
             c.alerted = band;
-            out.alert(alert(learner, c.courseId, cohortId, at, score, band));
+            out.alert(alert(learner, c.courseId, cohortId, at, score, band, config));
         }
     }
 
@@ -194,14 +193,15 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
         return factors;
     }
 
-    private Alert alert(Learner learner, String courseId, String cohortId, long at, RiskScore score, RiskBand band) {
+    private Alert alert(Learner learner, String courseId, String cohortId, long at, RiskScore score, RiskBand band,
+            RuleConfig config) {
         AlertMetrics m = new AlertMetrics();
         m.risk = score.risk;
         m.band = band.wireName();
         m.modelVersion = score.modelVersion;
         m.factors = factors(score);
-        m.mediumThreshold = medium;
-        m.highThreshold = high;
+        m.mediumThreshold = config.riskMedium;
+        m.highThreshold = config.riskHigh;
         String message = String.format(Locale.ROOT, "%s is at %s risk (%.2f) in %s: %s.", learner.userId(),
                 band.wireName(), score.risk, courseId, score.message);
         String recommendation = band == RiskBand.HIGH

@@ -13,6 +13,8 @@ import java.util.Locale;
  * increase, progress being incomplete; fires at last increase + the period. "Increase" and
  * "incomplete" both compare with the highest progress ever reached; the first progress event counts
  * as an increase, and the next increase clears the episode (the timeline fires a deadline once).
+ * The period and the complete progress are those in effect at the last increase (docs/rules.md),
+ * so a change while progress stands still applies from the next increase.
  */
 final class CompletionStagnation implements LearnerRule<CompletionStagnation.State> {
     private static final long serialVersionUID = 1L;
@@ -26,13 +28,9 @@ final class CompletionStagnation implements LearnerRule<CompletionStagnation.Sta
     }
 
     private final AlertFactory alerts;
-    private final long stagnationMillis;
-    private final double completeProgress;
 
-    CompletionStagnation(RuleConfig config, AlertFactory alerts) {
+    CompletionStagnation(AlertFactory alerts) {
         this.alerts = alerts;
-        this.stagnationMillis = config.stagnationMillis;
-        this.completeProgress = config.completeProgress;
     }
 
     @Override
@@ -50,18 +48,24 @@ final class CompletionStagnation implements LearnerRule<CompletionStagnation.Sta
 
     @Override
     public long nextDeadline(Learner learner, State s) {
-        if (s.maxProgress == null || s.maxProgress >= completeProgress) {
+        if (s.maxProgress == null) {
             return NONE;
         }
-        return s.lastIncreaseTime + stagnationMillis;
+        RuleConfig config = learner.configAt(s.lastIncreaseTime);
+        if (s.maxProgress >= config.completeProgress) {
+            return NONE;
+        }
+        return s.lastIncreaseTime + config.stagnationMillis;
     }
 
     @Override
     public void onDeadline(Learner learner, State s, long deadline, LearnerTimeline.Output out) {
+        RuleConfig config = learner.configAt(s.lastIncreaseTime);
         AlertMetrics m = new AlertMetrics();
         m.progress = s.maxProgress;
         m.lastIncreaseTime = Calendar.isoInstant(s.lastIncreaseTime);
-        m.stagnationHours = stagnationMillis / 3_600_000.0;
+        m.stagnationHours = config.stagnationMillis / 3_600_000.0;
+        m.completeProgress = config.completeProgress;
         out.alert(alerts.alert(learner, AlertType.COMPLETION_STAGNATION, deadline, "", m,
                 String.format(Locale.ROOT, "%s's course progress has stayed at %s for %s hours.",
                         learner.userId(), AlertFactory.percent(s.maxProgress), AlertFactory.trim(m.stagnationHours)),

@@ -6,8 +6,8 @@ import io.learnpulse.model.AlertType;
 final class ConsecutiveLowScores extends ScoreStreakRule {
     private static final long serialVersionUID = 1L;
 
-    ConsecutiveLowScores(RuleConfig config, AlertFactory alerts) {
-        super(alerts, AlertType.CONSECUTIVE_LOW_SCORES, config.lowScoreThreshold, config.lowScoreCount, "below %s",
+    ConsecutiveLowScores(AlertFactory alerts) {
+        super(alerts, AlertType.CONSECUTIVE_LOW_SCORES, "below %s",
                 "Reach out today: go through the last assessments together and offer targeted practice or tutoring.");
     }
 
@@ -17,7 +17,17 @@ final class ConsecutiveLowScores extends ScoreStreakRule {
     }
 
     @Override
-    boolean continues(double score) {
+    double threshold(RuleConfig config) {
+        return config.lowScoreThreshold;
+    }
+
+    @Override
+    int count(RuleConfig config) {
+        return config.lowScoreCount;
+    }
+
+    @Override
+    boolean continues(double score, double threshold) {
         return score < threshold;
     }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import io.learnpulse.model.CalendarItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * One course's calendar as the rule operator learned it: every version of each item, in the order
@@ -82,13 +83,16 @@ public class CourseSchedule implements Serializable {
         return v.dueAt + graceMillis + 1;
     }
 
-    /** The latest moment of the course's current items, or {@link LearnerState#NONE} without any. */
-    long lastMoment(long graceMillis) {
+    /**
+     * The latest moment of the course's current items, each with the grace {@code graceAt} gives
+     * for its {@code dueAt}, or {@link LearnerState#NONE} without any.
+     */
+    long lastMoment(LongUnaryOperator graceAt) {
         long last = LearnerState.NONE;
         for (int i = 0; i < versions.size(); i++) {
             ScheduledItem v = versions.get(i);
             if (next(i) == null && !v.deleted) {
-                last = Math.max(last, momentOf(v, graceMillis));
+                last = Math.max(last, momentOf(v, graceAt.applyAsLong(v.dueAt)));
             }
         }
         return last;

@@ -21,11 +21,7 @@ final class DailyFiguresRule implements LearnerRule<DailyFiguresRule.State> {
         public State() {}
     }
 
-    private final int windowDays;
-
-    DailyFiguresRule(RuleConfig config) {
-        this.windowDays = config.consistencyWindowDays;
-    }
+    DailyFiguresRule() {}
 
     @Override
     public State stateOf(LearnerState learner) {
@@ -57,6 +53,7 @@ final class DailyFiguresRule implements LearnerRule<DailyFiguresRule.State> {
         f.assessments = s.assessments;
         f.meanScore = s.assessments > 0 ? s.scoreSum / s.assessments : null;
         f.progress = s.latestProgress;
+        int windowDays = learner.config().consistencyWindowDays;
         f.consistency7d = learner.activeDaysIn(day, windowDays) / (double) windowDays;
         out.dailyFigures(f);
         s.events = 0;

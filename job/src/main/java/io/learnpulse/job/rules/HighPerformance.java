@@ -6,8 +6,8 @@ import io.learnpulse.model.AlertType;
 final class HighPerformance extends ScoreStreakRule {
     private static final long serialVersionUID = 1L;
 
-    HighPerformance(RuleConfig config, AlertFactory alerts) {
-        super(alerts, AlertType.HIGH_PERFORMANCE, config.highScoreThreshold, config.highScoreCount, "%s or more",
+    HighPerformance(AlertFactory alerts) {
+        super(alerts, AlertType.HIGH_PERFORMANCE, "%s or more",
                 "Acknowledge the achievement and offer enrichment or more challenging material.");
     }
 
@@ -17,7 +17,17 @@ final class HighPerformance extends ScoreStreakRule {
     }
 
     @Override
-    boolean continues(double score) {
+    double threshold(RuleConfig config) {
+        return config.highScoreThreshold;
+    }
+
+    @Override
+    int count(RuleConfig config) {
+        return config.highScoreCount;
+    }
+
+    @Override
+    boolean continues(double score, double threshold) {
         return score >= threshold;
     }
 }

@@ -1,20 +1,100 @@
 package io.learnpulse.job.rules;
 
+import static io.learnpulse.job.rules.LearnerState.NONE;
+
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
- * What every rule may read about the learner: who they are and when they were active. The
- * {@link LearnerTimeline} keeps these facts; a rule keeps only its own part of the state.
+ * What every rule may read about the learner: who they are, when they were active, and the
+ * settings they are judged by. The {@link LearnerTimeline} keeps these facts; a rule keeps only its
+ * own part of the state.
  */
 public final class Learner {
     private final String userId;
     private final LearnerState state;
     private final CourseCalendar courseCalendar;
+    private final Overrides overrides;
+    private final RuleConfig job;
+    /** The moment the timeline is evaluating: the settings in effect then are {@link #config}. */
+    private long at = NONE;
+    /** The missed-deadline grace of an item by its {@code dueAt} ({@link MissedDeadline#graceAt}), made once. */
+    final LongUnaryOperator graceByDueAt = dueAt -> MissedDeadline.graceAt(this, dueAt);
 
-    Learner(String userId, LearnerState state, CourseCalendar courseCalendar) {
+    Learner(String userId, LearnerState state, CourseCalendar courseCalendar, Overrides overrides, RuleConfig job) {
         this.userId = userId;
         this.state = state;
         this.courseCalendar = courseCalendar;
+        this.overrides = overrides;
+        this.job = job;
+    }
+
+    /** The timeline evaluates moment {@code t} next. */
+    void evaluateAt(long t) {
+        at = t;
+    }
+
+    /**
+     * The settings in effect for this learner at the moment being evaluated (docs/rules.md): for
+     * each setting, the learner's override in effect then, else their current cohort's, else the
+     * job's configuration. Without any override that is the job's configuration itself.
+     */
+    public RuleConfig config() {
+        return configAt(at);
+    }
+
+    /**
+     * The settings in effect for this learner at {@code t}, as the operator knew them when its
+     * watermark passed {@code t}: what an absence rule reads at the moment its absence began.
+     */
+    public RuleConfig configAt(long t) {
+        if (overrides.isEmpty()) {
+            return job;
+        }
+        SettingsVersion own = inEffect(overrides.learner(userId), t);
+        String cohortId = settingsCohort();
+        SettingsVersion cohort = cohortId == null ? null : inEffect(overrides.cohort(cohortId), t);
+        if (own == null) {
+            return cohort == null ? job : cohort.over(job);
+        }
+        return cohort == null ? own.over(job) : own.over(cohort, job);
+    }
+
+    /** The next moment after the one evaluated at which this learner's settings may change, or NONE. */
+    long nextSettingsChange() {
+        if (overrides.isEmpty()) {
+            return NONE;
+        }
+        long own = nextChange(overrides.learner(userId));
+        String cohortId = settingsCohort();
+        long cohort = cohortId == null ? NONE : nextChange(overrides.cohort(cohortId));
+        return own == NONE ? cohort : cohort == NONE ? own : Math.min(own, cohort);
+    }
+
+    private static SettingsVersion inEffect(SettingsHistory history, long t) {
+        SettingsVersion v = history == null ? null : history.inEffectAt(t);
+        return v == null || v.removes() ? null : v;
+    }
+
+    private long nextChange(SettingsHistory history) {
+        return history == null ? NONE : history.nextChangeAfter(at);
+    }
+
+    /**
+     * The cohort whose overrides apply: that of the learner's latest event with one; for a learner
+     * forgotten after a silence but still enrolled, that of their latest enrollment with one.
+     */
+    private String settingsCohort() {
+        if (state.cohortId != null) {
+            return state.cohortId;
+        }
+        Enrollment latest = null;
+        for (Enrollment e : state.enrollments) {
+            if (e.cohortId != null && (latest == null || e.lastEventAt > latest.lastEventAt)) {
+                latest = e;
+            }
+        }
+        return latest == null ? null : latest.cohortId;
     }
 
     public String userId() {

@@ -44,18 +44,21 @@ public final class LearnerTimeline implements Serializable {
         void duplicate(ActivityEvent event);
     }
 
+    private final RuleConfig config;
     private final Calendar calendar;
     private final long dedupWindowMillis;
     private final long forgetAfterMillis;
-    private final long graceMillis;
     private final List<LearnerRule<?>> rules;
 
-    /** {@code clock} gives the alerts' {@code detectedAt}. */
+    /**
+     * {@code config} is the job's configuration, which the {@link Overrides} of a cohort or a
+     * learner amend; {@code clock} gives the alerts' {@code detectedAt}.
+     */
     public LearnerTimeline(RuleConfig config, Clock clock) {
+        this.config = config;
         this.calendar = new Calendar(config.zone);
         this.dedupWindowMillis = config.dedupWindowMillis;
         this.forgetAfterMillis = config.forgetAfterMillis;
-        this.graceMillis = config.missedDeadlineGraceMillis;
         this.rules = Rules.all(config, new AlertFactory(clock), calendar);
     }
 
@@ -66,11 +69,11 @@ public final class LearnerTimeline implements Serializable {
 
     /**
      * The watermark reached {@code watermark}: apply the events and fire the deadlines up to it,
-     * with the course calendar as the operator knows it now.
+     * with the course calendar and the settings overrides as the operator knows them now.
      */
-    public void advance(String userId, LearnerState s, long watermark, CourseCalendar courses, SeenEvents seen,
-            Output out) throws Exception {
-        Learner learner = new Learner(userId, s, courses);
+    public void advance(String userId, LearnerState s, long watermark, CourseCalendar courses, Overrides overrides,
+            SeenEvents seen, Output out) throws Exception {
+        Learner learner = new Learner(userId, s, courses, overrides, config);
         applyPendingUpTo(learner, s, watermark, seen, out);
         advanceClock(learner, s, watermark, seen, out);
     }
@@ -79,14 +82,14 @@ public final class LearnerTimeline implements Serializable {
      * The input has ended: apply every waiting event, but fire no deadline beyond the last of them,
      * since the end of a finite input is no evidence of absence (docs/time-and-delivery.md).
      */
-    public void drain(String userId, LearnerState s, CourseCalendar courses, SeenEvents seen, Output out)
-            throws Exception {
-        applyPendingUpTo(new Learner(userId, s, courses), s, Long.MAX_VALUE, seen, out);
+    public void drain(String userId, LearnerState s, CourseCalendar courses, Overrides overrides, SeenEvents seen,
+            Output out) throws Exception {
+        applyPendingUpTo(new Learner(userId, s, courses, overrides, config), s, Long.MAX_VALUE, seen, out);
     }
 
     /** When the learner next needs the watermark: its earliest waiting event or deadline, or NONE. */
-    public long nextWakeup(String userId, LearnerState s, CourseCalendar courses) {
-        long deadline = nextDeadline(new Learner(userId, s, courses), s);
+    public long nextWakeup(String userId, LearnerState s, CourseCalendar courses, Overrides overrides) {
+        long deadline = nextDeadline(new Learner(userId, s, courses, overrides, config), s);
         if (s.pending.isEmpty()) {
             return deadline;
         }
@@ -116,9 +119,12 @@ public final class LearnerTimeline implements Serializable {
     /**
      * The earliest of the next day end to evaluate, forgetting, the rules' deadlines after the clock,
      * and, while the learner is enrolled, the next day end and the end of each course (see
-     * {@link #enrolledWakeup}).
+     * {@link #enrolledWakeup}); and the next change of the learner's settings, where their
+     * deadlines are computed afresh. Until then the settings stay as they are at the clock, so each
+     * deadline is the one the settings in effect at it give.
      */
     private long nextDeadline(Learner learner, LearnerState s) {
+        learner.evaluateAt(s.clock);
         long next = NONE;
         if (s.started()) {
             next = forgetAt(s);
@@ -128,6 +134,9 @@ public final class LearnerTimeline implements Serializable {
         }
         if (!s.enrollments.isEmpty()) {
             next = earliest(next, enrolledWakeup(learner, s));
+        }
+        if (s.started() || !s.enrollments.isEmpty()) {
+            next = earliest(next, learner.nextSettingsChange());
         }
         for (LearnerRule<?> rule : rules) {
             long deadline = deadlineOf(rule, learner, s);
@@ -166,7 +175,7 @@ public final class LearnerTimeline implements Serializable {
      */
     private long enrollmentEnd(Learner learner, Enrollment e) {
         CourseSchedule schedule = learner.courseCalendar().scheduleOf(e.courseId);
-        long last = schedule == null ? NONE : schedule.lastMoment(graceMillis);
+        long last = schedule == null ? NONE : schedule.lastMoment(learner.graceByDueAt);
         return last != NONE ? last : e.lastEventAt + forgetAfterMillis + 1;
     }
 
@@ -187,6 +196,7 @@ public final class LearnerTimeline implements Serializable {
     }
 
     private void fireDue(Learner learner, LearnerState s, long due, SeenEvents seen, Output out) throws Exception {
+        learner.evaluateAt(due);
         if (s.started() && dayEndDue(learner, s) && calendar.endOf(s.nextDayToClose) == due) {
             closeDay(learner, s, due, seen, out);
         }
@@ -242,6 +252,7 @@ public final class LearnerTimeline implements Serializable {
             return;
         }
         seen.accept(e.eventId, e.timestamp);
+        learner.evaluateAt(e.timestamp);
         if (e.courseId != null) {
             enroll(learner, s, e);
         }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * LOW_CONSISTENCY (docs/rules.md): at the end of a day, fewer than the minimum fraction of the window's
  * days had an event, the learner's first event being at least a window old; cleared by a day end at
- * or above the fraction. Days before the first event count as inactive.
+ * or above the fraction. Days before the first event count as inactive. Window and fraction are
+ * read at each day end, with the learner's settings then (docs/rules.md).
  */
 final class LowConsistency implements LearnerRule<LowConsistency.State> {
     private static final long serialVersionUID = 1L;
@@ -20,13 +21,9 @@ final class LowConsistency implements LearnerRule<LowConsistency.State> {
     }
 
     private final AlertFactory alerts;
-    private final int windowDays;
-    private final double minFraction;
 
-    LowConsistency(RuleConfig config, AlertFactory alerts) {
+    LowConsistency(AlertFactory alerts) {
         this.alerts = alerts;
-        this.windowDays = config.consistencyWindowDays;
-        this.minFraction = config.consistencyMinFraction;
     }
 
     @Override
@@ -40,11 +37,14 @@ final class LowConsistency implements LearnerRule<LowConsistency.State> {
      */
     @Override
     public boolean needsEndOf(Learner learner, State s, long day) {
-        return !s.open && day <= learner.lastDay() + windowDays;
+        return !s.open && day <= learner.lastDay() + learner.config().consistencyWindowDays;
     }
 
     @Override
     public void onDayEnd(Learner learner, State s, long day, long dayEnd, LearnerTimeline.Output out) {
+        RuleConfig config = learner.config();
+        int windowDays = config.consistencyWindowDays;
+        double minFraction = config.consistencyMinFraction;
         if (day < learner.firstDay() + windowDays - 1) {
             return;
         }

@@ -17,7 +17,9 @@ import java.util.Locale;
  * {@code dueAt} + grace, so that a submission at exactly that time still counts) in the calendar
  * as the operator knows it ({@link CourseSchedule#inEffect}); an enrolled learner's timeline wakes
  * at every day end, so an item published after the learner's last event is found in time. Each item
- * fires at most once per learner: its state is the items missed.
+ * fires at most once per learner: its state is the items missed. The grace is the learner's in
+ * effect at the item's {@code dueAt} (docs/rules.md), so each learner's moment of an item is fixed
+ * by their own settings, and a later change never moves a moment that has passed.
  */
 final class MissedDeadline implements LearnerRule<List<MissedDeadline.Missed>> {
     private static final long serialVersionUID = 1L;
@@ -41,13 +43,9 @@ final class MissedDeadline implements LearnerRule<List<MissedDeadline.Missed>> {
     }
 
     private final AlertFactory alerts;
-    private final RuleConfig config;
-    private final long graceMillis;
 
-    MissedDeadline(RuleConfig config, AlertFactory alerts) {
+    MissedDeadline(AlertFactory alerts) {
         this.alerts = alerts;
-        this.config = config;
-        this.graceMillis = config.missedDeadlineGraceMillis;
     }
 
     @Override
@@ -79,7 +77,7 @@ final class MissedDeadline implements LearnerRule<List<MissedDeadline.Missed>> {
 
     /** Each item the learner could still miss ({@link OpenItems}) and has not missed yet. */
     private void forEachOpenItem(Learner learner, List<Missed> missed, OpenItems.Visitor out) {
-        OpenItems.forEach(learner, graceMillis, (e, v, moment) -> {
+        OpenItems.forEach(learner, (e, v, moment) -> {
             if (!isMissed(missed, e, v)) {
                 out.accept(e, v, moment);
             }
@@ -92,7 +90,14 @@ final class MissedDeadline implements LearnerRule<List<MissedDeadline.Missed>> {
         missed.removeIf(m -> m.courseId.equals(courseId));
     }
 
+    /** The grace of an item due at {@code dueAt}: the learner's in effect then (docs/rules.md). */
+    static long graceAt(Learner learner, long dueAt) {
+        return learner.configAt(dueAt).missedDeadlineGraceMillis;
+    }
+
     private Alert alert(Learner learner, Enrollment e, ScheduledItem v, int missedInCourse) {
+        RuleConfig config = learner.configAt(v.dueAt);
+        long graceMillis = config.missedDeadlineGraceMillis;
         long at = v.dueAt + graceMillis;
         AlertMetrics m = new AlertMetrics();
         m.assessmentId = v.assessmentId;

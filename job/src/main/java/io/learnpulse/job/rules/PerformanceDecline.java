@@ -15,7 +15,9 @@ import java.util.Locale;
  * PERFORMANCE_DECLINE (docs/rules.md): {@code days} adjacent days, each with assessments whose mean is
  * below the threshold; fires at the end of the last of them. Only days with assessments count; a
  * day without any breaks the run but does not clear an open episode, a day with a mean at or above
- * the threshold clears it.
+ * the threshold clears it. Threshold and days are read at each day end, with the learner's settings
+ * then (docs/rules.md): an open episode stays open until a day at or above the threshold in effect
+ * at that day's end.
  */
 final class PerformanceDecline implements LearnerRule<PerformanceDecline.State> {
     private static final long serialVersionUID = 1L;
@@ -34,13 +36,9 @@ final class PerformanceDecline implements LearnerRule<PerformanceDecline.State> 
     }
 
     private final AlertFactory alerts;
-    private final double threshold;
-    private final int days;
 
-    PerformanceDecline(RuleConfig config, AlertFactory alerts) {
+    PerformanceDecline(AlertFactory alerts) {
         this.alerts = alerts;
-        this.threshold = config.declineThreshold;
-        this.days = config.declineDays;
     }
 
     @Override
@@ -61,6 +59,9 @@ final class PerformanceDecline implements LearnerRule<PerformanceDecline.State> 
         if (s.dayAssessments == 0) {
             return;
         }
+        RuleConfig config = learner.config();
+        double threshold = config.declineThreshold;
+        int days = config.declineDays;
         double mean = s.dayScoreSum / s.dayAssessments;
         s.dayAssessments = 0;
         s.dayScoreSum = 0.0;
@@ -73,8 +74,8 @@ final class PerformanceDecline implements LearnerRule<PerformanceDecline.State> 
             s.lowDayMeans.add(mean);
             Lists.keepLast(s.lowDays, days);
             Lists.keepLast(s.lowDayMeans, days);
-            if (s.lowDays.size() == days && !s.open) {
-                out.alert(alert(learner, s, dayEnd));
+            if (s.lowDays.size() >= days && !s.open) {
+                out.alert(alert(learner, s, dayEnd, threshold, days));
                 s.open = true;
             }
         } else {
@@ -85,7 +86,7 @@ final class PerformanceDecline implements LearnerRule<PerformanceDecline.State> 
         s.lastAssessedDay = day;
     }
 
-    private Alert alert(Learner learner, State s, long at) {
+    private Alert alert(Learner learner, State s, long at, double threshold, int days) {
         AlertMetrics m = new AlertMetrics();
         m.days = new ArrayList<>(s.lowDays);
         m.dailyMeans = new ArrayList<>(s.lowDayMeans);

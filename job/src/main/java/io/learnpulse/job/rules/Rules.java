@@ -11,16 +11,16 @@ final class Rules {
      * the decline before the consistency alert before the day's figures; at one time the engagement
      * drop before the stagnation before a missed deadline before the risk it raises.
      */
-    static List<LearnerRule<?>> all(RuleConfig config, AlertFactory alerts, Calendar calendar) {
+    static List<LearnerRule<?>> all(RuleConfig job, AlertFactory alerts, Calendar calendar) {
         return List.of(
-                new ConsecutiveLowScores(config, alerts),
-                new HighPerformance(config, alerts),
-                new PerformanceDecline(config, alerts),
-                new LowConsistency(config, alerts),
-                new DailyFiguresRule(config),
-                new EngagementDrop(config, alerts, calendar),
-                new CompletionStagnation(config, alerts),
-                new MissedDeadline(config, alerts),
-                new AtRisk(config, alerts, calendar));
+                new ConsecutiveLowScores(alerts),
+                new HighPerformance(alerts),
+                new PerformanceDecline(alerts),
+                new LowConsistency(alerts),
+                new DailyFiguresRule(),
+                new EngagementDrop(alerts, calendar),
+                new CompletionStagnation(alerts),
+                new MissedDeadline(alerts),
+                new AtRisk(job, alerts, calendar));
     }
 }

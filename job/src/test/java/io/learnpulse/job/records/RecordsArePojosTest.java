@@ -4,6 +4,7 @@ import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithout
 
 import io.learnpulse.job.rules.CourseSchedule;
 import io.learnpulse.job.rules.LearnerState;
+import io.learnpulse.job.rules.SettingsHistory;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import io.learnpulse.model.AlertMetrics;
@@ -16,7 +17,7 @@ import io.learnpulse.risk.RiskFeatures;
 import io.learnpulse.model.SettingsOverride;
 import org.junit.jupiter.api.Test;
 
-/** Every record, the learner state and the calendar state are Flink POJOs, serialised without a Kryo fallback. */
+/** Every record, the learner state and the calendar and settings state are Flink POJOs, serialised without a Kryo fallback. */
 class RecordsArePojosTest {
 
     @Test
@@ -32,8 +33,9 @@ class RecordsArePojosTest {
         assertSerializedAsPojoWithoutKryo(RiskFeatures.class);
         assertSerializedAsPojoWithoutKryo(LearnerState.class);
         assertSerializedAsPojoWithoutKryo(CalendarItem.class);
-        assertSerializedAsPojoWithoutKryo(CalendarInput.class);
+        assertSerializedAsPojoWithoutKryo(StateInput.class);
         assertSerializedAsPojoWithoutKryo(CourseSchedule.class);
+        assertSerializedAsPojoWithoutKryo(SettingsHistory.class);
         assertSerializedAsPojoWithoutKryo(SettingsOverride.class);
     }
 }

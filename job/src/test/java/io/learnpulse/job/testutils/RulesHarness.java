@@ -3,6 +3,7 @@ package io.learnpulse.job.testutils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnpulse.job.functions.LearnerAlertFunction;
+import io.learnpulse.job.records.StateInput;
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
@@ -12,13 +13,18 @@ import io.learnpulse.model.DailyFigures;
 import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.EventType;
 import io.learnpulse.model.LearnerRisk;
+import io.learnpulse.model.RuleSettings;
+import io.learnpulse.model.SettingsOverride;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -35,7 +41,7 @@ public final class RulesHarness implements AutoCloseable {
     /** A Monday, 00:00 UTC. */
     public static final Instant BEGINNING = Instant.parse("2026-11-02T00:00:00Z");
 
-    private final KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, CalendarItem, Alert> harness;
+    private final KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> harness;
     private int sequence;
 
     public RulesHarness() throws Exception {
@@ -48,12 +54,30 @@ public final class RulesHarness implements AutoCloseable {
 
     /** With {@code initialCalendar} known before the first event, as a replay's {@code --calendar} file. */
     public RulesHarness(RuleConfig rules, List<CalendarItem> initialCalendar) throws Exception {
+        this(rules, initialCalendar, List.of(), null);
+    }
+
+    /**
+     * With {@code initialCalendar} and {@code initialSettings} known before the first event, as a
+     * replay's files; restored from {@code snapshot} if not null.
+     */
+    public RulesHarness(RuleConfig rules, List<CalendarItem> initialCalendar, List<SettingsOverride> initialSettings,
+            OperatorSubtaskState snapshot) throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new LearnerAlertFunction(rules, initialCalendar, TestClock.FIXED),
-                        List.of(LearnerAlertFunction.CALENDAR)),
+                new CoBroadcastWithKeyedOperator<>(
+                        new LearnerAlertFunction(rules, initialCalendar, initialSettings, TestClock.FIXED),
+                        List.of(LearnerAlertFunction.CALENDAR, LearnerAlertFunction.SETTINGS)),
                 e -> e.userId, null, Types.STRING);
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
         harness.open();
         harness.processWatermark2(new Watermark(Long.MAX_VALUE));
+    }
+
+    /** A snapshot of the operator's state (keyed and broadcast), as a checkpoint takes it. */
+    public OperatorSubtaskState snapshot() throws Exception {
+        return harness.snapshot(1L, 1L);
     }
 
     /** A calendar item of {@code course}, due at {@code dueAt}, titled after its id. */
@@ -72,7 +96,26 @@ public final class RulesHarness implements AutoCloseable {
 
     /** A calendar record arriving live, at the operator's current watermark. */
     public RulesHarness calendar(CalendarItem item) throws Exception {
-        harness.processElement2(item, 0L);
+        StateInput input = new StateInput();
+        input.item = item;
+        harness.processElement2(input, 0L);
+        return this;
+    }
+
+    /** An override of {@code scope} {@code id}, effective from {@code from}; {@code rules} as key, value, key, value… */
+    public static SettingsOverride override(SettingsOverride.Scope scope, String id, long from, Object... rules) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < rules.length; i += 2) {
+            values.put((String) rules[i], rules[i + 1]);
+        }
+        return new SettingsOverride(scope, id, from, RuleSettings.read(values));
+    }
+
+    /** A settings record arriving live, at the operator's current watermark. */
+    public RulesHarness settings(SettingsOverride override) throws Exception {
+        StateInput input = new StateInput();
+        input.settings = override;
+        harness.processElement2(input, 0L);
         return this;
     }
 

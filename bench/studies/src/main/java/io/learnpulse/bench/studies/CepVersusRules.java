@@ -110,7 +110,8 @@ public final class CepVersusRules implements Callable<Integer> {
         } else {
             env.getConfig().enableObjectReuse(); // as the job and the replay run the topology
             LearnpulseTopology.Outputs outputs = LearnpulseTopology.build(input,
-                    LearnpulseTopology.boundedCalendar(env, List.of()), List.of(), RuleConfig.defaults(), Clock.systemUTC());
+                    LearnpulseTopology.boundedState(env, List.of(), List.of()), List.of(), List.of(), RuleConfig.defaults(),
+                    Clock.systemUTC());
             outputs.alerts.sinkTo(new DiscardingSink<>()).uid("alerts");
             outputs.dailyFigures.sinkTo(new DiscardingSink<>()).uid("figures");
             outputs.deadLetters.sinkTo(new DiscardingSink<>()).uid("dead-letters");
