@@ -3,6 +3,7 @@ package io.learnpulse.job.rules;
 import static io.learnpulse.job.rules.LearnerState.NONE;
 
 import io.learnpulse.model.SettingsOverride;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,9 @@ import java.util.List;
  * (of two alike, the later arrival): an override is in effect from its {@code effectiveFrom} until
  * a later one (docs/rules.md). Versions no evaluation can choose any more are dropped.
  */
-public class SettingsHistory {
+public class SettingsHistory implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public SettingsOverride.Scope scope;
     public String id;
     public List<SettingsVersion> versions = new ArrayList<>();

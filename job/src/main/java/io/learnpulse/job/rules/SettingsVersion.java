@@ -1,6 +1,7 @@
 package io.learnpulse.job.rules;
 
 import io.learnpulse.model.SettingsOverride;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.Map;
  * operator's watermark when it arrived, which makes "the settings as the job knows them when its
  * watermark passes T" decidable at any later moment, as {@link ScheduledItem} does for the calendar.
  */
-public class SettingsVersion {
+public class SettingsVersion implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public long effectiveFrom;
     /** The operator's watermark when this version arrived; {@link ScheduledItem#KNOWN_FROM_THE_START} for a replay's file. */
     public long learnedAt;

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job fails mid-stream after a completed checkpoint ({@link FailureHook}) and restarts on its
- * own from that checkpoint, which holds the course calendar it read first (broadcast state): with
- * exactly-once delivery its read_committed output still holds every expected alert, MISSED_DEADLINE
- * among them, exactly once; with at-least-once, every alert at least once.
+ * own from that checkpoint, which holds the course calendar and the settings overrides it read
+ * first (broadcast state, not read again after the restore): with exactly-once delivery its
+ * read_committed output still holds every expected alert, MISSED_DEADLINE and those the overrides
+ * shape among them, exactly once; with at-least-once, every alert at least once.
  */
 class FailureRecoveryITCase {
     @RegisterExtension
@@ -42,7 +43,8 @@ class FailureRecoveryITCase {
             .setNumberSlotsPerTaskManager(2)
             .build());
 
-    private static final LearnerStream STREAM = LearnerStream.generate(7, 300, 28, 4).withCalendar();
+    private static final LearnerStream STREAM = LearnerStream.generate(7, 300, 28, 4).withCalendar()
+            .withSettings(LearnerStream.START);
     private static LocalKafka kafka;
     private static List<String> expected;
 
@@ -51,6 +53,7 @@ class FailureRecoveryITCase {
         kafka = LocalKafka.start();
         expected = AlertRecords.ofReplay(ReplayOracle.replay(STREAM, replayDir).alerts);
         assertThat(expected).as("the calendar's deadlines are missed").anyMatch(a -> a.contains("MISSED_DEADLINE"));
+        assertThat(expected).as("cohort-A's threshold").anyMatch(a -> a.contains("\"threshold\":0.7"));
     }
 
     @AfterAll
@@ -83,12 +86,14 @@ class FailureRecoveryITCase {
         options.put("delivery", delivery);
         List<List<LearnerStream.Line>> halves = STREAM.split(0.5);
         topics.publishCalendar(STREAM.calendar);
+        topics.publishSettings(STREAM.settings);
         JobClient job = LiveJobs.start(options, FailureHook.stage(500));
         String jobId = job.getJobID().toHexString();
         FlinkRest rest = new FlinkRest(cluster.getRestAddress().get());
         try (CommittedReader alerts = new CommittedReader(kafka.bootstrapServers(), topics.alerts)) {
-            // the calendar in a completed checkpoint before any event, as the replay knows its file
+            // the calendar and settings in a completed checkpoint before any event, as the replay knows its files
             topics.awaitCalendarRead(options.get("group-id"), STREAM.calendar.size());
+            topics.awaitSettingsRead(options.get("group-id"), STREAM.settings.size());
             topics.publish(halves.get(0));
             // from the first completed checkpoint on, the hook is armed. The second half must come
             // whenever the failure happens: Flink does not checkpoint watermarks, so after the

@@ -14,6 +14,8 @@ import io.learnpulse.model.AlertType;
 import io.learnpulse.model.JsonCodec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live job on Kafka (4 partitions, parallelism 2, RocksDB, exactly-once) raises exactly the
- * alerts (AT_RISK among them), daily figures and risk scores that the replay of the same events does (docs/time-and-delivery.md), also with a course
- * calendar on its topic against the replay's calendar file.
+ * alerts (AT_RISK among them), daily figures and risk scores that the replay of the same events does
+ * (docs/time-and-delivery.md), also with a course calendar on its topic against the replay's calendar
+ * file, and with settings overrides published while the job runs against the replay's settings file.
  */
 class LiveEqualsReplayITCase {
     @RegisterExtension
@@ -40,18 +43,34 @@ class LiveEqualsReplayITCase {
 
     private static final LearnerStream STREAM = LearnerStream.generate(42, 300, 28, 4);
     private static final LearnerStream WITH_CALENDAR = STREAM.withCalendar();
+    /** Effective from the day after the first half of the events: published live before the watermark gets there. */
+    private static final Instant SETTINGS_FROM = Instant.ofEpochMilli(last(STREAM.split(0.5).get(0)).timestamp)
+            .truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+    private static final LearnerStream WITH_SETTINGS = WITH_CALENDAR.withSettings(SETTINGS_FROM);
     private static LocalKafka kafka;
     private static Replay.Result replay;
     private static Replay.Result replayWithCalendar;
+    private static Replay.Result replayWithSettings;
 
     @BeforeAll
-    static void startKafkaAndReplay(@TempDir Path replayDir, @TempDir Path calendarReplayDir) throws Exception {
+    static void startKafkaAndReplay(@TempDir Path replayDir, @TempDir Path calendarReplayDir,
+            @TempDir Path settingsReplayDir) throws Exception {
         kafka = LocalKafka.start();
         replay = ReplayOracle.replay(STREAM, replayDir);
         assertThat(replay.alerts).as("the generated learners raise alerts").hasSizeGreaterThan(100);
         replayWithCalendar = ReplayOracle.replay(WITH_CALENDAR, calendarReplayDir);
         assertThat(replayWithCalendar.alerts).as("the calendar's deadlines are missed")
                 .anyMatch(a -> a.type == AlertType.MISSED_DEADLINE && a.metrics.assessmentId.equals("X"));
+        replayWithSettings = ReplayOracle.replay(WITH_SETTINGS, settingsReplayDir);
+        assertThat(AlertRecords.ofReplay(replayWithSettings.alerts)).as("the overrides change the alerts")
+                .isNotEqualTo(AlertRecords.ofReplay(replayWithCalendar.alerts));
+        assertThat(replayWithSettings.alerts).as("cohort-A's threshold, from the settings on")
+                .anyMatch(a -> a.type == AlertType.CONSECUTIVE_LOW_SCORES && a.metrics.threshold == 0.7
+                        && a.eventTime >= SETTINGS_FROM.toEpochMilli());
+    }
+
+    private static LearnerStream.Line last(List<LearnerStream.Line> lines) {
+        return lines.get(lines.size() - 1);
     }
 
     @AfterAll
@@ -79,6 +98,16 @@ class LiveEqualsReplayITCase {
         assertLiveEqualsReplay(dir, WITH_CALENDAR, replayWithCalendar, Map.of());
     }
 
+    /**
+     * Overrides published on the settings topic after the first half of the events, before the
+     * watermark passes their {@code effectiveFrom}, against the replay's settings file read before
+     * the first event: the same alerts (docs/time-and-delivery.md).
+     */
+    @Test
+    void withOverridesPublishedLiveTheAlertsEqualTheReplayWithTheSettingsFile(@TempDir Path dir) throws Exception {
+        assertLiveEqualsReplay(dir, WITH_SETTINGS, replayWithSettings, Map.of());
+    }
+
     private static void assertLiveEqualsReplay(Path dir, LearnerStream stream, Replay.Result replay,
             Map<String, String> extraOptions) throws Exception {
         List<String> expectedAlerts = AlertRecords.ofReplay(replay.alerts);
@@ -101,7 +130,15 @@ class LiveEqualsReplayITCase {
             if (!stream.calendar.isEmpty()) {
                 topics.awaitCalendarRead(options.get("group-id"), stream.calendar.size());
             }
-            topics.publish(stream.all());
+            if (stream.settings.isEmpty()) {
+                topics.publish(stream.all());
+            } else {
+                List<List<LearnerStream.Line>> halves = stream.split(0.5);
+                topics.publish(halves.get(0));
+                topics.publishSettings(stream.settings);
+                topics.awaitSettingsRead(options.get("group-id"), stream.settings.size());
+                topics.publish(halves.get(1));
+            }
             List<String> live = alerts.awaitValues(Duration.ofMinutes(2), "all alerts committed",
                     values -> values.size() >= expectedAlerts.size());
             List<String> liveFigures = figures.awaitValues(Duration.ofMinutes(1), "all daily figures committed",

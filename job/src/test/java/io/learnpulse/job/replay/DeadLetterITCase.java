@@ -108,6 +108,43 @@ class DeadLetterITCase {
     }
 
     @Test
+    void badSettingsLinesAreDeadLetteredWithTheirReasonAndTheRestApply() throws Exception {
+        Path events = dir.resolve("scores.jsonl");
+        Files.write(events, List.of(assessment("1", "2026-11-24T10:00:00Z", 0.3),
+                assessment("2", "2026-11-24T10:02:00Z", 0.3)), StandardCharsets.UTF_8);
+        String from = "\"effectiveFrom\":\"2026-11-24T00:00:00Z\"";
+        Path settings = dir.resolve("settings.jsonl");
+        Files.write(settings, List.of(
+                "{\"scope\":\"learner\",\"id\":\"u\"," + from + ",\"rules\":{\"low-score.count\":2}}",
+                "not json",
+                "{\"scope\":\"cohort\",\"id\":\"k\"," + from + ",\"rules\":{\"low-score.cuont\":2}}",
+                "{\"scope\":\"cohort\",\"id\":\"k\"," + from + ",\"rules\":{\"low-score.threshold\":1.5}}",
+                "{\"scope\":\"team\",\"id\":\"k\"," + from + ",\"rules\":{}}",
+                "{\"scope\":\"cohort\",\"id\":\"k\",\"rules\":{}}",
+                // in range, but not with the job's 30-day forget period
+                "{\"scope\":\"cohort\",\"id\":\"k\"," + from + ",\"rules\":{\"engagement.empty-days\":40}}",
+                ""), StandardCharsets.UTF_8);
+        Path output = dir.resolve("settings-alerts.jsonl");
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        int status = Cli.run(Cli.commandLine(new ReplayCommand()), System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                "--input", events.toString(), "--output", output.toString(), "--settings", settings.toString());
+
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> dead = Files.readAllLines(dir.resolve("settings-alerts.dlq.jsonl"));
+        assertThat(dead.stream().map(line -> line.replaceAll(".*\"reason\":\"([a-z_]+)\".*", "$1")).sorted())
+                .containsExactly(DeadLetter.INVALID_VALUE, DeadLetter.MALFORMED_JSON, DeadLetter.MISSING_FIELD,
+                        DeadLetter.OUT_OF_RANGE, DeadLetter.OUT_OF_RANGE, DeadLetter.UNKNOWN_SETTING);
+        assertThat(dead).allMatch(line -> line.contains("\"detail\":\"settings: "));
+        assertThat(dead).anyMatch(line -> line.contains("forget-after") && line.contains("engagement.empty-days\\\":40"));
+        assertThat(Files.readAllLines(output)).singleElement().satisfies(line -> assertThat(line)
+                .contains(AlertType.CONSECUTIVE_LOW_SCORES.name()).contains("\"eventTime\":\"2026-11-24T10:02:00Z\"")
+                .contains("\"count\":2"));
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("settings: 1 overrides, 6 rejected")
+                .contains("events: 2 valid").contains("dead letters: 6");
+    }
+
+    @Test
     void anLrsExportArrayReplaysAsXapi() throws Exception {
         String statement = "{\"id\":\"s%d\",\"actor\":{\"account\":{\"name\":\"ada\"}},"
                 + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/answered\"},\"object\":{\"id\":\"q\"},"
@@ -137,6 +174,8 @@ class DeadLetterITCase {
                 .doesNotContain("\n");
         assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--calendar", "/no/such/file"))
                 .isEqualTo("2:learnpulse replay: cannot read calendar file /no/such/file");
+        assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--settings", "/no/such/file"))
+                .isEqualTo("2:learnpulse replay: cannot read settings file /no/such/file");
         assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--format", "csv"))
                 .isEqualTo("2:learnpulse replay: unknown format 'csv' (expected jsonl or xapi)");
         assertThat(runAndCapture("--input", "pom.xml", "--output", "x.jsonl", "--rules.low-score.count", "0"))

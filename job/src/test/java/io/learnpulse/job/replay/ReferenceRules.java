@@ -12,6 +12,8 @@ import io.learnpulse.risk.FeatureExtractor;
 import io.learnpulse.risk.RiskFeatures;
 import io.learnpulse.risk.RiskModel;
 import io.learnpulse.risk.RiskModelFile;
+import io.learnpulse.model.RuleSettings;
+import io.learnpulse.model.SettingsOverride;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,18 +31,19 @@ import java.util.TreeSet;
 
 /**
  * A second, deliberately naive implementation of docs/rules.md and docs/time-and-delivery.md with the
- * default thresholds, in UTC: whole input in memory, each learner's life walked day by day, and each
- * calendar item checked against the learner's whole history. It shares nothing with the job but the parsers, so
- * agreement between the two is evidence that both read the contract alike; and for AT_RISK the
- * risk/ module's features and bundled model (the one implementation of the figures, tested on its own
- * there): each enrollment is walked moment by moment here, with its own enrollment spans, judgements,
- * bands, episodes and bound on the scores written.
+ * default thresholds, in UTC, and the settings overrides of a settings file (docs/rules.md, "Settings
+ * per cohort and per learner": each value looked up afresh at each moment it is read): whole input
+ * in memory, each learner's life walked day by day, and each calendar item checked against the
+ * learner's whole history. It shares nothing with the job but the parsers and the settings'
+ * defaults, so agreement between the two is evidence that both read the contract alike; and for
+ * AT_RISK the risk/ module's features and bundled model (the one implementation of the figures,
+ * tested on its own there): each enrollment is walked moment by moment here, with its own
+ * enrollment spans, judgements, bands, episodes and bound on the scores written.
  */
 final class ReferenceRules {
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
     private static final long BOUND = Duration.ofMinutes(1).toMillis();
-    private static final long GRACE = Duration.ofHours(24).toMillis();
 
     final List<String> alerts = new ArrayList<>();
     final List<String> figures = new ArrayList<>();
@@ -50,6 +53,10 @@ final class ReferenceRules {
 
     /** The calendar as the replay knows it: the last line of each item, deletions removed. */
     private final Map<String, CalendarItem> calendar = new TreeMap<>();
+    /** The settings file's valid overrides, in file order. */
+    private final List<SettingsOverride> overrides = new ArrayList<>();
+    /** Each user's events, for the cohort they are in at a moment. */
+    private final Map<String, List<ActivityEvent>> history = new TreeMap<>();
 
     /** "TYPE userId eventTime" of each expected alert, and "userId day events assessments mean progress consistency" per figure. */
     static ReferenceRules of(List<String> lines) {
@@ -58,7 +65,19 @@ final class ReferenceRules {
 
     /** The same with a course calendar, known before the first event. */
     static ReferenceRules of(List<String> lines, List<String> calendarLines) {
+        return of(lines, calendarLines, List.of());
+    }
+
+    /** The same with settings overrides too, known before the first event. */
+    static ReferenceRules of(List<String> lines, List<String> calendarLines, List<String> settingsLines) {
         ReferenceRules r = new ReferenceRules();
+        for (String line : settingsLines) {
+            try {
+                r.overrides.add(JsonCodec.readSettingsOverride(line));
+            } catch (InvalidRecordException e) {
+                // dead-lettered, no part of the settings
+            }
+        }
         for (String line : calendarLines) {
             try {
                 CalendarItem item = JsonCodec.readCalendarItem(line);
@@ -95,6 +114,7 @@ final class ReferenceRules {
                 byUser.computeIfAbsent(e.userId, u -> new ArrayList<>()).add(e);
             }
         }
+        history.putAll(byUser);
         long finalWatermark = maxSeen - BOUND - 1;
         for (Map.Entry<String, List<ActivityEvent>> user : byUser.entrySet()) {
             List<ActivityEvent> events = user.getValue();
@@ -111,6 +131,45 @@ final class ReferenceRules {
             missedDeadlines(user.getKey(), accepted, horizon);
             atRisk(user.getKey(), accepted, horizon);
         }
+    }
+
+    // --- settings: the learner's override in effect at t, else their cohort's, else the default ----
+
+    /** The value of {@code setting} for {@code user} at {@code t}. */
+    private double value(RuleSettings.Setting setting, String user, long t) {
+        SettingsOverride own = inEffect(SettingsOverride.Scope.LEARNER, user, t);
+        if (own != null && own.rules.containsKey(setting.key())) {
+            return own.rules.get(setting.key());
+        }
+        String cohort = cohortOf(user, t);
+        SettingsOverride theirs = cohort == null ? null : inEffect(SettingsOverride.Scope.COHORT, cohort, t);
+        if (theirs != null && theirs.rules.containsKey(setting.key())) {
+            return theirs.rules.get(setting.key());
+        }
+        return setting.defaultValue();
+    }
+
+    /** The override with the latest effectiveFrom at or before t (of two alike the later line); null if none or removed. */
+    private SettingsOverride inEffect(SettingsOverride.Scope scope, String id, long t) {
+        SettingsOverride chosen = null;
+        for (SettingsOverride o : overrides) {
+            if (o.scope == scope && o.id.equals(id) && o.effectiveFrom <= t
+                    && (chosen == null || o.effectiveFrom >= chosen.effectiveFrom)) {
+                chosen = o;
+            }
+        }
+        return chosen == null || chosen.rules.isEmpty() ? null : chosen;
+    }
+
+    /** The cohort of the user's latest event with one at or before t (this population never changes cohort). */
+    private String cohortOf(String user, long t) {
+        String cohort = null;
+        for (ActivityEvent e : history.getOrDefault(user, List.of())) {
+            if (e.timestamp <= t && e.cohortId != null) {
+                cohort = e.cohortId;
+            }
+        }
+        return cohort;
     }
 
     /** A learner's activity between two forgettings, and the time up to which its deadlines fire. */
@@ -144,7 +203,7 @@ final class ReferenceRules {
             }
             seen.put(e.eventId, e.timestamp);
             accepted.add(e);
-            if (e.type == EventType.WITHDRAWAL && enrolledInNoCourse(accepted)) {
+            if (e.type == EventType.WITHDRAWAL && enrolledInNoCourse(e.userId, accepted)) {
                 life.horizon = e.timestamp;
                 life = new Life();
                 lives.add(life);
@@ -161,12 +220,18 @@ final class ReferenceRules {
 
     // --- MISSED_DEADLINE: every calendar item against the learner's whole history -----------------
 
-    /** The time the course's last item is missed at, or null for a course without items. */
-    private Long lastDeadline(String courseId) {
+    /** The user's grace for an item, as in effect at its dueAt. */
+    private long grace(String user, CalendarItem item) {
+        return (long) value(RuleSettings.MISSED_DEADLINE_GRACE, user, item.dueAt);
+    }
+
+    /** The time the course's last item is missed at for the user, or null for a course without items. */
+    private Long lastDeadline(String user, String courseId) {
         Long last = null;
         for (CalendarItem item : calendar.values()) {
             if (item.courseId.equals(courseId)) {
-                last = last == null ? item.dueAt + GRACE : Math.max(last, item.dueAt + GRACE);
+                long missedAt = item.dueAt + grace(user, item);
+                last = last == null ? missedAt : Math.max(last, missedAt);
             }
         }
         return last;
@@ -194,7 +259,7 @@ final class ReferenceRules {
     }
 
     /** After the last event of {@code history}, a withdrawal: is the learner enrolled anywhere still? */
-    private boolean enrolledInNoCourse(List<ActivityEvent> history) {
+    private boolean enrolledInNoCourse(String user, List<ActivityEvent> history) {
         long now = history.get(history.size() - 1).timestamp;
         Set<String> courses = new TreeSet<>();
         for (ActivityEvent e : history) {
@@ -207,7 +272,7 @@ final class ReferenceRules {
             if (start < 0) {
                 continue;
             }
-            Long last = lastDeadline(course);
+            Long last = lastDeadline(user, course);
             long lastInCourse = history.get(start).timestamp;
             for (int i = start; i < history.size(); i++) {
                 if (course.equals(history.get(i).courseId)) {
@@ -224,7 +289,7 @@ final class ReferenceRules {
 
     private void missedDeadlines(String user, List<ActivityEvent> accepted, long horizon) {
         for (CalendarItem item : calendar.values()) {
-            long missedAt = item.dueAt + GRACE;
+            long missedAt = item.dueAt + grace(user, item);
             if (missedAt + 1 > horizon) {
                 continue; // a submission at missedAt still counts: decided only after it
             }
@@ -262,7 +327,7 @@ final class ReferenceRules {
             }
         }
         for (String course : courses) {
-            for (long[] span : enrollments(accepted, course)) {
+            for (long[] span : enrollments(user, accepted, course)) {
                 atRisk(user, course, accepted, span[0], span[1], horizon);
             }
         }
@@ -273,7 +338,7 @@ final class ReferenceRules {
      * withdrawal, or until the course's last item is judged (an enrollment begun after that ends at
      * its first day end), or without items 30 days and 1 ms after the last event with it.
      */
-    private List<long[]> enrollments(List<ActivityEvent> accepted, String course) {
+    private List<long[]> enrollments(String user, List<ActivityEvent> accepted, String course) {
         List<long[]> spans = new ArrayList<>();
         Long start = null;
         long lastInCourse = 0;
@@ -281,8 +346,8 @@ final class ReferenceRules {
             if (!course.equals(e.courseId)) {
                 continue;
             }
-            if (start != null && enrollmentEnd(course, start, lastInCourse) <= e.timestamp) {
-                spans.add(new long[] {start, enrollmentEnd(course, start, lastInCourse)});
+            if (start != null && enrollmentEnd(user, course, start, lastInCourse) <= e.timestamp) {
+                spans.add(new long[] {start, enrollmentEnd(user, course, start, lastInCourse)});
                 start = null;
             }
             if (e.type == EventType.WITHDRAWAL) {
@@ -298,13 +363,13 @@ final class ReferenceRules {
             lastInCourse = e.timestamp;
         }
         if (start != null) {
-            spans.add(new long[] {start, enrollmentEnd(course, start, lastInCourse)});
+            spans.add(new long[] {start, enrollmentEnd(user, course, start, lastInCourse)});
         }
         return spans;
     }
 
-    private long enrollmentEnd(String course, long start, long lastInCourse) {
-        Long last = lastDeadline(course);
+    private long enrollmentEnd(String user, String course, long start, long lastInCourse) {
+        Long last = lastDeadline(user, course);
         if (last == null) {
             return lastInCourse + 30 * DAY + 1;
         }
@@ -322,7 +387,7 @@ final class ReferenceRules {
         }
         TreeMap<Long, List<CalendarItem>> judged = new TreeMap<>();
         for (CalendarItem item : calendar.values()) {
-            long moment = item.dueAt + GRACE + 1;
+            long moment = item.dueAt + grace(user, item) + 1;
             if (item.courseId.equals(course) && item.dueAt >= start && moment > start && moment <= until) {
                 judged.computeIfAbsent(moment, m -> new ArrayList<>()).add(item);
             }
@@ -369,7 +434,8 @@ final class ReferenceRules {
     private void score(String user, String course, double[] values, long at, String[] alerted, String[] written,
             double[] writtenRisk) {
         double risk = MODEL.score(values).risk;
-        String band = risk >= 0.75 ? "high" : risk >= 0.5 ? "medium" : "low";
+        String band = risk >= value(RuleSettings.RISK_HIGH, user, at) ? "high"
+                : risk >= value(RuleSettings.RISK_MEDIUM, user, at) ? "medium" : "low";
         if (written[0] == null || !band.equals(written[0]) || Math.abs(risk - writtenRisk[0]) >= 0.05) {
             risks.add(user + " " + course + " " + Instant.ofEpochMilli(at) + " " + band);
             written[0] = band;
@@ -403,20 +469,28 @@ final class ReferenceRules {
     }
 
     private void evaluate(String user, List<ActivityEvent> life, long horizon) {
-        // streaks, in event-time order
+        // streaks, in event-time order: an episode fires once the streak is as long as the count at
+        // that assessment, and stays open until a score breaks the streak
         int low = 0;
         int high = 0;
+        boolean lowOpen = false;
+        boolean highOpen = false;
         for (ActivityEvent e : life) {
             if (e.type != EventType.ASSESSMENT) {
                 continue;
             }
-            low = e.score < 0.60 ? low + 1 : 0;
-            high = e.score >= 0.90 ? high + 1 : 0;
-            if (low == 3) {
-                fire("CONSECUTIVE_LOW_SCORES", user, e.timestamp, horizon);
+            long t = e.timestamp;
+            low = e.score < value(RuleSettings.LOW_SCORE_THRESHOLD, user, t) ? low + 1 : 0;
+            high = e.score >= value(RuleSettings.HIGH_SCORE_THRESHOLD, user, t) ? high + 1 : 0;
+            lowOpen &= low > 0;
+            highOpen &= high > 0;
+            if (low > 0 && low >= value(RuleSettings.LOW_SCORE_COUNT, user, t) && !lowOpen) {
+                fire("CONSECUTIVE_LOW_SCORES", user, t, horizon);
+                lowOpen = true;
             }
-            if (high == 3) {
-                fire("HIGH_PERFORMANCE", user, e.timestamp, horizon);
+            if (high > 0 && high >= value(RuleSettings.HIGH_SCORE_COUNT, user, t) && !highOpen) {
+                fire("HIGH_PERFORMANCE", user, t, horizon);
+                highOpen = true;
             }
         }
 
@@ -429,10 +503,10 @@ final class ReferenceRules {
         long first = days.firstKey();
         long last = days.lastKey();
 
-        // decline: adjacent days with assessments whose means are low
+        // decline: a run of adjacent days with assessments whose means are low, each judged at its end
         boolean declineOpen = false;
         long previousDay = Long.MIN_VALUE;
-        boolean previousLow = false;
+        int run = 0;
         Map<Long, Double> means = new LinkedHashMap<>();
         for (Map.Entry<Long, List<ActivityEvent>> d : days.entrySet()) {
             double sum = 0;
@@ -448,31 +522,36 @@ final class ReferenceRules {
             }
             double mean = sum / n;
             means.put(d.getKey(), mean);
-            boolean isLow = mean < 0.60;
-            if (isLow && previousLow && previousDay == d.getKey() - 1 && !declineOpen) {
-                if (start(d.getKey() + 1) <= horizon) {
-                    fire("PERFORMANCE_DECLINE", user, start(d.getKey() + 1), horizon);
-                    declineOpen = true;
-                }
+            long end = start(d.getKey() + 1);
+            boolean isLow = mean < value(RuleSettings.DECLINE_THRESHOLD, user, end);
+            run = !isLow ? 0 : previousDay == d.getKey() - 1 && run > 0 ? run + 1 : 1;
+            if (isLow && run >= value(RuleSettings.DECLINE_DAYS, user, end) && !declineOpen && end <= horizon) {
+                fire("PERFORMANCE_DECLINE", user, end, horizon);
+                declineOpen = true;
             }
             if (!isLow) {
                 declineOpen = false;
             }
             previousDay = d.getKey();
-            previousLow = isLow;
         }
 
-        // engagement: 3 whole empty days between active days, or after the last one
+        // engagement: whole empty days between active days, or after the last one; as many as the
+        // count in effect at the last event before them
         Long before = null;
         for (long d : active) {
-            if (before != null && d - before - 1 >= 3) {
-                fire("ENGAGEMENT_DROP", user, start(before + 4), horizon);
+            if (before != null) {
+                long n = (long) value(RuleSettings.ENGAGEMENT_EMPTY_DAYS, user, lastTime(days.get(before)));
+                if (d - before - 1 >= n) {
+                    fire("ENGAGEMENT_DROP", user, start(before + n + 1), horizon);
+                }
             }
             before = d;
         }
-        fire("ENGAGEMENT_DROP", user, start(last + 4), horizon);
+        long n = (long) value(RuleSettings.ENGAGEMENT_EMPTY_DAYS, user, lastTime(days.get(last)));
+        fire("ENGAGEMENT_DROP", user, start(last + n + 1), horizon);
 
-        // stagnation: 120 h after an increase with no further increase before then
+        // stagnation: the period after an increase with no further increase before then, both the
+        // period and the complete progress as in effect at the increase
         List<ActivityEvent> increases = new ArrayList<>();
         double max = -1;
         for (ActivityEvent e : life) {
@@ -483,9 +562,9 @@ final class ReferenceRules {
         }
         for (int i = 0; i < increases.size(); i++) {
             ActivityEvent inc = increases.get(i);
-            long deadline = inc.timestamp + 120 * HOUR;
+            long deadline = inc.timestamp + (long) value(RuleSettings.STAGNATION_AFTER, user, inc.timestamp);
             long next = i + 1 < increases.size() ? increases.get(i + 1).timestamp : Long.MAX_VALUE;
-            if (inc.progress < 1.0 && next >= deadline) {
+            if (inc.progress < value(RuleSettings.COMPLETE_PROGRESS, user, inc.timestamp) && next >= deadline) {
                 fire("COMPLETION_STAGNATION", user, deadline, horizon);
             }
         }
@@ -499,7 +578,7 @@ final class ReferenceRules {
                 count += active.contains(d) ? 1 : 0;
             }
             if (x >= first + 6) {
-                boolean isLow = count / 7.0 < 0.5;
+                boolean isLow = count < value(RuleSettings.CONSISTENCY_MIN_FRACTION, user, start(x + 1)) * 7;
                 if (isLow && !consistencyOpen) {
                     fire("LOW_CONSISTENCY", user, start(x + 1), horizon);
                 }
@@ -517,6 +596,10 @@ final class ReferenceRules {
                 figures.add(figure(user, x, today.size(), assessments, means.get(x), progress, count / 7.0));
             }
         }
+    }
+
+    private static long lastTime(List<ActivityEvent> day) {
+        return day.get(day.size() - 1).timestamp;
     }
 
     static String figure(String user, long day, int events, int assessments, Double mean, Double progress, double consistency) {

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The replay on a MiniCluster over a generated population of a few hundred learners with a course
  * calendar: its alerts and daily figures equal those of an independent reference implementation,
- * and they do not depend on parallelism, on repetition, or on disorder within the out-of-orderness
- * bound.
+ * also with settings overrides for cohorts and learners, and they do not depend on parallelism, on
+ * repetition, or on disorder within the out-of-orderness bound.
  */
 class ReplayITCase {
     private static final Instant START = Instant.parse("2026-09-07T00:00:00Z");
@@ -56,6 +56,9 @@ class ReplayITCase {
     private static Path input;
     private static Path calendar;
     private static Replay.Result atParallelism2;
+    private static List<String> settingsLines;
+    private static Path settings;
+    private static Replay.Result withSettings;
 
     @BeforeAll
     static void generateAndReplay() throws Exception {
@@ -66,6 +69,35 @@ class ReplayITCase {
         calendar = dir.resolve("calendar.jsonl");
         Files.write(calendar, calendarLines, StandardCharsets.UTF_8);
         atParallelism2 = replay(input, 2, "p2");
+        settingsLines = settings();
+        settings = dir.resolve("settings.jsonl");
+        Files.write(settings, settingsLines, StandardCharsets.UTF_8);
+        withSettings = replay(input, 2, "settings", settings);
+    }
+
+    /**
+     * Overrides of every overridable setting but the consistency window, for each cohort and for
+     * learners with none (forgotten and back, enrolled and silent), some replaced or removed later.
+     */
+    static List<String> settings() {
+        return List.of(
+                override("cohort", "cohort-A", 0, "\"low-score.threshold\":0.7,\"low-score.count\":4"),
+                override("cohort", "cohort-B", 7, "\"engagement.empty-days\":2,\"decline.threshold\":0.5,"
+                        + "\"decline.days\":3"),
+                override("cohort", "cohort-C", 3, "\"stagnation.after\":\"72 h\",\"stagnation.complete-progress\":0.9,"
+                        + "\"missed-deadline.grace\":\"6 h\""),
+                override("cohort", "cohort-D", 0, "\"high-score.threshold\":0.8,\"high-score.count\":2,"
+                        + "\"consistency.min-fraction\":0.6,\"risk.medium\":0.4,\"risk.high\":0.6"),
+                override("learner", "learner-00001", 5, "\"low-score.threshold\":0.5"),
+                override("learner", "learner-00001", 12, ""),
+                override("cohort", "cohort-A", 14, "\"low-score.threshold\":0.55"),
+                override("learner", "returner-0", 0, "\"low-score.count\":2"),
+                override("learner", "enroller-0", 0, "\"missed-deadline.grace\":\"PT1H\""));
+    }
+
+    private static String override(String scope, String id, int fromDay, String rules) {
+        return "{\"scope\":\"" + scope + "\",\"id\":\"" + id + "\",\"effectiveFrom\":\""
+                + START.plus(Duration.ofDays(fromDay)) + "\",\"rules\":{" + rules + "}}";
     }
 
     /**
@@ -196,6 +228,10 @@ class ReplayITCase {
     }
 
     static Replay.Result replay(Path file, int parallelism, String name) throws Exception {
+        return replay(file, parallelism, name, null);
+    }
+
+    static Replay.Result replay(Path file, int parallelism, String name, Path settingsFile) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         Replay.Request request = new Replay.Request();
@@ -205,6 +241,7 @@ class ReplayITCase {
         request.dailyFigures = dir.resolve(name + ".figures.jsonl");
         request.riskScores = dir.resolve(name + ".risk.jsonl");
         request.calendar = calendar;
+        request.settings = settingsFile;
         request.clock = TestClock.FIXED;
         return Replay.run(env, request);
     }
@@ -226,6 +263,28 @@ class ReplayITCase {
         assertThat(atParallelism2.duplicates).isEqualTo(6);
         assertThat(atParallelism2.deadLetters).isEmpty();
         assertThat(atParallelism2.calendarItems).isEqualTo(calendarLines.size());
+    }
+
+    @Test
+    void withSettingsOverridesAlertsAndFiguresEqualTheReferenceImplementation() {
+        ReferenceRules reference = ReferenceRules.of(lines, calendarLines, settingsLines);
+
+        List<String> alerts = withSettings.alerts.stream().map(ReferenceRules::alert).sorted().collect(Collectors.toList());
+        assertThat(alerts).containsExactlyElementsOf(reference.alerts.stream().sorted().collect(Collectors.toList()));
+        List<String> figures = withSettings.dailyFigures.stream().map(ReferenceRules::figure).sorted().collect(Collectors.toList());
+        assertThat(figures).containsExactlyElementsOf(reference.figures.stream().sorted().collect(Collectors.toList()));
+        assertThat(withSettings.settingsRead).isEqualTo(settingsLines.size());
+        assertThat(withSettings.deadLetters).isEmpty();
+
+        // the overrides change the outcome, and the alerts say which thresholds they used
+        assertThat(alerts).isNotEqualTo(atParallelism2.alerts.stream().map(ReferenceRules::alert).sorted()
+                .collect(Collectors.toList()));
+        assertThat(withSettings.alerts).anyMatch(a -> a.type == AlertType.CONSECUTIVE_LOW_SCORES
+                && a.metrics.threshold == 0.7 && a.metrics.count == 4);
+        assertThat(withSettings.alerts).anyMatch(a -> a.type == AlertType.HIGH_PERFORMANCE && a.metrics.count == 2);
+        assertThat(withSettings.alerts).anyMatch(a -> a.type == AlertType.ENGAGEMENT_DROP && a.metrics.emptyDays == 2);
+        assertThat(withSettings.alerts).anyMatch(a -> a.type == AlertType.MISSED_DEADLINE
+                && a.userId.equals("enroller-0") && a.metrics.graceHours == 1.0);
     }
 
     @Test

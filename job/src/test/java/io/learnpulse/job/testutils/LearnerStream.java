@@ -52,11 +52,38 @@ public final class LearnerStream {
     public final List<Line> closing;
     /** The course calendar (JSON lines) the stream's learners are judged against; may be empty. */
     public final List<String> calendar;
+    /** The settings overrides (JSON lines) of the stream's cohorts and learners; may be empty. */
+    public final List<String> settings;
 
-    private LearnerStream(List<Line> events, List<Line> closing, List<String> calendar) {
+    private LearnerStream(List<Line> events, List<Line> closing, List<String> calendar, List<String> settings) {
         this.events = events;
         this.closing = closing;
         this.calendar = calendar;
+        this.settings = settings;
+    }
+
+    /**
+     * The same stream with settings overrides effective from {@code from} on: cohort-A's and
+     * cohort-B's thresholds, counts and durations; learner-00003's own, over cohort-A's, removed
+     * five days later; cohort-C's from two days later. They change which alerts fire.
+     */
+    public LearnerStream withSettings(Instant from) {
+        long f = from.toEpochMilli();
+        long day = Duration.ofDays(1).toMillis();
+        List<String> overrides = List.of(
+                override("cohort", "cohort-A", f, "\"low-score.threshold\":0.7,\"engagement.empty-days\":2,"
+                        + "\"consistency.min-fraction\":0.7"),
+                override("cohort", "cohort-B", f, "\"decline.threshold\":0.5,\"low-score.count\":2,"
+                        + "\"missed-deadline.grace\":\"6 h\""),
+                override("learner", "learner-00003", f, "\"low-score.threshold\":0.4,\"stagnation.after\":\"PT72H\""),
+                override("learner", "learner-00003", f + 5 * day, ""),
+                override("cohort", "cohort-C", f + 2 * day, "\"high-score.threshold\":0.8,\"high-score.count\":2"));
+        return new LearnerStream(events, closing, calendar, overrides);
+    }
+
+    private static String override(String scope, String id, long from, String rules) {
+        return "{\"scope\":\"" + scope + "\",\"id\":\"" + id + "\",\"effectiveFrom\":\"" + Instant.ofEpochMilli(from)
+                + "\",\"rules\":{" + rules + "}}";
     }
 
     /**
@@ -71,7 +98,7 @@ public final class LearnerStream {
             items.add(item("course-2", "W" + k, START.plus(Duration.ofDays(7L * k - 3)).plus(Duration.ofHours(12))));
         }
         items.add(item("course-1", "X", START.plus(Duration.ofDays(35)).plus(Duration.ofHours(12))));
-        return new LearnerStream(events, closing, items);
+        return new LearnerStream(events, closing, items, settings);
     }
 
     private static String item(String course, String assessmentId, Instant dueAt) {
@@ -94,7 +121,7 @@ public final class LearnerStream {
                     "{\"eventId\":\"%s-close\",\"userId\":\"%s\",\"type\":\"activity\",\"timestamp\":\"%s\"}",
                     userId, userId, closingTime)));
         }
-        return new LearnerStream(events, closing, List.of());
+        return new LearnerStream(events, closing, List.of(), List.of());
     }
 
     /** Every line, events then closing events: what the live job reads and the replay replays. */
@@ -121,8 +148,17 @@ public final class LearnerStream {
 
     /** Writes {@link #calendar} as a JSON-lines file. */
     public Path writeCalendarTo(Path file) {
+        return writeLines(file, calendar);
+    }
+
+    /** Writes {@link #settings} as a JSON-lines file. */
+    public Path writeSettingsTo(Path file) {
+        return writeLines(file, settings);
+    }
+
+    private static Path writeLines(Path file, List<String> lines) {
         try {
-            Files.write(file, calendar, StandardCharsets.UTF_8);
+            Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,9 @@ public final class ReplayOracle {
         if (!stream.calendar.isEmpty()) {
             request.calendar = stream.writeCalendarTo(directory.resolve("calendar.jsonl"));
         }
+        if (!stream.settings.isEmpty()) {
+            request.settings = stream.writeSettingsTo(directory.resolve("settings.jsonl"));
+        }
         request.clock = TestClock.FIXED;
         return Replay.run(StreamExecutionEnvironment.getExecutionEnvironment(), request);
     }

@@ -4,6 +4,7 @@ import io.learnpulse.kafka.LocalKafka;
 import io.learnpulse.model.CalendarItem;
 import io.learnpulse.model.InvalidRecordException;
 import io.learnpulse.model.JsonCodec;
+import io.learnpulse.model.SettingsOverride;
 import io.learnpulse.testkit.Wait;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +20,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The topics of one test run, with fresh random names, and publishers of activity and of the calendar. */
+/** The topics of one test run, with fresh random names, and publishers of activity, of the calendar and of settings. */
 public final class TestTopics {
     public final String activity;
     public final String calendar;
+    public final String settings;
     public final String alerts;
     public final String metrics;
     public final String risk;
@@ -33,12 +35,14 @@ public final class TestTopics {
         this.kafka = kafka;
         this.activity = "learner-activity-" + suffix;
         this.calendar = "course-calendar-" + suffix;
+        this.settings = "learner-settings-" + suffix;
         this.alerts = "learner-alerts-" + suffix;
         this.metrics = "learner-metrics-" + suffix;
         this.risk = "learner-risk-" + suffix;
         this.dlq = "learner-dlq-" + suffix;
         kafka.createTopic(activity, activityPartitions);
         kafka.createTopic(calendar, 1);
+        kafka.createCompactedTopic(settings, 1);
         kafka.createTopic(alerts, 2);
         kafka.createTopic(metrics, 2);
         kafka.createTopic(risk, 2);
@@ -54,6 +58,7 @@ public final class TestTopics {
         return Map.of("bootstrap-servers", kafka.bootstrapServers(),
                 "topic.activity", activity,
                 "topic.calendar", calendar,
+                "topic.settings", settings,
                 "topic.alerts", alerts,
                 "topic.metrics", metrics,
                 "topic.risk", risk,
@@ -87,19 +92,44 @@ public final class TestTopics {
         }
     }
 
+    /** Publishes settings overrides (JSON lines) to the settings topic, keyed scope:id (docs/events.md). */
+    public void publishSettings(List<String> overrides) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (String json : overrides) {
+                SettingsOverride override;
+                try {
+                    override = JsonCodec.readSettingsOverride(json);
+                } catch (InvalidRecordException e) {
+                    throw new IllegalArgumentException("not a settings override: " + json, e);
+                }
+                producer.send(new ProducerRecord<>(settings, override.key(), json));
+            }
+            producer.flush();
+        }
+    }
+
     /**
      * Waits until the job has committed, with a completed checkpoint, consumer group {@code groupId}'s
      * offset of the whole calendar topic: then every item is in the rule operator's checkpointed
      * state, learned before any event, as a replay knows its calendar.
      */
     public void awaitCalendarRead(String groupId, int items) {
+        awaitRead(calendar, groupId, items);
+    }
+
+    /** The same for the settings topic: every override is in the rule operator's checkpointed state. */
+    public void awaitSettingsRead(String groupId, int overrides) {
+        awaitRead(settings, groupId, overrides);
+    }
+
+    private void awaitRead(String topic, String groupId, int records) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
-            Wait.until("the calendar read and checkpointed", Duration.ofMinutes(1), () -> {
+            Wait.until(topic + " read and checkpointed", Duration.ofMinutes(1), () -> {
                 OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
-                        .get().get(new TopicPartition(calendar, 0));
-                return committed != null && committed.offset() >= items;
+                        .get().get(new TopicPartition(topic, 0));
+                return committed != null && committed.offset() >= records;
             });
         }
     }
