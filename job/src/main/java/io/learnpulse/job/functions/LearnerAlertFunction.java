@@ -76,7 +76,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             "rule-settings", Types.STRING, TypeInformation.of(SettingsHistory.class));
     /**
      * How far behind the watermark a learner's timeline may still evaluate: up to its next wake-up,
-     * at most the forget period (and a day) after its last event; settings versions shadowed before
+     * at most the forget period after its last event, with two days' margin; settings versions shadowed before
      * that are dropped.
      */
     private static final long SETTLED_AFTER_FORGETTING_MILLIS = 2 * 86_400_000L;

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import io.learnpulse.model.CalendarItem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongUnaryOperator;
 
 /**
  * One course's calendar as the rule operator learned it: every version of each item, in the order
@@ -84,15 +83,15 @@ public class CourseSchedule implements Serializable {
     }
 
     /**
-     * The latest moment of the course's current items, each with the grace {@code graceAt} gives
-     * for its {@code dueAt}, or {@link LearnerState#NONE} without any.
+     * The latest moment of the course's current items for {@code learner}, each with the learner's
+     * grace for it ({@link MissedDeadline#graceAt}), or {@link LearnerState#NONE} without any.
      */
-    long lastMoment(LongUnaryOperator graceAt) {
+    long lastMoment(Learner learner) {
         long last = LearnerState.NONE;
         for (int i = 0; i < versions.size(); i++) {
             ScheduledItem v = versions.get(i);
             if (next(i) == null && !v.deleted) {
-                last = Math.max(last, momentOf(v, graceAt.applyAsLong(v.dueAt)));
+                last = Math.max(last, momentOf(v, MissedDeadline.graceAt(learner, v.dueAt)));
             }
         }
         return last;

@@ -3,7 +3,6 @@ package io.learnpulse.job.rules;
 import static io.learnpulse.job.rules.LearnerState.NONE;
 
 import java.util.List;
-import java.util.function.LongUnaryOperator;
 
 /**
  * What every rule may read about the learner: who they are, when they were active, and the
@@ -18,8 +17,6 @@ public final class Learner {
     private final RuleConfig job;
     /** The moment the timeline is evaluating: the settings in effect then are {@link #config}. */
     private long at = NONE;
-    /** The missed-deadline grace of an item by its {@code dueAt} ({@link MissedDeadline#graceAt}), made once. */
-    final LongUnaryOperator graceByDueAt = dueAt -> MissedDeadline.graceAt(this, dueAt);
 
     Learner(String userId, LearnerState state, CourseCalendar courseCalendar, Overrides overrides, RuleConfig job) {
         this.userId = userId;

@@ -175,7 +175,7 @@ public final class LearnerTimeline implements Serializable {
      */
     private long enrollmentEnd(Learner learner, Enrollment e) {
         CourseSchedule schedule = learner.courseCalendar().scheduleOf(e.courseId);
-        long last = schedule == null ? NONE : schedule.lastMoment(learner.graceByDueAt);
+        long last = schedule == null ? NONE : schedule.lastMoment(learner);
         return last != NONE ? last : e.lastEventAt + forgetAfterMillis + 1;
     }
 
