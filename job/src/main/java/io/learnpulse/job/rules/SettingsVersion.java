@@ -52,11 +52,21 @@ public class SettingsVersion implements Serializable {
         return config;
     }
 
-    /** A learner's version over their cohort's: the learner's values win. */
+    /**
+     * A learner's version over their cohort's: the learner's values win. Each fits the job's
+     * configuration (the records that do not are dead-lettered), but two may not fit together (the
+     * learner's risk.high below the cohort's risk.medium): then the learner's applies alone.
+     */
     RuleConfig over(SettingsVersion cohort, RuleConfig job) {
         if (overCohort == null) {
             overCohort = new IdentityHashMap<>();
         }
-        return overCohort.computeIfAbsent(cohort, c -> c.over(job).with(rules));
+        return overCohort.computeIfAbsent(cohort, c -> {
+            try {
+                return c.over(job).with(rules);
+            } catch (IllegalArgumentException e) {
+                return over(job);
+            }
+        });
     }
 }

@@ -101,6 +101,22 @@ class SettingsOverridesTest {
     }
 
     @Test
+    void aLearnersOverrideThatDoesNotFitTheirCohortsAppliesAlone() throws Exception {
+        try (RulesHarness h = new RulesHarness()) {
+            // each fits the job's bands (0.5, 0.75), but medium 0.6 above high 0.55 does not
+            h.settings(override(COHORT, "cohort-A", at(0, "00:00"), "risk.medium", 0.6, "low-score.threshold", 0.7));
+            h.settings(override(LEARNER, "u", at(0, "00:00"), "risk.high", 0.55, "low-score.count", 2));
+            h.assessment("u", at(0, "09:00"), 0.65).assessment("u", at(0, "10:00"), 0.65) // not low by the job's 0.6
+                    .assessment("u", at(0, "11:00"), 0.55).assessment("u", at(0, "12:00"), 0.55);
+            h.watermark(at(0, "13:00"));
+            assertThat(firings(h, "u")).containsExactly(firing(CONSECUTIVE_LOW_SCORES, at(0, "12:00")));
+            assertThat(only(h, "u").metrics.threshold).isEqualTo(0.6);
+            assertThat(only(h, "u").metrics.count).isEqualTo(2);
+            h.assertNothingLeftAfterEndOfInput();
+        }
+    }
+
+    @Test
     void anEmptyOverrideRemovesTheLearnersFromItsEffectiveFrom() throws Exception {
         try (RulesHarness h = new RulesHarness()) {
             h.settings(override(LEARNER, "u", at(0, "00:00"), "low-score.threshold", 0.7));
