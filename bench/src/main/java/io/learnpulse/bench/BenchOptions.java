@@ -14,14 +14,14 @@ import picocli.CommandLine.ParseResult;
  * given to tiny sizes ({@link #resolve}).
  */
 final class BenchOptions {
-    @Option(names = "--quick", description = "Tiny sizes, 1 repeat, 2 s checkpoints: proves the harness in under 2 minutes;"
+    @Option(names = "--quick", description = "Tiny sizes, 1 repeat, 2 s checkpoints: proves the harness in a few minutes;"
             + " the defaults of the options not given become their quick ones.")
     boolean quick;
 
     @Option(names = "--rows", paramLabel = "ROW", split = ",", showDefaultValue = Visibility.NEVER, description = {
             "The rows to run, comma-separated: ceiling, replay, oulad, rocksdb-exactly-once, hashmap-exactly-once,"
                     + " rocksdb-at-least-once, latency, state, fanout, cron. latency also runs rocksdb-at-least-once"
-                    + " and rocksdb-exactly-once (its loads are 50% and 80% of their drain rates); cron also runs replay"
+                    + " and rocksdb-exactly-once (its loads are 50%% and 80%% of their drain rates); cron also runs replay"
                     + " (its latency is simulated on the replay's alerts). A ratio to the ceiling needs ceiling among them.",
             "  Default: all (the table of a partial run goes to bench/results/latest-rows.md)"})
     List<String> rowNames;
@@ -89,7 +89,8 @@ final class BenchOptions {
             description = {"WebSocket client counts of the fan-out runs.", "  Default: 100,1000 (quick: 10,50)"})
     List<Integer> fanoutClients;
 
-    @Option(names = "--fanout-seconds", paramLabel = "S", description = "Length of each fan-out run (quick: 1).")
+    @Option(names = "--fanout-seconds", paramLabel = "S", description = "Length of each fan-out run (quick: 1); with a stalled client, on until"
+            + " the gateway cuts it off, at most 60 s (quick: 5).")
     int fanoutSeconds = 6;
 
     /** The longest a fan-out run with a stalled client goes on waiting for its cut-off. */
