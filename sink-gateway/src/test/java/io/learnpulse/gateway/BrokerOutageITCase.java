@@ -90,7 +90,8 @@ class BrokerOutageITCase {
     private static boolean isDegraded(GatewayHarness harness) {
         var health = harness.get("/health", null);
         JsonNode body = json(health);
-        return health.statusCode() == 503 && !body.path("kafka").path("reachable").asBoolean(true)
+        return health.statusCode() == 503 && body.path("status").asText().equals("DEGRADED")
+                && !body.path("kafka").path("reachable").asBoolean(true)
                 && body.path("database").path("up").asBoolean();
     }
 }

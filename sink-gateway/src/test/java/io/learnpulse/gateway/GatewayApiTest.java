@@ -216,11 +216,11 @@ class GatewayApiTest {
     }
 
     @Test
-    void healthIsOpenAndSaysWhichPartIsDownWithoutABroker() {
+    void healthIsOpenAndSaysDegradedWithoutABroker() {
         HttpResponse<String> health = harness.get("/health", null);
         assertThat(health.statusCode()).isEqualTo(503);
         JsonNode body = json(health);
-        assertThat(body.path("status").asText()).isEqualTo("DOWN");
+        assertThat(body.path("status").asText()).isEqualTo("DEGRADED");
         assertThat(body.path("database").path("up").asBoolean()).isTrue();
         assertThat(body.path("kafka").path("reachable").asBoolean()).isFalse();
         assertThat(body.path("kafka").path("brokers").asInt()).isZero();

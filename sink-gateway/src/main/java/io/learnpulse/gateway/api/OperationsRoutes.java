@@ -33,8 +33,10 @@ public final class OperationsRoutes {
     }
 
     /**
-     * 200 when the database answers, a broker answers, and the consumer loop runs without a pending
-     * error; else 503. The body says which part is not well (an error by its kind only).
+     * 200 and {@code UP} when the database answers, a broker answers, and the consumer loop runs
+     * without a pending error; else 503, {@code DEGRADED} while the database still answers (REST
+     * serves the history, nothing new is ingested) or {@code DOWN} without it. The body says which
+     * part is not well (an error by its kind only).
      */
     public void health(Context ctx) {
         Probed probed = probe();
@@ -43,7 +45,7 @@ public final class OperationsRoutes {
         boolean consumerUp = consumer.isRunning();
         boolean up = databaseUp && brokers > 0 && consumerUp && consumer.lastError() == null;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
+        body.put("status", up ? "UP" : databaseUp ? "DEGRADED" : "DOWN");
         body.put("database", Map.of("up", databaseUp));
         Map<String, Object> kafkaStatus = new LinkedHashMap<>();
         kafkaStatus.put("reachable", brokers > 0);
