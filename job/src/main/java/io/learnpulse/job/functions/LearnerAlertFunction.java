@@ -29,7 +29,6 @@ import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -45,8 +44,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Runs the {@link LearnerTimeline} of each learner (keyed by userId) on event-time timers: one
- * value state with the learner's rule state, one map state of recent event ids, and at most one
- * registered timer per learner, at its next wake-up.
+ * value state with all the learner's state (its recent event ids too), and at most one registered
+ * timer per learner, at its next wake-up.
  *
  * <p>The course calendar is its broadcast input, kept as broadcast state (checkpointed with the
  * rest): per course, every item version with the watermark at which this operator learned it
@@ -92,7 +91,6 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     private transient SettingsBook settings;
 
     private transient ValueState<LearnerState> learner;
-    private transient MapStateSeenEvents seenEvents;
     private transient Counter lateEvents;
     private transient Counter duplicates;
     private transient LongCounter duplicatesTotal;
@@ -123,9 +121,6 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     @Override
     public void open(OpenContext openContext) {
         learner = getRuntimeContext().getState(new ValueStateDescriptor<>("learner", LearnerState.class));
-        MapState<String, Long> ids = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.LONG));
-        seenEvents = new MapStateSeenEvents(ids);
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("learnpulse");
         lateEvents = metrics.counter("lateEvents");
@@ -227,15 +222,13 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         CourseCalendar courses = courseCalendar(ctx);
         SettingsBook overrides = settings(ctx.getBroadcastState(SETTINGS));
         if (watermark == Long.MAX_VALUE) {
-            timeline.drain(ctx.getCurrentKey(), state, courses, overrides, seenEvents, output);
+            timeline.drain(ctx.getCurrentKey(), state, courses, overrides, output);
             learner.clear();
-            seenEvents.clear();
             return;
         }
-        timeline.advance(ctx.getCurrentKey(), state, watermark, courses, overrides, seenEvents, output);
+        timeline.advance(ctx.getCurrentKey(), state, watermark, courses, overrides, output);
         if (state.isEmpty()) {
             learner.clear();
-            seenEvents.clear();
             return;
         }
         reschedule(ctx.getCurrentKey(), state, courses, overrides, ctx.timerService());

@@ -32,6 +32,8 @@ public class LearnerState {
     /** Bit k set: day {@code maskDay - k} had an event. */
     public long activeDays;
     public long maskDay = NONE;
+    /** The ids of the events accepted within the dedup window. */
+    public SeenEvents seen = new SeenEvents();
     /** The first day whose end has not been evaluated yet. */
     public long nextDayToClose = NONE;
     /** The learner's latest day with events while its end has not been evaluated, else NONE. */
@@ -84,6 +86,7 @@ public class LearnerState {
         maskDay = fresh.maskDay;
         nextDayToClose = fresh.nextDayToClose;
         currentDay = fresh.currentDay;
+        seen = fresh.seen;
         lowScores = fresh.lowScores;
         highScores = fresh.highScores;
         decline = fresh.decline;

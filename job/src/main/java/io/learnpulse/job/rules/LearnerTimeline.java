@@ -72,19 +72,18 @@ public final class LearnerTimeline implements Serializable {
      * with the course calendar and the settings overrides as the operator knows them now.
      */
     public void advance(String userId, LearnerState s, long watermark, CourseCalendar courses, Overrides overrides,
-            SeenEvents seen, Output out) throws Exception {
+            Output out) {
         Learner learner = new Learner(userId, s, courses, overrides, config);
-        applyPendingUpTo(learner, s, watermark, seen, out);
-        advanceClock(learner, s, watermark, seen, out);
+        applyPendingUpTo(learner, s, watermark, out);
+        advanceClock(learner, s, watermark, out);
     }
 
     /**
      * The input has ended: apply every waiting event, but fire no deadline beyond the last of them,
      * since the end of a finite input is no evidence of absence (docs/time-and-delivery.md).
      */
-    public void drain(String userId, LearnerState s, CourseCalendar courses, Overrides overrides, SeenEvents seen,
-            Output out) throws Exception {
-        applyPendingUpTo(new Learner(userId, s, courses, overrides, config), s, Long.MAX_VALUE, seen, out);
+    public void drain(String userId, LearnerState s, CourseCalendar courses, Overrides overrides, Output out) {
+        applyPendingUpTo(new Learner(userId, s, courses, overrides, config), s, Long.MAX_VALUE, out);
     }
 
     /** When the learner next needs the watermark: its earliest waiting event or deadline, or NONE. */
@@ -97,21 +96,19 @@ public final class LearnerTimeline implements Serializable {
         return deadline == NONE ? firstEvent : Math.min(firstEvent, deadline);
     }
 
-    private void applyPendingUpTo(Learner learner, LearnerState s, long upTo, SeenEvents seen, Output out)
-            throws Exception {
+    private void applyPendingUpTo(Learner learner, LearnerState s, long upTo, Output out) {
         List<ActivityEvent> pending = s.pending;
         while (!pending.isEmpty() && pending.get(0).timestamp <= upTo) {
             ActivityEvent event = pending.remove(0);
-            advanceClock(learner, s, event.timestamp, seen, out);
-            apply(learner, s, event, seen, out);
+            advanceClock(learner, s, event.timestamp, out);
+            apply(learner, s, event, out);
         }
     }
 
     /** Fires, in time order, every deadline after the clock and at or before {@code time}. */
-    private void advanceClock(Learner learner, LearnerState s, long time, SeenEvents seen, Output out)
-            throws Exception {
+    private void advanceClock(Learner learner, LearnerState s, long time, Output out) {
         for (long due = nextDeadline(learner, s); due != NONE && due <= time; due = nextDeadline(learner, s)) {
-            fireDue(learner, s, due, seen, out);
+            fireDue(learner, s, due, out);
         }
         s.clock = Math.max(s.clock, time);
     }
@@ -195,10 +192,10 @@ public final class LearnerTimeline implements Serializable {
         }
     }
 
-    private void fireDue(Learner learner, LearnerState s, long due, SeenEvents seen, Output out) throws Exception {
+    private void fireDue(Learner learner, LearnerState s, long due, Output out) {
         learner.evaluateAt(due);
         if (s.started() && dayEndDue(learner, s) && calendar.endOf(s.nextDayToClose) == due) {
-            closeDay(learner, s, due, seen, out);
+            closeDay(learner, s, due, out);
         }
         for (LearnerRule<?> rule : rules) {
             if (deadlineOf(rule, learner, s) == due) {
@@ -207,7 +204,6 @@ public final class LearnerTimeline implements Serializable {
         }
         if (s.started() && forgetAt(s) == due) {
             s.forget();
-            seen.clear();
         }
         endFinishedEnrollments(learner, s, due);
         s.clock = due;
@@ -226,15 +222,14 @@ public final class LearnerTimeline implements Serializable {
         return false;
     }
 
-    private void closeDay(Learner learner, LearnerState s, long dayEnd, SeenEvents seen, Output out)
-            throws Exception {
+    private void closeDay(Learner learner, LearnerState s, long dayEnd, Output out) {
         long day = s.nextDayToClose;
         for (LearnerRule<?> rule : rules) {
             onDayEnd(rule, learner, s, day, dayEnd, out);
         }
         if (s.currentDay == day) {
             s.currentDay = NONE;
-            seen.forgetBefore(dayEnd - dedupWindowMillis);
+            s.seen.forgetBefore(dayEnd - dedupWindowMillis);
         }
         s.nextDayToClose = day + 1;
     }
@@ -244,14 +239,13 @@ public final class LearnerTimeline implements Serializable {
         return s.lastEventTime + forgetAfterMillis + 1;
     }
 
-    private void apply(Learner learner, LearnerState s, ActivityEvent e, SeenEvents seen, Output out)
-            throws Exception {
-        Long acceptedAt = seen.acceptedAt(e.eventId);
+    private void apply(Learner learner, LearnerState s, ActivityEvent e, Output out) {
+        Long acceptedAt = s.seen.acceptedAt(e.eventId);
         if (acceptedAt != null && e.timestamp - acceptedAt <= dedupWindowMillis) {
             out.duplicate(e);
             return;
         }
-        seen.accept(e.eventId, e.timestamp);
+        s.seen.accept(e.eventId, e.timestamp);
         learner.evaluateAt(e.timestamp);
         if (e.courseId != null) {
             enroll(learner, s, e);
@@ -259,7 +253,6 @@ public final class LearnerTimeline implements Serializable {
         if (e.type == EventType.WITHDRAWAL && s.enrollments.isEmpty()) {
             // enrolled in no course any more: forgotten at once, as after 30 silent days (docs/rules.md)
             s.forget();
-            seen.clear();
             return;
         }
         if (!e.type.isActivity()) {

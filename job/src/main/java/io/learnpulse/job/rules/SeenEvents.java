@@ -1,14 +1,46 @@
 package io.learnpulse.job.rules;
 
-/** The event ids one learner has sent recently, with the event time each was last accepted at. */
-public interface SeenEvents {
-    /** The event time {@code eventId} was accepted at, or null if it was not seen. */
-    Long acceptedAt(String eventId) throws Exception;
+import java.util.ArrayList;
+import java.util.List;
 
-    void accept(String eventId, long eventTime) throws Exception;
+/**
+ * The ids of the events one learner sent within the dedup window, in the order they were accepted
+ * (the timeline's (time, id) order, so their times never decrease), each with the event time it was
+ * accepted at. Part of the learner's value rather than a map state of its own: on RocksDB a map
+ * lookup per event is a seek that nearly always misses, and pruning the map walked an iterator at
+ * every day end, while a list a day or two long costs a few bytes per id in the one value already
+ * read and written (bench/results/profile.md).
+ */
+public class SeenEvents {
+    /** The accepted ids, oldest first. */
+    public List<String> ids = new ArrayList<>();
+    /** {@code times.get(i)}: the event time {@code ids.get(i)} was accepted at. */
+    public List<Long> times = new ArrayList<>();
 
-    /** Drops the ids accepted before {@code eventTime}. */
-    void forgetBefore(long eventTime) throws Exception;
+    public SeenEvents() {}
 
-    void clear() throws Exception;
+    /** The event time {@code eventId} was last accepted at, or null if it is not here. */
+    Long acceptedAt(String eventId) {
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            if (ids.get(i).equals(eventId)) {
+                return times.get(i);
+            }
+        }
+        return null;
+    }
+
+    void accept(String eventId, long eventTime) {
+        ids.add(eventId);
+        times.add(eventTime);
+    }
+
+    /** Drops the ids accepted before {@code eventTime}: a prefix, since the times never decrease. */
+    void forgetBefore(long eventTime) {
+        int n = 0;
+        while (n < times.size() && times.get(n) < eventTime) {
+            n++;
+        }
+        ids.subList(0, n).clear();
+        times.subList(0, n).clear();
+    }
 }
