@@ -1,6 +1,7 @@
 package io.learnpulse.job;
 
 import io.learnpulse.job.functions.LearnerAlertFunction;
+import io.learnpulse.job.functions.LearnerRulesOperator;
 import io.learnpulse.job.functions.RejectionRouter;
 import io.learnpulse.job.functions.StateRouter;
 import io.learnpulse.job.records.InputRecord;
@@ -17,7 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -113,12 +114,12 @@ public final class LearnpulseTopology {
                 .name("route-rejected-calendar")
                 .uid("route-rejected-calendar")
                 .setParallelism(state.getParallelism());
-        BroadcastStream<StateInput> known = valid.broadcast(LearnerAlertFunction.CALENDAR, LearnerAlertFunction.SETTINGS);
         SingleOutputStreamOperator<Alert> alerts = events
                 .keyBy(event -> event.userId)
-                .connect(known)
-                .process(new LearnerAlertFunction(rules, initialCalendar, initialSettings, clock))
-                .name("learner-rules")
+                // the calendar and the settings are broadcast state of the operator (LearnerRulesOperator)
+                .connect(valid.broadcast())
+                .transform("learner-rules", TypeInformation.of(Alert.class), new LearnerRulesOperator(
+                        new LearnerAlertFunction(rules, initialCalendar, initialSettings, clock)))
                 .uid("learner-rules");
         DataStream<DeadLetter> deadLetters = events.getSideOutput(RejectionRouter.REJECTED)
                 .union(alerts.getSideOutput(LearnerAlertFunction.LATE_EVENTS),

@@ -21,6 +21,7 @@ import io.learnpulse.model.DeadLetter;
 import io.learnpulse.model.JsonCodec;
 import io.learnpulse.model.LearnerRisk;
 import io.learnpulse.model.SettingsOverride;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -39,13 +40,17 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyContext;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Runs the {@link LearnerTimeline} of each learner (keyed by userId) on event-time timers: one
  * value state with all the learner's state (its recent event ids too), and at most one registered
- * timer per learner, at its next wake-up.
+ * timer per learner, at its next wake-up. It runs in a {@link LearnerRulesOperator}: the value state
+ * is read and written only through a {@link WriteBackCache} of the learners used last, which that
+ * operator flushes before each snapshot (so no code may reach the value state around the cache,
+ * e.g. by {@code applyToKeyedState}).
  *
  * <p>The course calendar is its broadcast input, kept as broadcast state (checkpointed with the
  * rest): per course, every item version with the watermark at which this operator learned it
@@ -80,8 +85,12 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
      */
     private static final long SETTLED_AFTER_FORGETTING_MILLIS = 2 * 86_400_000L;
 
+    /** Learners whose values the cache of each subtask holds at most (docs/sizing.md). */
+    public static final int CACHED_LEARNERS = 10_000;
+
     private final LearnerTimeline timeline;
     private final long graceMillis;
+    private final int cachedLearners;
     /** The calendar known before the first event (a replay's file), by courseId; never changed. */
     private final HashMap<String, CourseSchedule> initialCalendar = new HashMap<>();
     /** The settings known before the first event (a replay's file), by scope:id; never changed. */
@@ -90,7 +99,8 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     /** The overrides in effect, as in the broadcast state over the initial settings; made at first use. */
     private transient SettingsBook settings;
 
-    private transient ValueState<LearnerState> learner;
+    private transient ValueState<LearnerState> learnerState;
+    private transient WriteBackCache<LearnerState> learner;
     private transient Counter lateEvents;
     private transient Counter duplicates;
     private transient LongCounter duplicatesTotal;
@@ -105,9 +115,16 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
      */
     public LearnerAlertFunction(RuleConfig rules, List<CalendarItem> initialCalendar,
             List<SettingsOverride> initialSettings, Clock clock) {
+        this(rules, initialCalendar, initialSettings, clock, CACHED_LEARNERS);
+    }
+
+    /** The same with a cache of at most {@code cachedLearners} learners per subtask. */
+    public LearnerAlertFunction(RuleConfig rules, List<CalendarItem> initialCalendar,
+            List<SettingsOverride> initialSettings, Clock clock, int cachedLearners) {
         this.timeline = new LearnerTimeline(rules, clock);
         this.graceMillis = rules.missedDeadlineGraceMillis;
         this.settledMillis = rules.forgetAfterMillis + SETTLED_AFTER_FORGETTING_MILLIS;
+        this.cachedLearners = cachedLearners;
         for (CalendarItem item : initialCalendar) {
             this.initialCalendar.computeIfAbsent(item.courseId, c -> new CourseSchedule())
                     .learn(item, ScheduledItem.KNOWN_FROM_THE_START, graceMillis);
@@ -120,7 +137,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
 
     @Override
     public void open(OpenContext openContext) {
-        learner = getRuntimeContext().getState(new ValueStateDescriptor<>("learner", LearnerState.class));
+        learnerState = getRuntimeContext().getState(new ValueStateDescriptor<>("learner", LearnerState.class));
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("learnpulse");
         lateEvents = metrics.counter("lateEvents");
@@ -134,6 +151,16 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         }
         duplicatesTotal = new LongCounter();
         getRuntimeContext().addAccumulator(DUPLICATES_ACCUMULATOR, duplicatesTotal);
+    }
+
+    /** Called by the operator once open: the cache switches keys to write values back. */
+    void openCache(KeyContext keys) {
+        learner = new WriteBackCache<>(learnerState, keys, cachedLearners);
+    }
+
+    /** Called by the operator before each snapshot. */
+    void flushCache() throws IOException {
+        learner.flush();
     }
 
     /** A calendar item or a settings override, learned at this operator's current watermark (docs/time-and-delivery.md). */

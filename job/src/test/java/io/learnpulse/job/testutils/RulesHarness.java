@@ -3,6 +3,7 @@ package io.learnpulse.job.testutils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnpulse.job.functions.LearnerAlertFunction;
+import io.learnpulse.job.functions.LearnerRulesOperator;
 import io.learnpulse.job.records.StateInput;
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.model.ActivityEvent;
@@ -25,7 +26,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -43,6 +43,7 @@ public final class RulesHarness implements AutoCloseable {
 
     private final KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> harness;
     private int sequence;
+    private long checkpoints;
 
     public RulesHarness() throws Exception {
         this(RuleConfig.defaults());
@@ -64,9 +65,7 @@ public final class RulesHarness implements AutoCloseable {
     public RulesHarness(RuleConfig rules, List<CalendarItem> initialCalendar, List<SettingsOverride> initialSettings,
             OperatorSubtaskState snapshot) throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(
-                        new LearnerAlertFunction(rules, initialCalendar, initialSettings, TestClock.FIXED),
-                        List.of(LearnerAlertFunction.CALENDAR, LearnerAlertFunction.SETTINGS)),
+                new LearnerRulesOperator(new LearnerAlertFunction(rules, initialCalendar, initialSettings, TestClock.FIXED)),
                 e -> e.userId, null, Types.STRING);
         if (snapshot != null) {
             harness.initializeState(snapshot);
@@ -244,12 +243,14 @@ public final class RulesHarness implements AutoCloseable {
         return harness.numEventTimeTimers();
     }
 
-    public int stateEntries() {
+    /** Keyed state entries once the operator's cache of learners is written back, as before a checkpoint. */
+    public int stateEntries() throws Exception {
+        harness.snapshot(++checkpoints, 0L);
         return harness.numKeyedStateEntries();
     }
 
     /** Asserts that no learner left keyed state or a timer behind. */
-    public void assertNothingLeft() {
+    public void assertNothingLeft() throws Exception {
         assertThat(stateEntries()).as("keyed state entries").isZero();
         assertThat(timers()).as("event-time timers").isZero();
     }

@@ -1,0 +1,135 @@
+package io.learnpulse.job.functions;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.streaming.api.operators.KeyContext;
+
+/**
+ * A write-back cache on the heap in front of one keyed value state: the values of the keys used
+ * last, read from the state once and written back once, when the cache is flushed (before each
+ * snapshot, {@link LearnerRulesOperator}) or when a changed value is evicted to keep at most
+ * {@code capacity} values. On RocksDB every state access is a (de)serialisation and a native call;
+ * this turns the several accesses per event into about one read and one write per key and
+ * checkpoint interval (bench/results/profile.md), the idea of Flink SQL's mini-batch.
+ *
+ * <p>A snapshot never sees the cache: the flush writes every changed value to the state just before
+ * the state is snapshotted, so a restore finds exactly the values as of that snapshot, as without
+ * a cache; what was cached after it is lost with the failed attempt and recomputed from the
+ * replayed input, like any state changed after a snapshot.
+ *
+ * @param <V> the value; null is "no value" (cleared)
+ */
+final class WriteBackCache<V> {
+    private static final class Entry<V> {
+        final Object key;
+        V value;
+        boolean dirty;
+
+        Entry(Object key, V value) {
+            this.key = key;
+            this.value = value;
+        }
+    }
+
+    private final ValueState<V> state;
+    private final KeyContext keys;
+    private final int capacity;
+    /** In access order: the eldest is evicted first. */
+    private final LinkedHashMap<Object, Entry<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** The entries changed since the last flush (an evicted one is written and no longer dirty). */
+    private final List<Entry<V>> changed = new ArrayList<>();
+
+    WriteBackCache(ValueState<V> state, KeyContext keys, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a cache of " + capacity + " values");
+        }
+        this.state = state;
+        this.keys = keys;
+        this.capacity = capacity;
+    }
+
+    /** The current key's value, or null. */
+    V value() throws IOException {
+        return entry().value;
+    }
+
+    /** Sets the current key's value; null clears it. Written to the state at the next flush. */
+    void update(V value) throws IOException {
+        Entry<V> entry = entry();
+        entry.value = value;
+        if (!entry.dirty) {
+            entry.dirty = true;
+            changed.add(entry);
+            if (changed.size() > 2 * capacity) {
+                // evicted entries were written and stay listed until a flush, which a job without
+                // checkpoints (a replay) never has: at most capacity entries are dirty at a time
+                changed.removeIf(e -> !e.dirty);
+            }
+        }
+    }
+
+    void clear() throws IOException {
+        update(null);
+    }
+
+    /** Writes every changed value to the state; the cache keeps the values, now clean. */
+    void flush() throws IOException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Object current = keys.getCurrentKey();
+        for (Entry<V> entry : changed) {
+            if (entry.dirty) {
+                write(entry);
+                if (entry.value == null) {
+                    entries.remove(entry.key); // nothing to keep for a cleared key
+                }
+            }
+        }
+        changed.clear();
+        keys.setCurrentKey(current);
+    }
+
+    /** How many values are cached (tests). */
+    int size() {
+        return entries.size();
+    }
+
+    private Entry<V> entry() throws IOException {
+        Object key = keys.getCurrentKey();
+        Entry<V> entry = entries.get(key);
+        if (entry == null) {
+            entry = new Entry<>(key, state.value());
+            entries.put(key, entry);
+            if (entries.size() > capacity) {
+                evictEldest(key);
+            }
+        }
+        return entry;
+    }
+
+    private void evictEldest(Object current) throws IOException {
+        Iterator<Entry<V>> eldest = entries.values().iterator();
+        Entry<V> evicted = eldest.next();
+        eldest.remove();
+        if (evicted.dirty) {
+            write(evicted);
+            keys.setCurrentKey(current);
+        }
+    }
+
+    /** Writes an entry under its own key, which it leaves as the current key. */
+    private void write(Entry<V> entry) throws IOException {
+        keys.setCurrentKey(entry.key);
+        if (entry.value == null) {
+            state.clear();
+        } else {
+            state.update(entry.value);
+        }
+        entry.dirty = false;
+    }
+}

@@ -1,0 +1,137 @@
+package io.learnpulse.job.functions;
+
+import static io.learnpulse.job.testutils.RulesHarness.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.learnpulse.job.records.StateInput;
+import io.learnpulse.job.rules.RuleConfig;
+import io.learnpulse.job.testutils.TestClock;
+import io.learnpulse.model.ActivityEvent;
+import io.learnpulse.model.Alert;
+import io.learnpulse.model.EventType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The cache of learners in front of their keyed state, on RocksDB as the job runs it: a failure
+ * between two flushes loses and repeats nothing. The input before a checkpoint, the checkpoint, more
+ * input (its changes only in the cache, or, with a cache of one learner, partly written back by
+ * evictions), a failure; then the restore from that checkpoint and the input after it again, as
+ * the source replays it from its checkpointed offsets. What the exactly-once sink commits, the
+ * alerts before the checkpoint and those of the second attempt, equals a run without failure.
+ */
+class LearnerRulesOperatorTest {
+
+    @ParameterizedTest(name = "cache of {0} learners")
+    @ValueSource(ints = {1, LearnerAlertFunction.CACHED_LEARNERS})
+    void aFailureBetweenFlushesLosesAndRepeatsNothing(int cachedLearners) throws Exception {
+        List<Object> beforeCheckpoint = List.of(
+                low("a", at(0, "09:00"), 1), low("b", at(0, "09:05"), 1), low("c", at(0, "09:10"), 1),
+                low("a", at(0, "10:00"), 2), low("b", at(0, "10:05"), 2),
+                new Watermark(at(0, "10:30")));
+        List<Object> afterCheckpoint = List.of(
+                low("a", at(0, "11:00"), 3), low("c", at(0, "11:10"), 2),
+                // a duplicate of an event accepted before the checkpoint: dropped after the restore too
+                low("b", at(0, "10:05"), 2),
+                low("b", at(0, "11:05"), 3), low("c", at(0, "12:10"), 3),
+                new Watermark(at(0, "13:00")),
+                low("a", at(1, "09:00"), 4), low("a", at(1, "10:00"), 5),
+                new Watermark(at(1, "11:00")));
+
+        List<String> withoutFailure = new ArrayList<>();
+        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h = harness(cachedLearners, null)) {
+            feed(h, beforeCheckpoint);
+            feed(h, afterCheckpoint);
+            endOfInput(h);
+            withoutFailure.addAll(alerts(h));
+        }
+
+        List<String> committed = new ArrayList<>();
+        OperatorSubtaskState checkpoint;
+        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> failing = harness(cachedLearners, null)) {
+            feed(failing, beforeCheckpoint);
+            checkpoint = failing.snapshot(1L, 1L);
+            committed.addAll(alerts(failing)); // committed with checkpoint 1
+            feed(failing, afterCheckpoint.subList(0, 6)); // then the failure: its alerts are never committed
+        }
+        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> restored = harness(cachedLearners, checkpoint)) {
+            feed(restored, afterCheckpoint);
+            endOfInput(restored);
+            committed.addAll(alerts(restored));
+            assertThat(restored.snapshot(2L, 2L)).isNotNull();
+            try (Stream<Object> learners = restored.getOperator().getKeyedStateBackend()
+                    .getKeys("learner", VoidNamespace.INSTANCE)) {
+                assertThat(learners).as("learners in the keyed state").isEmpty();
+            }
+            assertThat(restored.numEventTimeTimers()).as("event-time timers").isZero();
+        }
+
+        assertThat(withoutFailure).as("the run without failure").contains(
+                "a CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:00")),
+                "b CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:05")),
+                "c CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "12:10")));
+        // across learners, the timers due at one watermark fire in no defined order
+        assertThat(committed).containsExactlyInAnyOrderElementsOf(withoutFailure);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> harness(
+            int cachedLearners, OperatorSubtaskState restoreFrom) throws Exception {
+        KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h =
+                new KeyedTwoInputStreamOperatorTestHarness<>(new LearnerRulesOperator(new LearnerAlertFunction(
+                        RuleConfig.defaults(), List.of(), List.of(), TestClock.FIXED, cachedLearners)), e -> e.userId, null, Types.STRING);
+        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend(true);
+        rocksDb.setPriorityQueueStateType(PriorityQueueStateType.HEAP); // as the job's default (timers: heap)
+        h.setStateBackend(rocksDb);
+        h.setup();
+        if (restoreFrom != null) {
+            h.initializeState(restoreFrom);
+        }
+        h.open();
+        h.processWatermark2(new Watermark(Long.MAX_VALUE)); // the calendar's, as in the job
+        return h;
+    }
+
+    /** A low score: three in a row fire CONSECUTIVE_LOW_SCORES. */
+    private static ActivityEvent low(String user, long time, int n) {
+        ActivityEvent e = new ActivityEvent(user + "-" + n, user, EventType.ASSESSMENT, time);
+        e.score = 0.2;
+        return e;
+    }
+
+    private static void feed(KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h,
+            List<Object> input) throws Exception {
+        for (Object next : input) {
+            if (next instanceof Watermark watermark) {
+                h.processWatermark1(watermark);
+            } else {
+                ActivityEvent event = (ActivityEvent) next;
+                h.processElement1(new StreamRecord<>(event.copy(), event.timestamp));
+            }
+        }
+    }
+
+    private static void endOfInput(KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h)
+            throws Exception {
+        h.processWatermark1(new Watermark(Long.MAX_VALUE));
+    }
+
+    private static List<String> alerts(KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h) {
+        List<String> alerts = new ArrayList<>();
+        for (Alert a : h.extractOutputValues()) {
+            alerts.add(a.userId + " " + a.type + "@" + Instant.ofEpochMilli(a.eventTime));
+        }
+        return alerts;
+    }
+}
