@@ -12,9 +12,10 @@ import org.apache.flink.streaming.api.operators.KeyContext;
  * A write-back cache on the heap in front of one keyed value state: the values of the keys used
  * last, read from the state once and written back once, when the cache is flushed (before each
  * snapshot, {@link LearnerRulesOperator}) or when a changed value is evicted to keep at most
- * {@code capacity} values. On RocksDB every state access is a (de)serialisation and a native call;
- * this turns the several accesses per event into about one read and one write per key and
- * checkpoint interval (bench/results/profile.md), the idea of Flink SQL's mini-batch.
+ * {@code capacity} values; a flush empties it. On RocksDB every state access is a
+ * (de)serialisation and a native call; this turns the several accesses per event into about one
+ * read and one write per key and checkpoint interval (bench/results/profile.md), the idea of Flink
+ * SQL's mini-batch.
  *
  * <p>A snapshot never sees the cache: the flush writes every changed value to the state just before
  * the state is snapshotted, so a restore finds exactly the values as of that snapshot, as without
@@ -76,22 +77,24 @@ final class WriteBackCache<V> {
         update(null);
     }
 
-    /** Writes every changed value to the state; the cache keeps the values, now clean. */
+    /**
+     * Writes every changed value to the state and empties the cache: a value handed to the state
+     * must not change afterwards, since the heap backend snapshots the objects themselves,
+     * asynchronously, and gives out copies of them only through its own reads. Reading each value
+     * again after a snapshot costs one state read per key and checkpoint interval.
+     */
     void flush() throws IOException {
-        if (changed.isEmpty()) {
-            return;
-        }
-        Object current = keys.getCurrentKey();
-        for (Entry<V> entry : changed) {
-            if (entry.dirty) {
-                write(entry);
-                if (entry.value == null) {
-                    entries.remove(entry.key); // nothing to keep for a cleared key
+        if (!changed.isEmpty()) {
+            Object current = keys.getCurrentKey();
+            for (Entry<V> entry : changed) {
+                if (entry.dirty) {
+                    write(entry);
                 }
             }
+            changed.clear();
+            keys.setCurrentKey(current);
         }
-        changed.clear();
-        keys.setCurrentKey(current);
+        entries.clear();
     }
 
     /** How many values are cached (tests). */
