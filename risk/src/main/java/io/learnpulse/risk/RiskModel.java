@@ -3,9 +3,7 @@ package io.learnpulse.risk;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A logistic risk model (docs/rules.md, issue 13 item 2): {@code risk = 1 / (1 + e^-(intercept +
@@ -54,17 +52,6 @@ public final class RiskModel implements Serializable {
         double risk = 1.0 / (1.0 + StrictMath.exp(-logit));
         // A stable sort: equal contributions stay in the file's order.
         parts.sort(Comparator.comparingDouble((RiskScore.Contribution c) -> c.contribution).reversed());
-        return new RiskScore(risk, band(risk), version, intercept, List.copyOf(parts), message(parts, values));
-    }
-
-    private static String message(List<RiskScore.Contribution> ordered, double[] values) {
-        Set<String> said = new LinkedHashSet<>();
-        for (RiskScore.Contribution c : ordered) {
-            if (said.size() == TOP_FACTORS || c.contribution <= 0) {
-                break;
-            }
-            said.add(c.feature.describe(values));
-        }
-        return said.isEmpty() ? "no factor raises the risk" : String.join("; ", said);
+        return new RiskScore(risk, band(risk), version, intercept, List.copyOf(parts), values);
     }
 }

@@ -61,7 +61,7 @@ class RiskModelTest {
 
     @Test
     void theMessageNamesTheTopRiskRaisingFactors() throws Exception {
-        assertThat(handModel().score(learner()).message)
+        assertThat(handModel().score(learner()).message())
                 .isEqualTo("missed 2 of 4 assignments; mean score 48%; no activity for 3 days");
     }
 
@@ -75,7 +75,7 @@ class RiskModelTest {
         // shareMissed counts as its ifMissing 0, meanScore as its mean: both contribute nothing.
         assertThat(score.logit()).isCloseTo(-1.0 + 0.15 - 0.1, within(EXACT));
         assertThat(score.band).isEqualTo(RiskBand.LOW);
-        assertThat(score.message).isEqualTo("no activity for 3 days");
+        assertThat(score.message()).isEqualTo("no activity for 3 days");
     }
 
     @Test
@@ -95,7 +95,7 @@ class RiskModelTest {
         RiskScore a = model.score(learner());
         RiskScore b = back.score(learner());
         assertThat(b.risk).isEqualTo(a.risk);
-        assertThat(b.message).isEqualTo(a.message);
+        assertThat(b.message()).isEqualTo(a.message());
         assertThat(back.medium).isEqualTo(0.5);
         assertThat(back.high).isEqualTo(0.75);
     }
@@ -126,7 +126,7 @@ class RiskModelTest {
         struggling[Feature.ACTIVE_DAYS_14.ordinal()] = 0;
         RiskScore high = model.score(struggling);
         assertThat(high.band).isEqualTo(RiskBand.HIGH);
-        assertThat(high.message).contains("earned 0% of the grade due so far");
+        assertThat(high.message()).contains("earned 0% of the grade due so far");
 
         double[] doingWell = struggling.clone();
         doingWell[Feature.ITEMS_MISSED.ordinal()] = 0;

@@ -202,12 +202,13 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
         m.factors = factors(score);
         m.mediumThreshold = config.riskMedium;
         m.highThreshold = config.riskHigh;
+        String factorsInWords = score.message();
         String message = String.format(Locale.ROOT, "%s is at %s risk (%.2f) in %s: %s.", learner.userId(),
-                band.wireName(), score.risk, courseId, score.message);
+                band.wireName(), score.risk, courseId, factorsInWords);
         String recommendation = band == RiskBand.HIGH
-                ? "Contact the learner this week about " + score.message
+                ? "Contact the learner this week about " + factorsInWords
                         + ": ask what stands in the way and agree on a plan to catch up."
-                : "Check in with the learner about " + score.message + " before it costs them the course.";
+                : "Check in with the learner about " + factorsInWords + " before it costs them the course.";
         Alert alert = alerts.alert(learner, AlertType.AT_RISK, at, courseId + "/risk", m, message, recommendation);
         alert.severity = band == RiskBand.HIGH ? Severity.HIGH : Severity.MEDIUM;
         alert.courseId = courseId;
