@@ -25,6 +25,7 @@ export class LearnerView {
         this.userId = null;
         this.figures = [];
         this.alerts = [];
+        this.arrivedMeanwhile = null; // while a reload is on its way: the alerts pushed live meanwhile, by id
         this.trend = null;
         this.risk = null;
         this.charts = [];
@@ -99,9 +100,11 @@ export class LearnerView {
         this.figuresSocket = null;
         this.destroyCharts();
         this.loading += 1; // an answer still on its way is for nobody
+        this.body.removeAttribute('aria-busy');
         this.loaded = false;
         this.figures = [];
         this.alerts = [];
+        this.arrivedMeanwhile = null;
         this.trend = null;
         this.risk = null;
         this.userId = null;
@@ -114,6 +117,8 @@ export class LearnerView {
     async reload() {
         const userId = this.userId;
         const ticket = ++this.loading;
+        this.arrivedMeanwhile = new Map();
+        this.body.setAttribute('aria-busy', 'true');
         try {
             const [figures, alerts, risk] = await Promise.all([
                 api(`/api/users/${encode(userId)}/metrics`),
@@ -127,7 +132,11 @@ export class LearnerView {
                 return;
             }
             this.figures = figures.items ?? [];
-            this.alerts = alerts.items ?? [];
+            // the answer may have been written before the gateway stored an alert the feed has pushed since:
+            // it adds to those, never takes them away
+            const byId = new Map((alerts.items ?? []).map((a) => [a.alertId, a]));
+            this.arrivedMeanwhile.forEach((alert, alertId) => byId.set(alertId, alert));
+            this.alerts = [...byId.values()];
             this.trend = trend;
             this.risk = risk;
             this.loaded = true;
@@ -137,6 +146,11 @@ export class LearnerView {
             if (ticket === this.loading && userId === this.userId) {
                 this.body.replaceChildren(h('p', { class: 'error-text' }, `Cannot load ${userId}: ${e.message}`));
             }
+        } finally {
+            if (ticket === this.loading) {
+                this.arrivedMeanwhile = null;
+                this.body.removeAttribute('aria-busy');
+            }
         }
     }
 
@@ -145,6 +159,7 @@ export class LearnerView {
         if (!this.isOpen || alert.userId !== this.userId) {
             return;
         }
+        this.arrivedMeanwhile?.set(alert.alertId, alert);
         const index = this.alerts.findIndex((a) => a.alertId === alert.alertId);
         if (index >= 0) {
             this.alerts[index] = alert;
@@ -282,7 +297,8 @@ export class LearnerView {
         }
         return h('div', { class: 'learner-alerts' },
             h('h3', {}, 'Their alerts'),
-            h('ol', {}, alerts.map((a) => h('li', { dataset: { severity: a.severity, status: a.status } },
+            h('ol', {}, alerts.map((a) => h('li',
+                { dataset: { alertId: a.alertId, severity: a.severity, status: a.status } },
                 h('span', { class: 'sev-dot', title: severityLabel(a.severity) }),
                 h('span', { class: 'learner-alert-type' }, typeLabel(a.type)),
                 h('time', { datetime: a.eventTime }, formatTime(a.eventTime)),

@@ -148,6 +148,8 @@ class DashboardBrowserITCase {
         assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
 
         // the gateway goes away; alerts raised meanwhile show once it is back, each exactly once
+        // (the learner view reloads on reconnecting; the page reads its answer about her alerts late, see below)
+        page.holdAnswers("/api/alerts?userId=ana.souza");
         harness.stop();
         page.awaitConnectionLeft("live");
         List<String> whileDown = List.of("down-gina", "down-hugo", "down-ana");
@@ -173,13 +175,27 @@ class DashboardBrowserITCase {
         assertThat(page.cardIds()).as("every alert exactly once").containsExactlyInAnyOrderElementsOf(everything);
         page.awaitStat("open", String.valueOf(history.size() + whileDown.size()));
 
+        // her alert raised once the gateway has answered the learner view's reload, live before the page
+        // reads that answer: the answer adds to what came live meanwhile and takes none of it away
+        page.awaitHeldAnswers(1);
+        harness.produceAlert("ana.souza", alert("late-ana", "ana.souza", "9A", "ENGAGEMENT_DROP", "MEDIUM",
+                "2026-11-24T11:30:00Z", "ana.souza has had no activity for 3 whole days (last seen "
+                        + "2026-11-21T09:00:00Z).",
+                Map.of("emptyDays", 3, "lastEventTime", "2026-11-21T09:00:00Z")));
+        page.awaitCard("late-ana");
+        everything.add("late-ana");
+        page.releaseAnswers();
+        page.awaitLearnerLoaded();
+        assertThat(page.learnerAlertIds()).as("the learner view after its reload")
+                .contains("down-ana", "late-ana").doesNotHaveDuplicates();
+
         // and it is live again
         harness.produceAlert("ben.okafor", alert("after-ben", "ben.okafor", "9A", "LOW_CONSISTENCY", "LOW",
                 "2026-11-24T12:00:00Z", "ben.okafor was active on only 3 of the last 7 days.",
                 Map.of("activeDays", 3, "windowDays", 7, "fraction", 3 / 7.0, "minFraction", 0.5)));
         page.awaitCard("after-ben");
         everything.add("after-ben");
-        page.awaitStat("open", String.valueOf(history.size() + whileDown.size() + 1));
+        page.awaitStat("open", String.valueOf(history.size() + whileDown.size() + 2));
         assertThat(page.cardIds()).containsExactlyInAnyOrderElementsOf(everything);
         assertThat(page.bannerShown()).as("no error banner").isFalse();
         page.awaitLearnerCharts(2);

@@ -335,6 +335,53 @@ final class DashboardPage implements AutoCloseable {
         return driver.findElement(By.id("banner")).isDisplayed();
     }
 
+    /**
+     * From now on the page reads the gateway's answers to its REST calls whose address contains {@code part}
+     * only once {@link #releaseAnswers()} is called: the gateway has answered, the answer is held on its way
+     * (a slow network, made deterministic), so a test orders what the page sees without timing.
+     */
+    void holdAnswers(String part) {
+        script("""
+                const part = arguments[0];
+                const fetch = window.fetch;
+                let release;
+                const released = new Promise((resolve) => { release = resolve; });
+                window.heldAnswers = { count: 0, release: () => { window.fetch = fetch; release(); } };
+                window.fetch = async (resource, init) => {
+                    const response = await fetch(resource, init);
+                    if (String(resource).includes(part)) {
+                        await response.clone().arrayBuffer(); // the gateway's whole answer is in
+                        window.heldAnswers.count += 1;
+                        await released;
+                    }
+                    return response;
+                };
+                """, part);
+    }
+
+    /** Waits until the page holds {@code count} answers back (the gateway answered them all). */
+    void awaitHeldAnswers(int count) {
+        waitFor(() -> count + " answers held back").until(d ->
+                ((Number) script("return window.heldAnswers.count")).intValue() >= count);
+    }
+
+    /** Hands the held answers to the page and stops holding. */
+    void releaseAnswers() {
+        script("window.heldAnswers.release()");
+    }
+
+    /** Waits until the learner view has loaded what it asked the gateway for (it is busy meanwhile). */
+    void awaitLearnerLoaded() {
+        waitFor(() -> "the learner view loaded").until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#learner:not([hidden]) #learner-body:not([aria-busy])")));
+    }
+
+    /** The ids of the alerts the learner view lists. */
+    List<String> learnerAlertIds() {
+        return driver.findElements(By.cssSelector("#learner .learner-alerts li")).stream()
+                .map(li -> li.getAttribute("data-alert-id")).toList();
+    }
+
     Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
