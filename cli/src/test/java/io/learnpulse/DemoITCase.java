@@ -18,16 +18,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo as a user runs it ({@code bin/learnpulse demo}), in its own JVM: it prints the dashboard
- * URL and no library chatter, alerts reach the gateway within a minute, the synthetic learners'
+ * URL and no library chatter, alerts reach the gateway, the synthetic learners'
  * course calendar reaches it and their missed deadlines follow, so do their risk scores, and SIGTERM
  * stops it cleanly, deleting its data.
  */
 class DemoITCase {
+    /**
+     * How long the demo may take to start and to carry each step through Kafka, Flink and the gateway on a
+     * slow or busy machine (a loaded CI runner took 66 s just to start it); a fast machine waits no longer
+     * than each step takes, as every wait ends once its condition holds.
+     */
+    private static final Duration SLOW_MACHINE = Duration.ofMinutes(3);
+
     @TempDir
     Path dir;
 
@@ -49,14 +59,14 @@ class DemoITCase {
                 "--learners", "30", "--speed", "28800"));
         Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            await("the dashboard URL").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            awaitDemo("the dashboard URL", demo).pollInterval(Duration.ofMillis(500))
                     .until(() -> Files.readString(log).contains("dashboard: http://localhost:" + port + "/#token=demo-t0k3n-0123456789"));
-            await("alerts on the dashboard").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            awaitDemo("alerts on the dashboard", demo).pollInterval(Duration.ofSeconds(1))
                     .until(() -> alertsStored(port) > 0);
             // the first weekly deadline passes a simulated day 8 (24 s at this speed): learners who did not submit miss it
-            await("missed deadlines on the dashboard").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+            awaitDemo("missed deadlines on the dashboard", demo).pollInterval(Duration.ofSeconds(2))
                     .until(() -> get(port, "/api/alerts/stats").path("byType").path("MISSED_DEADLINE").asLong() > 0);
-            await("the course calendar with its misses").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            awaitDemo("the course calendar with its misses", demo).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> {
                         JsonNode calendar = get(port, "/api/courses/course-1/calendar").path("items");
                         assertThat(calendar).hasSize(12);
@@ -65,7 +75,7 @@ class DemoITCase {
             // the job's risk scores reach the gateway: a learner who missed a deadline was scored then
             JsonNode missed = get(port, "/api/alerts?type=MISSED_DEADLINE&limit=1").path("items").get(0);
             String learner = missed.path("userId").asText();
-            await("the risk score of " + learner).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            awaitDemo("the risk score of " + learner, demo).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(get(port, "/api/users/" + learner + "/risk").path("latest")
                             .path("band").asText()).isIn("low", "medium", "high"));
             JsonNode summary = get(port, "/api/cohorts/" + missed.path("cohortId").asText() + "/summary");
@@ -78,6 +88,9 @@ class DemoITCase {
                     .doesNotContain("Bootstrap metadata").doesNotContain("Formatting metadata directory")
                     .doesNotContain(" INFO ");
             assertThat(Files.readString(libraryLog)).as("the libraries' log").contains("Bootstrap metadata");
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            // the temporary directory goes with the test: its console is the clue to why the demo was late or died
+            throw new AssertionError(e.getMessage() + "\nthe demo's console:\n" + Files.readString(log), e);
         } finally {
             demo.destroy(); // SIGTERM
         }
@@ -85,6 +98,15 @@ class DemoITCase {
         assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("stopping...");
         assertThat(Files.list(tmp).map(p -> p.getFileName().toString()))
                 .as("no demo or Kafka data left behind").noneMatch(n -> n.startsWith("learnpulse-"));
+    }
+
+    /**
+     * A bounded wait for a step of the running demo, at most {@link #SLOW_MACHINE}; it ends at once if the
+     * demo has exited meanwhile, so a crash is not mistaken for a slow machine.
+     */
+    private static ConditionFactory awaitDemo(String what, Process demo) {
+        return await(what).atMost(SLOW_MACHINE)
+                .failFast("the demo exited while waiting for " + what, () -> !demo.isAlive());
     }
 
     /** The gateway's JSON answer to {@code GET path} with the demo's token. */
