@@ -39,6 +39,7 @@ let statsTimer = null;
 let countdown = null;
 let refusals = 0; // handshakes refused in a row while the REST API answers
 let unseen = 0; // alerts that arrived while the tab was in the background
+let historyLoads = 0; // history queries on their way (the feed is aria-busy meanwhile)
 const TITLE = document.title;
 
 // ---- start -------------------------------------------------------------------------------------
@@ -264,14 +265,26 @@ function remember(alert) {
  */
 async function loadHistory() {
     const filters = { ...state.filters };
-    const page = await api('/api/alerts', { params: { ...filters, limit: HISTORY_LIMIT } });
-    (page.items ?? []).forEach(remember);
-    state.historyLoaded = true;
-    if (sameFilters(filters)) {
-        state.olderCursor = page.nextCursor ?? null;
+    const feed = $('#feed');
+    historyLoads += 1;
+    feed.setAttribute('aria-busy', 'true');
+    try {
+        const page = await api('/api/alerts', { params: { ...filters, limit: HISTORY_LIMIT } });
+        // by alertId into what is known: the answer may be older than alerts pushed live meanwhile, and it adds
+        // to them, never takes them away
+        (page.items ?? []).forEach(remember);
+        state.historyLoaded = true;
+        if (sameFilters(filters)) {
+            state.olderCursor = page.nextCursor ?? null;
+        }
+        queueRender();
+        return page.items?.[0]?.alertId ?? null;
+    } finally {
+        historyLoads -= 1;
+        if (historyLoads === 0) {
+            feed.removeAttribute('aria-busy');
+        }
     }
-    queueRender();
-    return page.items?.[0]?.alertId ?? null;
 }
 
 /** The next page of older alerts matching the filters, added below the ones shown. */

@@ -217,6 +217,42 @@ class DashboardBrowserITCase {
     }
 
     @Test
+    void aResumeTheGatewayCannotServeReloadsTheHistoryAndKeepsWhatCameLiveMeanwhile() throws Exception {
+        int port = freePort();
+        harness = GATEWAYS.start(dataDir, config -> config.with(GatewayOption.HTTP_PORT, port));
+        produce("before", "ana.souza", "9A", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-20T14:05:00Z",
+                "ana.souza scored below 60% on 3 assessments in a row (0.55, 0.48, 0.52).", Map.of());
+        await().atMost(WAIT).until(() -> harness.get("/api/alerts/before", ADMIN).statusCode() == 200);
+
+        page = DashboardPage.start(browserProfile, RECONNECT_WAIT);
+        page.open("http://127.0.0.1:" + port + "/#token=" + ADMIN);
+        page.awaitConnection("live");
+        page.awaitCards(List.of("before"));
+        page.openedWebSockets();
+
+        // the gateway comes back on a database that does not know the page's last alert (a new one, say):
+        // the resume is refused, the page connects live-only and reloads the whole history; the page reads
+        // that answer only once an alert stored after it came live
+        page.holdAnswers("/api/alerts?limit=200");
+        harness.stop();
+        page.awaitConnectionLeft("live");
+        GatewayHarness renewed = GATEWAYS.startAnother(harness, dataDir.resolve("renewed"),
+                config -> config.with(GatewayOption.HTTP_PORT, port));
+        page.awaitHeldAnswers(1);
+        renewed.produceAlert("ben.okafor", alert("after", "ben.okafor", "9A", "LOW_CONSISTENCY", "LOW",
+                "2026-11-24T12:00:00Z", "ben.okafor was active on only 3 of the last 7 days.", Map.of()));
+        page.awaitCard("after");
+        page.releaseAnswers();
+        page.awaitFeedLoaded();
+        assertThat(page.cardIds()).as("the reloaded history adds to what came live meanwhile")
+                .containsExactly("after", "before");
+        List<String> sockets = page.openedWebSockets().stream().filter(url -> url.contains("/ws/alerts?")).toList();
+        assertThat(sockets).as("refused with since=, then live-only").anyMatch(url -> url.contains("since=before"))
+                .last().asString().doesNotContain("since=");
+        assertThat(page.bannerShown()).as("no error banner").isFalse();
+    }
+
+    @Test
     void aRefusedTokenAsksForAnotherAndAnInstructorSeesOnlyTheirCohorts() throws Exception {
         harness = GATEWAYS.start(dataDir);
         produce("k1-low", "ana.souza", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-20T14:05:00Z",

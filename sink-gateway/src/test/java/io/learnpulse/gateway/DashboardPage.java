@@ -376,6 +376,12 @@ final class DashboardPage implements AutoCloseable {
                 By.cssSelector("#learner:not([hidden]) #learner-body:not([aria-busy])")));
     }
 
+    /** Waits until the feed has loaded the history it asked the gateway for (it is busy meanwhile). */
+    void awaitFeedLoaded() {
+        waitFor(() -> "the feed loaded").until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#feed:not([aria-busy])")));
+    }
+
     /** The ids of the alerts the learner view lists. */
     List<String> learnerAlertIds() {
         return driver.findElements(By.cssSelector("#learner .learner-alerts li")).stream()
