@@ -2,6 +2,7 @@ package io.learnpulse.gateway.activity;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.learnpulse.gateway.live.SessionSlot;
 import io.learnpulse.gateway.store.FiguresFilter;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -27,9 +28,8 @@ final class ActivityClient {
     private final int perSecond;
     private final int inFlightBound;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Object lock = new Object();
-    private Session session;
-    private boolean closed;
+    /** Its session; its monitor also guards the window, the count and the kept event. */
+    private final SessionSlot slot = new SessionSlot();
     private long windowStart;
     private int sentInWindow;
     private long skipped;
@@ -47,11 +47,8 @@ final class ActivityClient {
      * False when the client expired or was closed first: the caller closes the session.
      */
     boolean attach(Session opened, long nanos) {
-        synchronized (lock) {
-            if (closed) {
-                return false;
-            }
-            session = opened;
+        if (!slot.attach(opened)) {
+            return false;
         }
         flush(nanos);
         return true;
@@ -59,20 +56,12 @@ final class ActivityClient {
 
     /** Closes it if it still has no session (the upgrade never completed); true if it did so. */
     boolean expireUnattached() {
-        synchronized (lock) {
-            if (closed || session != null) {
-                return false;
-            }
-            closed = true;
-            return true;
-        }
+        return slot.expireUnattached();
     }
 
     /** True when it has a session: a connected client, as the clients gauge counts them. */
     boolean isConnected() {
-        synchronized (lock) {
-            return session != null && !closed;
-        }
+        return slot.isConnected();
     }
 
     boolean accepts(String userId, String cohortId) {
@@ -81,7 +70,7 @@ final class ActivityClient {
 
     /** An event for this client, at {@code nanos} (System.nanoTime()); false when it was skipped. */
     boolean offer(String eventJson, long nanos) {
-        synchronized (lock) {
+        synchronized (slot) {
             if (hasRoom(nanos)) {
                 send(eventJson);
                 pending = null;
@@ -95,7 +84,7 @@ final class ActivityClient {
 
     /** Sends the newest skipped event once the window has room (called periodically). */
     void flush(long nanos) {
-        synchronized (lock) {
+        synchronized (slot) {
             if (pending != null && hasRoom(nanos)) {
                 skipped--; // the kept event itself is sent, not skipped
                 send(pending);
@@ -105,24 +94,17 @@ final class ActivityClient {
     }
 
     void heartbeat(String frame) {
-        synchronized (lock) {
+        synchronized (slot) {
             write(frame);
         }
     }
 
     void close(String reason) {
-        Session open;
-        synchronized (lock) {
-            closed = true;
-            open = session;
-        }
-        if (open != null && open.isOpen()) {
-            open.close(StatusCode.SHUTDOWN, reason, Callback.NOOP);
-        }
+        slot.close(StatusCode.SHUTDOWN, reason);
     }
 
     private boolean hasRoom(long nanos) {
-        if (session == null || closed) {
+        if (!slot.isConnected()) {
             return false;
         }
         if (nanos - windowStart >= WINDOW_NANOS) {
@@ -139,10 +121,10 @@ final class ActivityClient {
     }
 
     private void write(String frame) {
-        if (session == null || closed || !session.isOpen()) {
+        if (!slot.isOpen()) {
             return;
         }
         inFlight.incrementAndGet();
-        session.sendText(frame, Callback.from(inFlight::decrementAndGet, failure -> inFlight.decrementAndGet()));
+        slot.session().sendText(frame, Callback.from(inFlight::decrementAndGet, failure -> inFlight.decrementAndGet()));
     }
 }

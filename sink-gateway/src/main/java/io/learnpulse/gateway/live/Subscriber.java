@@ -39,11 +39,10 @@ final class Subscriber<T> {
     private final Semaphore room;
     private final LiveMetrics metrics;
     private final Runnable onCutOff;
-    private final Object lock = new Object();
-    private Session session;
+    /** Its session; its monitor also guards the sequence and the held frames. */
+    private final SessionSlot slot = new SessionSlot();
     private long lastSequence;
     private ArrayDeque<Held> held;
-    private boolean closed;
 
     /** A subscriber waiting for its session ({@link #attach}), holding live frames meanwhile. */
     Subscriber(Predicate<T> filter, int bound, LiveMetrics metrics, Runnable onCutOff) {
@@ -61,31 +60,17 @@ final class Subscriber<T> {
      * expired first: the caller closes the session.
      */
     boolean attach(Session opened) {
-        synchronized (lock) {
-            if (closed) {
-                return false;
-            }
-            session = opened;
-            return true;
-        }
+        return slot.attach(opened);
     }
 
     /** True when it has a session: a connected client, as the clients gauge counts them. */
     boolean isConnected() {
-        synchronized (lock) {
-            return session != null && !closed;
-        }
+        return slot.isConnected();
     }
 
     /** Closes it if it still has no session (the upgrade never completed); true if it did so. */
     boolean expireUnattached() {
-        synchronized (lock) {
-            if (closed || session != null) {
-                return false;
-            }
-            closed = true;
-            return true;
-        }
+        return slot.expireUnattached();
     }
 
     boolean accepts(T item) {
@@ -94,15 +79,13 @@ final class Subscriber<T> {
 
     /** Its session, or null while it has none. */
     Session session() {
-        synchronized (lock) {
-            return session;
-        }
+        return slot.session();
     }
 
     /** A live frame; {@code sequence} 0 for frames without one. Never blocks. */
     void push(long sequence, String frame) {
-        synchronized (lock) {
-            if (closed) {
+        synchronized (slot) {
+            if (slot.isClosed()) {
                 return;
             }
             if (held != null) {
@@ -130,9 +113,9 @@ final class Subscriber<T> {
     boolean replay(long sequence, String frame, Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!room.tryAcquire(Math.min(ROOM_CHECK.toMillis(), maxWait.toMillis()), TimeUnit.MILLISECONDS)) {
-            synchronized (lock) {
-                if (closed || !session.isOpen()) {
-                    closed = true;
+            synchronized (slot) {
+                if (!slot.isOpen()) {
+                    slot.markClosed();
                     return false;
                 }
                 if (System.nanoTime() - deadline >= 0) {
@@ -141,9 +124,9 @@ final class Subscriber<T> {
                 }
             }
         }
-        synchronized (lock) {
-            if (closed || !session.isOpen()) {
-                closed = true;
+        synchronized (slot) {
+            if (!slot.isOpen()) {
+                slot.markClosed();
                 room.release();
                 return false;
             }
@@ -164,8 +147,8 @@ final class Subscriber<T> {
     boolean goLive(Duration maxWait) throws InterruptedException {
         while (true) {
             Held next;
-            synchronized (lock) {
-                if (closed) {
+            synchronized (slot) {
+                if (slot.isClosed()) {
                     return false;
                 }
                 next = held == null ? null : held.poll();
@@ -188,11 +171,8 @@ final class Subscriber<T> {
      * it is skipped when there is no room, since the replay itself shows the client is reading.
      */
     void heartbeat(String frame) {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            if (session == null) {
+        synchronized (slot) {
+            if (!slot.isConnected()) {
                 return;
             }
             if (held == null) {
@@ -204,28 +184,12 @@ final class Subscriber<T> {
     }
 
     boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
+        return slot.isClosed();
     }
 
     /** Closes the connection normally (gateway stopping, client gone). */
     void close(int code, String reason) {
-        Session open;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            open = session;
-        }
-        if (open != null && open.isOpen()) {
-            try {
-                open.close(code, reason, Callback.NOOP);
-            } catch (RuntimeException e) {
-                open.disconnect();
-            }
-        }
+        slot.close(code, reason);
     }
 
     /** Live frames held while a replay runs, at most: the queue bound, and never fewer than 1024. */
@@ -242,7 +206,7 @@ final class Subscriber<T> {
     }
 
     private void write(String frame) {
-        session.sendText(frame, Callback.from(() -> {
+        slot.session().sendText(frame, Callback.from(() -> {
             room.release();
             metrics.messageSent();
         }, failure -> {
@@ -252,10 +216,11 @@ final class Subscriber<T> {
     }
 
     private void cutOff(String reason) {
-        closed = true;
+        slot.markClosed();
         metrics.messageDropped();
         metrics.slowClientDisconnected();
         onCutOff.run();
+        Session session = slot.session();
         if (session != null) {
             session.close(StatusCode.POLICY_VIOLATION, reason, Callback.NOOP);
         }
