@@ -9,48 +9,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The smaller defects of issue 11 (item 6) that a client sees, on the app over a store (no broker). */
 class ApiEdgesTest {
 
-    private static AppHarness harness;
-
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perClass();
 
     /** Three alerts whose ids have the most characters an id may have, two bytes each in UTF-8. */
     private static final List<String> LONG_IDS = List.of("a".repeat(255) + "1", "é".repeat(255) + "2",
             "é".repeat(255) + "3");
 
     @BeforeAll
-    static void start() throws Exception {
-        harness = new AppHarness(dataDir);
-        harness.storeAlerts(alert("acked", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"));
+    static void prepare() throws Exception {
+        APP.storeAlerts(alert("acked", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"));
         for (String id : LONG_IDS) {
-            harness.storeAlerts(alert(id, "u9", "k9", "HIGH_PERFORMANCE", "LOW", "2026-11-20T10:00:00Z"));
+            APP.storeAlerts(alert(id, "u9", "k9", "HIGH_PERFORMANCE", "LOW", "2026-11-20T10:00:00Z"));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     @Test
     void aTimeBeyondEpochMillisecondsIsABadParameterNotAServerError() {
         String far = URLEncoder.encode("+300000000-01-01T00:00:00Z", StandardCharsets.UTF_8);
-        assertThat(harness.get("/api/alerts?from=" + far, ADMIN).statusCode()).isEqualTo(400);
-        assertThat(json(harness.get("/api/alerts/stats?to=" + far, ADMIN)).path("error").asText()).contains("to");
+        assertThat(APP.get("/api/alerts?from=" + far, ADMIN).statusCode()).isEqualTo(400);
+        assertThat(json(APP.get("/api/alerts/stats?to=" + far, ADMIN)).path("error").asText()).contains("to");
     }
 
     @Test
@@ -60,7 +50,7 @@ class ApiEdgesTest {
         do {
             String page = "/api/alerts?cohortId=k9&limit=1"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            JsonNode answer = json(harness.get(page, ADMIN));
+            JsonNode answer = json(APP.get(page, ADMIN));
             assertThat(answer.path("items").isArray()).as(answer.toString()).isTrue();
             answer.path("items").forEach(item -> seen.add(item.path("alertId").asText()));
             cursor = answer.path("nextCursor").isNull() ? null : answer.path("nextCursor").asText();
@@ -71,13 +61,13 @@ class ApiEdgesTest {
     /** The reading taken: a learner sees that and why its alert was acknowledged, not by whom nor the note. */
     @Test
     void aLearnerSeesItsAlertsTrailWithoutStaffNamesOrNotes() {
-        assertThat(harness.post("/api/alerts/acked/ack", INSTRUCTOR_K1,
+        assertThat(APP.post("/api/alerts/acked/ack", INSTRUCTOR_K1,
                 "{\"note\":\"talked to them\",\"reason\":\"useful\"}").statusCode()).isEqualTo(200);
 
-        JsonNode staff = json(harness.get("/api/alerts/acked", INSTRUCTOR_K1)).path("acknowledgements").get(0);
+        JsonNode staff = json(APP.get("/api/alerts/acked", INSTRUCTOR_K1)).path("acknowledgements").get(0);
         assertThat(staff.path("by").asText()).isEqualTo("alice");
         assertThat(staff.path("note").asText()).isEqualTo("talked to them");
-        JsonNode learner = json(harness.get("/api/alerts/acked", LEARNER_U1)).path("acknowledgements").get(0);
+        JsonNode learner = json(APP.get("/api/alerts/acked", LEARNER_U1)).path("acknowledgements").get(0);
         assertThat(learner.path("by").isNull()).isTrue();
         assertThat(learner.path("note").isNull()).isTrue();
         assertThat(learner.path("reason").asText()).isEqualTo("useful");
@@ -89,7 +79,7 @@ class ApiEdgesTest {
     void healthProbesAreSharedNotRunPerCall() {
         long started = System.nanoTime();
         for (int i = 0; i < 10; i++) {
-            assertThat(harness.get("/health", null).statusCode()).isEqualTo(503);
+            assertThat(APP.get("/health", null).statusCode()).isEqualTo(503);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }

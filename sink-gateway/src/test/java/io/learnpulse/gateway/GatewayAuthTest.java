@@ -12,17 +12,15 @@ import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,13 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GatewayAuthTest {
 
-    private static AppHarness harness;
-    /** Created in {@link #start}: a hook of cohort k1 (by its instructor) and learner u1's own one. */
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perClass();
+
+    /** Created in {@link #prepare}: a hook of cohort k1 (by its instructor) and learner u1's own one. */
     private static String cohortK1Hook;
     private static String learnerHook;
-
-    @TempDir
-    static Path dataDir;
 
     /** What the matrix sends to each endpoint that takes a body: a valid one, so that only the role decides. */
     private static final Map<String, String> BODIES = Map.of(
@@ -55,22 +52,16 @@ class GatewayAuthTest {
     private static String silenceOfK1;
 
     @BeforeAll
-    static void start() throws Exception {
-        harness = new AppHarness(dataDir);
+    static void prepare() throws Exception {
         // a1: learner u1 in cohort k1; a2: learner u2 in cohort k2
-        harness.storeAlerts(alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"),
+        APP.storeAlerts(alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"),
                 alert("a2", "u2", "k2", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-24T11:00:00Z"));
-        harness.storeFigures(figures("u1", "k1", "2026-11-24", 3), figures("u2", "k2", "2026-11-24", 4));
-        silenceOfK1 = json(harness.post("/api/silences", ADMIN, BODIES.get("POST /api/silences"))).path("id").asText();
-        cohortK1Hook = json(harness.post("/api/webhooks", INSTRUCTOR_K1, "{\"url\":\"http://127.0.0.1:1/k1\","
+        APP.storeFigures(figures("u1", "k1", "2026-11-24", 3), figures("u2", "k2", "2026-11-24", 4));
+        silenceOfK1 = json(APP.post("/api/silences", ADMIN, BODIES.get("POST /api/silences"))).path("id").asText();
+        cohortK1Hook = json(APP.post("/api/webhooks", INSTRUCTOR_K1, "{\"url\":\"http://127.0.0.1:1/k1\","
                 + "\"secret\":\"a-receiver-shared-secret\",\"cohortId\":\"k1\"}")).path("webhookId").asText();
-        learnerHook = json(harness.post("/api/webhooks", LEARNER_U1, "{\"url\":\"http://127.0.0.1:1/u1\","
+        learnerHook = json(APP.post("/api/webhooks", LEARNER_U1, "{\"url\":\"http://127.0.0.1:1/u1\","
                 + "\"secret\":\"a-receiver-shared-secret\"}")).path("webhookId").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     /** endpoint, token, expected status */
@@ -204,8 +195,8 @@ class GatewayAuthTest {
     void rest(String endpoint, String token, int expected) {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{k1}", silenceOfK1);
-        HttpResponse<String> response = parts[0].equals("GET") ? harness.get(path, token)
-                : harness.send(parts[0], path, token, BODIES.get(parts[0] + " " + parts[1]));
+        HttpResponse<String> response = parts[0].equals("GET") ? APP.get(path, token)
+                : APP.send(parts[0], path, token, BODIES.get(parts[0] + " " + parts[1]));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(json(response).path("error").asText()).isNotBlank();
@@ -246,7 +237,7 @@ class GatewayAuthTest {
     @MethodSource("webhookMatrix")
     void webhooks(String endpoint, String token, String body, int expected) {
         String[] parts = endpoint.split(" ", 2);
-        HttpResponse<String> response = harness.send(parts[0], parts[1], token, body);
+        HttpResponse<String> response = APP.send(parts[0], parts[1], token, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(json(response).path("error").asText()).isNotBlank();
@@ -276,31 +267,31 @@ class GatewayAuthTest {
     @ParameterizedTest(name = "WS {0} with {1} -> {2}")
     @MethodSource("webSocketMatrix")
     void webSocketHandshake(String path, String token, int expected) {
-        assertThat(harness.handshakeStatus(path, token, null)).isEqualTo(expected);
+        assertThat(APP.handshakeStatus(path, token, null)).isEqualTo(expected);
     }
 
     @Test
     void webSocketTokenMayComeAsQueryParameter() {
-        assertThat(harness.handshakeStatus("/ws/alerts?token=" + INSTRUCTOR_K1, null, null)).isEqualTo(101);
-        assertThat(harness.handshakeStatus("/ws/alerts?token=" + UNKNOWN, null, null)).isEqualTo(401);
+        assertThat(APP.handshakeStatus("/ws/alerts?token=" + INSTRUCTOR_K1, null, null)).isEqualTo(101);
+        assertThat(APP.handshakeStatus("/ws/alerts?token=" + UNKNOWN, null, null)).isEqualTo(401);
         // REST accepts only the header
-        assertThat(harness.get("/api/alerts?token=" + ADMIN, null).statusCode()).isEqualTo(401);
+        assertThat(APP.get("/api/alerts?token=" + ADMIN, null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void webSocketOriginMustBeAllowed() {
-        int port = harness.port();
-        assertThat(harness.handshakeStatus("/ws/alerts", ADMIN, "http://evil.example")).isEqualTo(403);
-        assertThat(harness.handshakeStatus("/ws/alerts", ADMIN, "http://127.0.0.1:" + port)).isEqualTo(101);
+        int port = APP.port();
+        assertThat(APP.handshakeStatus("/ws/alerts", ADMIN, "http://evil.example")).isEqualTo(403);
+        assertThat(APP.handshakeStatus("/ws/alerts", ADMIN, "http://127.0.0.1:" + port)).isEqualTo(101);
     }
 
     @Test
     void rolesNarrowWhatListsShow() {
-        assertThat(ids(json(harness.get("/api/alerts", LEARNER_U1)))).containsExactly("a1");
-        assertThat(ids(json(harness.get("/api/alerts", INSTRUCTOR_K1)))).containsExactly("a1");
-        assertThat(ids(json(harness.get("/api/alerts", INSTRUCTOR_K2)))).containsExactly("a2");
-        assertThat(ids(json(harness.get("/api/alerts", ADMIN)))).containsAll(List.of("a1", "a2"));
-        assertThat(json(harness.get("/api/alerts/stats?cohortId=k1", INSTRUCTOR_K1)).path("total").asLong())
+        assertThat(ids(json(APP.get("/api/alerts", LEARNER_U1)))).containsExactly("a1");
+        assertThat(ids(json(APP.get("/api/alerts", INSTRUCTOR_K1)))).containsExactly("a1");
+        assertThat(ids(json(APP.get("/api/alerts", INSTRUCTOR_K2)))).containsExactly("a2");
+        assertThat(ids(json(APP.get("/api/alerts", ADMIN)))).containsAll(List.of("a1", "a2"));
+        assertThat(json(APP.get("/api/alerts/stats?cohortId=k1", INSTRUCTOR_K1)).path("total").asLong())
                 .isEqualTo(1);
     }
 }

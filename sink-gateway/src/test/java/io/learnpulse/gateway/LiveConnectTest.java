@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.WebSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.learnpulse.testkit.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 11, nothing lost at the connect: a client whose handshake returned (it saw the 101) receives
@@ -28,29 +25,17 @@ class LiveConnectTest {
     /** Connects, each followed at once by a publish: enough for the gap before the session opens to be hit. */
     private static final int ROUNDS = 50;
 
-    private static AppHarness harness;
-
-    @TempDir
-    static Path dataDir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = new AppHarness(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perClass();
 
     @Test
     void anAlertPublishedRightAfterTheConnectReturnsReachesTheClient() {
         for (int round = 0; round < ROUNDS; round++) {
             String alertId = String.format("c%03d", round);
             WsClient recorder = WsClient.reading();
-            WebSocket ws = harness.connect("/ws/alerts", LEARNER_U1, recorder);
+            WebSocket ws = APP.connect("/ws/alerts", LEARNER_U1, recorder);
             try {
-                harness.storeAlerts(alert(alertId, "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T10:00:00Z"));
+                APP.storeAlerts(alert(alertId, "u1", "k1", "HIGH_PERFORMANCE", "LOW", "2026-11-24T10:00:00Z"));
                 await("round " + round).atMost(WAIT).until(() -> recorder.alertIds().contains(alertId));
                 assertThat(recorder.alertIds()).containsExactly(alertId);
             } finally {
@@ -64,9 +49,9 @@ class LiveConnectTest {
         for (int round = 0; round < ROUNDS; round++) {
             String eventId = String.format("e%03d", round);
             WsClient recorder = WsClient.reading();
-            WebSocket ws = harness.connect("/ws/activity", LEARNER_U1, recorder);
+            WebSocket ws = APP.connect("/ws/activity", LEARNER_U1, recorder);
             try {
-                harness.publishActivity(activityEvent(eventId, "u1", "k1", "activity"));
+                APP.publishActivity(activityEvent(eventId, "u1", "k1", "activity"));
                 await("round " + round).atMost(WAIT).until(() -> !recorder.ofKind("activity").isEmpty());
                 assertThat(recorder.ofKind("activity")).singleElement().satisfies(frame -> {
                     assertThat(frame.path("event").path("eventId").asText()).isEqualTo(eventId);

@@ -7,16 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.WebSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.learnpulse.testkit.WsClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Defect 3 of issue 11: what one token's WebSockets may cost the gateway. A {@code since=} replay is
@@ -32,32 +30,24 @@ class LiveLimitsTest {
     /** The limit counts a principal's sockets over every endpoint together. */
     private static final List<String> ENDPOINTS = List.of("/ws/alerts", "/ws/metrics", "/ws/activity");
 
-    private static AppHarness harness;
-
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perClass();
 
     @BeforeAll
-    static void start() throws Exception {
-        harness = new AppHarness(dataDir);
+    static void prepare() throws Exception {
         List<String> alerts = new ArrayList<>();
         for (int i = 0; i <= MAX_REPLAY + 1; i++) {
             alerts.add(alert(String.format("a%05d", i), "u1", "k1", "HIGH_PERFORMANCE", "LOW",
                     "2026-11-24T10:00:00Z"));
         }
-        harness.storeAlerts(alerts.toArray(String[]::new));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
+        APP.storeAlerts(alerts.toArray(String[]::new));
     }
 
     @Test
     void aReplayUpToTheCapIsSentInFull() {
         // after a00001: a00002 … a01001, exactly the cap
         WsClient recorder = WsClient.reading();
-        WebSocket ws = harness.connect("/ws/alerts?since=a00001", LEARNER_U1, recorder);
+        WebSocket ws = APP.connect("/ws/alerts?since=a00001", LEARNER_U1, recorder);
         try {
             await().atMost(WAIT).until(() -> recorder.alertIds().size() == MAX_REPLAY);
             assertThat(recorder.alertIds().get(0)).isEqualTo("a00002");
@@ -70,7 +60,7 @@ class LiveLimitsTest {
     @Test
     void pastTheCapTheClientIsToldToReloadOverRestInsteadOfAReplay() {
         WsClient recorder = WsClient.reading();
-        WebSocket ws = harness.connect("/ws/alerts?since=a00000", LEARNER_U1, recorder);
+        WebSocket ws = APP.connect("/ws/alerts?since=a00000", LEARNER_U1, recorder);
         try {
             await().atMost(WAIT).until(() -> !recorder.ofKind("reload").isEmpty());
             assertThat(recorder.ofKind("reload").get(0).path("reason").asText()).contains("GET /api/alerts");
@@ -85,19 +75,19 @@ class LiveLimitsTest {
         List<WebSocket> open = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
-                open.add(harness.connect(ENDPOINTS.get(i % ENDPOINTS.size()), INSTRUCTOR_K2, WsClient.reading()));
+                open.add(APP.connect(ENDPOINTS.get(i % ENDPOINTS.size()), INSTRUCTOR_K2, WsClient.reading()));
             }
             // the limit counts a socket from its handshake; the gauge once its session opened, after the 101
-            harness.awaitWebSocketClients("alerts", 7);
-            harness.awaitWebSocketClients("metrics", 7);
-            harness.awaitWebSocketClients("activity", 6);
-            assertThat(harness.handshakeStatus("/ws/alerts", INSTRUCTOR_K2, null)).isEqualTo(429);
-            assertThat(harness.handshakeStatus("/ws/metrics", INSTRUCTOR_K2, null)).isEqualTo(429);
-            assertThat(harness.handshakeStatus("/ws/activity", INSTRUCTOR_K2, null)).isEqualTo(429);
-            assertThat(harness.handshakeStatus("/ws/alerts", Fixtures.ADMIN, null)).isEqualTo(101);
+            APP.awaitWebSocketClients("alerts", 7);
+            APP.awaitWebSocketClients("metrics", 7);
+            APP.awaitWebSocketClients("activity", 6);
+            assertThat(APP.handshakeStatus("/ws/alerts", INSTRUCTOR_K2, null)).isEqualTo(429);
+            assertThat(APP.handshakeStatus("/ws/metrics", INSTRUCTOR_K2, null)).isEqualTo(429);
+            assertThat(APP.handshakeStatus("/ws/activity", INSTRUCTOR_K2, null)).isEqualTo(429);
+            assertThat(APP.handshakeStatus("/ws/alerts", Fixtures.ADMIN, null)).isEqualTo(101);
 
             open.remove(2).sendClose(WebSocket.NORMAL_CLOSURE, "done").join(); // an activity socket frees one too
-            await().atMost(WAIT).until(() -> harness.handshakeStatus("/ws/alerts", INSTRUCTOR_K2, null) == 101);
+            await().atMost(WAIT).until(() -> APP.handshakeStatus("/ws/alerts", INSTRUCTOR_K2, null) == 101);
         } finally {
             open.forEach(WebSocket::abort);
         }

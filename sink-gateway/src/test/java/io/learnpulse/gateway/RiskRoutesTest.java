@@ -10,15 +10,13 @@ import static io.learnpulse.gateway.Fixtures.risk;
 import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code GET /api/users/{userId}/risk} and {@code GET /api/cohorts/{cohortId}/summary} on the app over a store:
@@ -27,30 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RiskRoutesTest {
 
-    private static AppHarness harness;
-
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perClass();
 
     @BeforeAll
-    static void start() throws Exception {
-        harness = new AppHarness(dataDir);
-        harness.storeRisks(
+    static void prepare() throws Exception {
+        APP.storeRisks(
                 risk("u1", "c1", "k1", "2026-11-20T00:00:00Z", 0.3, "low"),
                 risk("u1", "c1", "k1", "2026-11-21T00:00:00Z", 0.58, "medium"),
                 risk("u1", "c1", "k1", "2026-11-22T00:00:00Z", 0.77, "high"),
                 risk("u1", "c2", "k2", "2026-11-21T12:00:00Z", 0.2, "low"),
                 risk("u2", "c1", "k1", "2026-11-22T00:00:00Z", 0.55, "medium"),
                 risk("u3", "c1", "k2", "2026-11-22T00:00:00Z", 0.9, "high"));
-        harness.storeAlerts(alert("a1", "u2", "k1", "MISSED_DEADLINE", "HIGH", "2026-11-21T00:00:00Z"),
+        APP.storeAlerts(alert("a1", "u2", "k1", "MISSED_DEADLINE", "HIGH", "2026-11-21T00:00:00Z"),
                 alert("a2", "u1", "k1", "AT_RISK", "HIGH", "2026-11-22T00:00:00Z"),
                 alert("a3", "u4", "k1", "ENGAGEMENT_DROP", "MEDIUM", "2026-11-22T00:00:00Z"));
-        harness.storeFigures(figures("u5", "k1", "2026-11-22", 3));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
+        APP.storeFigures(figures("u5", "k1", "2026-11-22", 3));
     }
 
     private static List<String> moments(JsonNode items) {
@@ -61,7 +51,7 @@ class RiskRoutesTest {
 
     @Test
     void anAdminGetsTheLatestScoreWithItsFactorsAndTheHistoryNewestFirst() {
-        JsonNode answer = json(harness.get("/api/users/u1/risk", ADMIN));
+        JsonNode answer = json(APP.get("/api/users/u1/risk", ADMIN));
 
         assertThat(answer.path("userId").asText()).isEqualTo("u1");
         JsonNode latest = answer.path("latest");
@@ -82,34 +72,34 @@ class RiskRoutesTest {
 
     @Test
     void theHistoryIsPagedAndNarrowedToACourse() {
-        JsonNode first = json(harness.get("/api/users/u1/risk?limit=3", ADMIN));
+        JsonNode first = json(APP.get("/api/users/u1/risk?limit=3", ADMIN));
         assertThat(first.path("items")).hasSize(3);
-        JsonNode second = json(harness.get("/api/users/u1/risk?limit=3&cursor=" + first.path("nextCursor").asText(),
+        JsonNode second = json(APP.get("/api/users/u1/risk?limit=3&cursor=" + first.path("nextCursor").asText(),
                 ADMIN));
         assertThat(moments(second.path("items"))).containsExactly("c1@2026-11-20T00:00:00Z");
         assertThat(second.path("nextCursor").isNull()).isTrue();
 
-        JsonNode c2 = json(harness.get("/api/users/u1/risk?courseId=c2", ADMIN));
+        JsonNode c2 = json(APP.get("/api/users/u1/risk?courseId=c2", ADMIN));
         assertThat(moments(c2.path("items"))).containsExactly("c2@2026-11-21T12:00:00Z");
         assertThat(c2.path("latest").path("courseId").asText()).isEqualTo("c2");
     }
 
     @Test
     void eachRoleSeesWhatItMay() {
-        assertThat(moments(json(harness.get("/api/users/u1/risk", LEARNER_U1)).path("items"))).hasSize(4);
+        assertThat(moments(json(APP.get("/api/users/u1/risk", LEARNER_U1)).path("items"))).hasSize(4);
         // the instructor of k1 sees u1's scores in k1 only; the instructor of k2 the one in k2
-        assertThat(moments(json(harness.get("/api/users/u1/risk", INSTRUCTOR_K1)).path("items"))).containsExactly(
+        assertThat(moments(json(APP.get("/api/users/u1/risk", INSTRUCTOR_K1)).path("items"))).containsExactly(
                 "c1@2026-11-22T00:00:00Z", "c1@2026-11-21T00:00:00Z", "c1@2026-11-20T00:00:00Z");
-        JsonNode k2 = json(harness.get("/api/users/u1/risk", INSTRUCTOR_K2));
+        JsonNode k2 = json(APP.get("/api/users/u1/risk", INSTRUCTOR_K2));
         assertThat(moments(k2.path("items"))).containsExactly("c2@2026-11-21T12:00:00Z");
         assertThat(k2.path("latest").path("risk").asDouble()).isEqualTo(0.2);
         // u3 is scored in k2 only: not a learner of k1's instructor
-        assertThat(harness.get("/api/users/u3/risk", INSTRUCTOR_K1).statusCode()).isEqualTo(403);
+        assertThat(APP.get("/api/users/u3/risk", INSTRUCTOR_K1).statusCode()).isEqualTo(403);
     }
 
     @Test
     void aLearnerNeverScoredHasNoLatestAndNoHistory() {
-        JsonNode answer = json(harness.get("/api/users/u5/risk", INSTRUCTOR_K1));
+        JsonNode answer = json(APP.get("/api/users/u5/risk", INSTRUCTOR_K1));
         assertThat(answer.path("latest").isNull()).isTrue();
         assertThat(answer.path("courses")).isEmpty();
         assertThat(answer.path("items")).isEmpty();
@@ -117,7 +107,7 @@ class RiskRoutesTest {
 
     @Test
     void theCohortSummaryListsItsLearnersTheirBandsOpenAlertsAndWhomToLookAtFirst() {
-        JsonNode summary = json(harness.get("/api/cohorts/k1/summary", INSTRUCTOR_K1));
+        JsonNode summary = json(APP.get("/api/cohorts/k1/summary", INSTRUCTOR_K1));
 
         assertThat(summary.path("cohortId").asText()).isEqualTo("k1");
         assertThat(summary.path("learnerCount").asInt()).isEqualTo(4);
@@ -138,14 +128,14 @@ class RiskRoutesTest {
         assertThat(first).containsExactly("u1", "u2", "u4");
         assertThat(summary.path("lookFirst").get(1).path("openConcerns").path("HIGH").asInt()).isEqualTo(1);
 
-        assertThat(json(harness.get("/api/cohorts/k1/summary?top=1", ADMIN)).path("lookFirst")).hasSize(1);
+        assertThat(json(APP.get("/api/cohorts/k1/summary?top=1", ADMIN)).path("lookFirst")).hasSize(1);
     }
 
     @Test
     void badParametersAreRefused() {
-        assertThat(harness.get("/api/users/u1/risk?limit=0", ADMIN).statusCode()).isEqualTo(400);
-        assertThat(harness.get("/api/users/u1/risk?cursor=nonsense", ADMIN).statusCode()).isEqualTo(400);
-        assertThat(harness.get("/api/cohorts/k1/summary?top=101", ADMIN).statusCode()).isEqualTo(400);
-        assertThat(harness.get("/api/users/" + "u".repeat(257) + "/risk", ADMIN).statusCode()).isEqualTo(404);
+        assertThat(APP.get("/api/users/u1/risk?limit=0", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(APP.get("/api/users/u1/risk?cursor=nonsense", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(APP.get("/api/cohorts/k1/summary?top=101", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(APP.get("/api/users/" + "u".repeat(257) + "/risk", ADMIN).statusCode()).isEqualTo(404);
     }
 }

@@ -7,14 +7,12 @@ import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnpulse.model.RuleSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The settings endpoints without a broker: what GET answers before any change, every bad key and value
@@ -23,25 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SettingsRoutesTest {
 
-    private static AppHarness harness;
-
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perClass();
 
     @BeforeAll
-    static void start() throws Exception {
-        harness = new AppHarness(dataDir);
-        harness.storeAlerts(alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
+    static void prepare() throws Exception {
+        APP.storeAlerts(alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"));
     }
 
     @Test
     void getAnswersNoOverrideTheDefaultsAndAnEmptyTrail() {
-        JsonNode answer = json(harness.get("/api/cohorts/k1/settings", INSTRUCTOR_K1));
+        JsonNode answer = json(APP.get("/api/cohorts/k1/settings", INSTRUCTOR_K1));
         assertThat(answer.path("scope").asText()).isEqualTo("cohort");
         assertThat(answer.path("id").asText()).isEqualTo("k1");
         assertThat(answer.path("override").isNull()).isTrue();
@@ -57,23 +47,23 @@ class SettingsRoutesTest {
 
     @Test
     void everyUnknownKeyAndBadValueIsNamedInOne400() {
-        HttpResponse<String> response = harness.put("/api/cohorts/k1/settings", ADMIN,
+        HttpResponse<String> response = APP.put("/api/cohorts/k1/settings", ADMIN,
                 "{\"low-score.threshold\": 1.5, \"zone\": \"UTC\", \"no.such\": 1, \"stagnation.after\": \"soon\","
                         + " \"low-score.count\": 2.5}");
         assertThat(response.statusCode()).isEqualTo(400);
         String error = json(response).path("error").asText();
         assertThat(error).contains("low-score.threshold", "1.5", "zone", "job-wide", "no.such", "stagnation.after",
                 "soon", "low-score.count");
-        assertThat(harness.put("/api/users/u1/settings", ADMIN, "[0.5]").statusCode()).isEqualTo(400);
+        assertThat(APP.put("/api/users/u1/settings", ADMIN, "[0.5]").statusCode()).isEqualTo(400);
     }
 
     @Test
     void aPutTheBrokerDoesNotAcknowledgeIsA503AndRecordsNothing() {
-        HttpResponse<String> response = harness.put("/api/users/u1/settings", INSTRUCTOR_K1,
+        HttpResponse<String> response = APP.put("/api/users/u1/settings", INSTRUCTOR_K1,
                 "{\"engagement.empty-days\": 5}");
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json(response).path("error").asText()).contains("not published");
-        JsonNode answer = json(harness.get("/api/users/u1/settings", INSTRUCTOR_K1));
+        JsonNode answer = json(APP.get("/api/users/u1/settings", INSTRUCTOR_K1));
         assertThat(answer.path("override").isNull()).isTrue();
         assertThat(answer.path("history")).isEmpty();
     }

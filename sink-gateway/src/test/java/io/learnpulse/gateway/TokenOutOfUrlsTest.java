@@ -6,12 +6,9 @@ import static io.learnpulse.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Defect 5 of issue 11: the dashboard's WebSockets sign in with single-use tickets from a REST call,
@@ -19,23 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TokenOutOfUrlsTest {
 
-    private static AppHarness harness;
-
-    @TempDir
-    static Path dataDir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = new AppHarness(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perClass();
 
     private static String ticket(String token) {
-        HttpResponse<String> issued = harness.post("/api/ws-tickets", token, "");
+        HttpResponse<String> issued = APP.post("/api/ws-tickets", token, "");
         assertThat(issued.statusCode()).isEqualTo(200);
         assertThat(json(issued).path("expiresInSeconds").asInt()).isEqualTo(30);
         return json(issued).path("ticket").asText();
@@ -45,35 +30,35 @@ class TokenOutOfUrlsTest {
     void aTicketOpensOneWebSocketOnce() {
         String ticket = ticket(ADMIN);
         assertThat(ticket).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(harness.handshakeStatus("/ws/alerts?ticket=" + ticket, null, null)).isEqualTo(101);
-        assertThat(harness.handshakeStatus("/ws/alerts?ticket=" + ticket, null, null)).isEqualTo(401);
-        assertThat(harness.handshakeStatus("/ws/metrics?ticket=" + ticket(ADMIN), null, null)).isEqualTo(101);
-        assertThat(harness.handshakeStatus("/ws/alerts?ticket=made-up", null, null)).isEqualTo(401);
+        assertThat(APP.handshakeStatus("/ws/alerts?ticket=" + ticket, null, null)).isEqualTo(101);
+        assertThat(APP.handshakeStatus("/ws/alerts?ticket=" + ticket, null, null)).isEqualTo(401);
+        assertThat(APP.handshakeStatus("/ws/metrics?ticket=" + ticket(ADMIN), null, null)).isEqualTo(101);
+        assertThat(APP.handshakeStatus("/ws/alerts?ticket=made-up", null, null)).isEqualTo(401);
     }
 
     @Test
     void aTicketCarriesItsPrincipalsRole() {
-        assertThat(harness.handshakeStatus("/ws/alerts?userId=u2&ticket=" + ticket(LEARNER_U1), null, null))
+        assertThat(APP.handshakeStatus("/ws/alerts?userId=u2&ticket=" + ticket(LEARNER_U1), null, null))
                 .isEqualTo(403);
-        assertThat(harness.handshakeStatus("/ws/alerts?userId=u1&ticket=" + ticket(LEARNER_U1), null, null))
+        assertThat(APP.handshakeStatus("/ws/alerts?userId=u1&ticket=" + ticket(LEARNER_U1), null, null))
                 .isEqualTo(101);
     }
 
     @Test
     void ticketsAreForTokenHoldersOnly() {
-        assertThat(harness.post("/api/ws-tickets", null, "").statusCode()).isEqualTo(401);
-        assertThat(harness.post("/api/ws-tickets", Fixtures.UNKNOWN, "").statusCode()).isEqualTo(401);
+        assertThat(APP.post("/api/ws-tickets", null, "").statusCode()).isEqualTo(401);
+        assertThat(APP.post("/api/ws-tickets", Fixtures.UNKNOWN, "").statusCode()).isEqualTo(401);
     }
 
     @Test
     void theQueryTokenStaysAFallbackForScripts() {
-        assertThat(harness.handshakeStatus("/ws/alerts?token=" + ADMIN, null, null)).isEqualTo(101);
+        assertThat(APP.handshakeStatus("/ws/alerts?token=" + ADMIN, null, null)).isEqualTo(101);
     }
 
     @Test
     void thePageAndTheApiCarryHeadersThatKeepThemToThemselves() {
         for (String path : new String[] {"/", "/js/main.js", "/api/alerts"}) {
-            HttpResponse<String> answer = harness.get(path, ADMIN);
+            HttpResponse<String> answer = APP.get(path, ADMIN);
             assertThat(answer.statusCode()).as(path).isEqualTo(200);
             assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");

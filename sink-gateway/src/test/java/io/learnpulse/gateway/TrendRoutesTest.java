@@ -10,17 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnpulse.gateway.store.DailyFigures;
 import io.learnpulse.gateway.trend.TrendFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,31 +28,23 @@ class TrendRoutesTest {
 
     private static final String WINDOW = "?days=14&to=2026-11-14";
 
-    private static AppHarness harness;
-
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perClass();
 
     @BeforeAll
-    static void start() throws Exception {
-        harness = new AppHarness(dataDir);
+    static void prepare() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         for (DailyFigures day : TrendFixtures.steadyLearner()) {
-            harness.storeFigures(mapper.writeValueAsString(day));
+            APP.storeFigures(mapper.writeValueAsString(day));
         }
         // u2 in cohort k2, outside instructor k1's cohorts
-        harness.storeFigures(mapper.writeValueAsString(
+        APP.storeFigures(mapper.writeValueAsString(
                 new DailyFigures("u2", "c1", "k2", "2026-11-10", 3, 1, 0.7, 0.2, 0.4)));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     @Test
     void learnerTrendCarriesTheFiguresBehindIt() {
-        JsonNode trend = json(harness.get("/api/users/u1/trend" + WINDOW, ADMIN));
+        JsonNode trend = json(APP.get("/api/users/u1/trend" + WINDOW, ADMIN));
 
         assertThat(trend.path("from").asText()).isEqualTo("2026-11-01");
         assertThat(trend.path("score").path("slope").path("value").asDouble()).isCloseTo(0.02, within(1e-9));
@@ -72,7 +62,7 @@ class TrendRoutesTest {
 
     @Test
     void cohortTrendIsTheDistributionOverItsLearners() {
-        JsonNode trend = json(harness.get("/api/cohorts/k1/trend" + WINDOW, INSTRUCTOR_K1));
+        JsonNode trend = json(APP.get("/api/cohorts/k1/trend" + WINDOW, INSTRUCTOR_K1));
 
         assertThat(trend.path("learners").asInt()).isEqualTo(1);
         assertThat(trend.path("items").path(0).path("userId").asText()).isEqualTo("u1");
@@ -84,7 +74,7 @@ class TrendRoutesTest {
 
     @Test
     void aWindowOutsideTheFiguresIsEmptyNotAnError() {
-        JsonNode trend = json(harness.get("/api/users/u1/trend?days=7&to=2026-01-07", LEARNER_U1));
+        JsonNode trend = json(APP.get("/api/users/u1/trend?days=7&to=2026-01-07", LEARNER_U1));
         assertThat(trend.path("score").path("points")).isEmpty();
         assertThat(trend.path("completion").path("reason").asText()).isEqualTo("no progress in the window");
         assertThat(trend.path("engagement").path("activeDays").asInt()).isZero();
@@ -93,7 +83,7 @@ class TrendRoutesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badParameters")
     void badParametersAre400(String query, String parameter) {
-        HttpResponse<String> response = harness.get("/api/users/u1/trend" + query, ADMIN);
+        HttpResponse<String> response = APP.get("/api/users/u1/trend" + query, ADMIN);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").asText()).contains(parameter);
     }
@@ -127,7 +117,7 @@ class TrendRoutesTest {
     @ParameterizedTest(name = "{0} with {1} -> {2}")
     @MethodSource("roles")
     void roles(String path, String token, int expected) {
-        HttpResponse<String> response = harness.get(path + WINDOW, token);
+        HttpResponse<String> response = APP.get(path + WINDOW, token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(json(response).path("error").asText()).isNotBlank();

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import io.learnpulse.gateway.notify.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,26 +33,22 @@ class WebhookApiTest {
     private static final String SECRET = "the-receiver-shared-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dataDir;
-
-    private AppHarness harness;
+    @RegisterExtension
+    static final AppHarness APP = AppHarness.perTest();
     private WebhookReceiver receiver;
 
     @BeforeEach
     void start() throws Exception {
-        harness = new AppHarness(dataDir);
         receiver = WebhookReceiver.start(SECRET);
     }
 
     @AfterEach
     void stop() {
         receiver.close();
-        harness.close();
     }
 
     private String create(String token, String body) {
-        HttpResponse<String> response = harness.post("/api/webhooks", token, body);
+        HttpResponse<String> response = APP.post("/api/webhooks", token, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(response.body()).doesNotContain(SECRET).doesNotContain("secret");
         return json(response).path("webhookId").asText();
@@ -61,13 +56,13 @@ class WebhookApiTest {
 
     private List<String> visible(String token) {
         List<String> ids = new ArrayList<>();
-        json(harness.get("/api/webhooks", token)).path("items").forEach(item -> ids.add(item.path("webhookId").asText()));
+        json(APP.get("/api/webhooks", token)).path("items").forEach(item -> ids.add(item.path("webhookId").asText()));
         return ids;
     }
 
     @Test
     void aCreatedWebhookIsAnsweredWithoutSecretsAndListedWithinRoles() {
-        HttpResponse<String> created = harness.post("/api/webhooks", INSTRUCTOR_K1, "{\"url\":\"" + receiver.url()
+        HttpResponse<String> created = APP.post("/api/webhooks", INSTRUCTOR_K1, "{\"url\":\"" + receiver.url()
                 + "?token=in-the-url\",\"secret\":\"" + SECRET + "\",\"cohortId\":\"k1\",\"types\":[\"missed_deadline\","
                 + "\"AT_RISK\"],\"minSeverity\":\"medium\",\"format\":\"slack\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -87,10 +82,10 @@ class WebhookApiTest {
         assertThat(visible(INSTRUCTOR_K1)).containsExactly(cohortHook);
         assertThat(visible(INSTRUCTOR_K2)).isEmpty();
         assertThat(visible(LEARNER_U1)).containsExactly(learnerHook);
-        assertThat(harness.get("/api/webhooks", ADMIN).body()).doesNotContain(SECRET).doesNotContain("in-the-url");
-        assertThat(json(harness.get("/api/webhooks", ADMIN)).path("nextCursor").isNull()).isTrue();
+        assertThat(APP.get("/api/webhooks", ADMIN).body()).doesNotContain(SECRET).doesNotContain("in-the-url");
+        assertThat(json(APP.get("/api/webhooks", ADMIN)).path("nextCursor").isNull()).isTrue();
 
-        assertThat(harness.delete("/api/webhooks/" + cohortHook, INSTRUCTOR_K1).statusCode()).isEqualTo(204);
+        assertThat(APP.delete("/api/webhooks/" + cohortHook, INSTRUCTOR_K1).statusCode()).isEqualTo(204);
         assertThat(visible(ADMIN)).containsExactly(learnerHook);
     }
 
@@ -108,7 +103,7 @@ class WebhookApiTest {
         "{\"url\":\"http://127.0.0.1/x\",\"secret\":\"the-receiver-shared-secret\",\"colour\":\"red\"}|unknown field colour",
         "[1]|invalid body"})
     void aBadWebhookIsRefusedNamingTheField(String body, String error) {
-        HttpResponse<String> response = harness.post("/api/webhooks", ADMIN, body);
+        HttpResponse<String> response = APP.post("/api/webhooks", ADMIN, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(json(response).path("error").asText()).startsWith(error);
     }
@@ -120,12 +115,12 @@ class WebhookApiTest {
         String learnerHook = create(LEARNER_U1, "{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET
                 + "\",\"minSeverity\":\"HIGH\"}");
 
-        harness.storeAlerts(alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"));
+        APP.storeAlerts(alert("a1", "u1", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T10:00:00Z"));
 
         await().atMost(WAIT).until(() -> receiver.delivered().size() == 2);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(json(harness.get("/api/alerts/a1", ADMIN))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(json(APP.get("/api/alerts/a1", ADMIN))
                 .path("notifications").findValuesAsText("state")).containsExactly("delivered", "delivered"));
-        JsonNode notifications = json(harness.get("/api/alerts/a1", ADMIN)).path("notifications");
+        JsonNode notifications = json(APP.get("/api/alerts/a1", ADMIN)).path("notifications");
         assertThat(notifications.findValuesAsText("webhookId")).containsExactly(cohortHook, learnerHook);
         JsonNode first = notifications.get(0);
         assertThat(first.path("kind").asText()).isEqualTo("alert");
@@ -133,13 +128,13 @@ class WebhookApiTest {
         assertThat(first.path("lastStatus").asInt()).isEqualTo(200);
         assertThat(first.path("nextAttemptAt").isNull()).isTrue();
         assertThat(first.path("deliveredAt").asText()).isNotBlank();
-        assertThat(json(harness.get("/api/alerts/a1", INSTRUCTOR_K1)).path("notifications")
+        assertThat(json(APP.get("/api/alerts/a1", INSTRUCTOR_K1)).path("notifications")
                 .findValuesAsText("webhookId")).containsExactly(cohortHook);
-        assertThat(json(harness.get("/api/alerts/a1", LEARNER_U1)).path("notifications")
+        assertThat(json(APP.get("/api/alerts/a1", LEARNER_U1)).path("notifications")
                 .findValuesAsText("webhookId")).containsExactly(learnerHook);
         assertThat(receiver.requests()).allMatch(WebhookReceiver.Request::verified);
 
-        String metrics = harness.get("/metrics", null).body();
+        String metrics = APP.get("/metrics", null).body();
         assertThat(metrics).contains("learnpulse_gateway_webhook_delivered_total 2.0")
                 .contains("learnpulse_gateway_webhook_failed_attempts_total 0.0")
                 .contains("learnpulse_gateway_webhook_given_up_total 0.0")
