@@ -63,18 +63,16 @@ function render(ops) {
     const checkpoint = flink.lastCheckpoint;
     const tile = (name, label, value) => h('div', { class: 'mini-tile', dataset: { figure: name } },
         h('span', { class: 'mini-tile-label' }, label), h('strong', {}, value));
-    const lag = (group) => Object.entries(ops.consumerLag[group] ?? {}).map(([t, n]) => `${t}: ${n}`).join(', ') || '–';
     $('#ops-figures').replaceChildren(h('div', { class: 'learner-tiles' },
         tile('flink-state', 'Flink job', flink.state),
         tile('uptime', 'Uptime', duration(flink.uptimeMs)),
         tile('restarts', 'Restarts', number(flink.restarts)),
         tile('checkpoint', 'Last checkpoint', checkpoint ? `${checkpoint.durationMs} ms, ${bytes(checkpoint.sizeBytes)}` : '–'),
         tile('events-in', 'Events in / s', ops.eventsInPerSecond === null ? '–' : ops.eventsInPerSecond.toFixed(1)),
-        tile('gateway-lag', 'Gateway lag', lag('gateway')),
-        tile('job-lag', 'Job lag', lag('job')),
         tile('alerts-out', 'Alerts out (1 h)', Object.entries(ops.alertsOutLastHour).map(([t, n]) => `${t} ${n}`).join(', ') || '0'),
         tile('ws-clients', 'WebSocket clients', Object.entries(ops.websocketClients).map(([e, n]) => `${e} ${n}`).join(', ')),
         tile('database', 'Database', bytes(ops.databaseBytes))));
+    renderLag(ops.consumerLag);
     renderCharts(ops.history);
     const reasons = [...new Set([...Object.keys(ops.deadLetters.lastDay), ...Object.keys(ops.deadLetters.lastHour)])];
     $('#ops-dead-letters').replaceChildren(
@@ -84,6 +82,20 @@ function render(ops) {
                 h('td', {}, number(ops.deadLetters.lastHour[r] ?? 0)), h('td', {}, number(ops.deadLetters.lastDay[r] ?? 0)))))),
         h('ol', { class: 'ops-latest' }, ops.deadLetters.latest.map((d) => h('li', {},
             h('strong', {}, d.reason), ` ${formatTime(d.at)} `, h('code', {}, (d.raw ?? '').slice(0, 200))))));
+}
+
+/** Every topic each consumer group reads, and how many records it is behind (– while unknown). */
+function renderLag(lags) {
+    $('#ops-lag').replaceChildren(
+        h('h3', {}, 'Consumer lag'),
+        h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'consumer'), h('th', {}, 'group'), h('th', {}, 'topic'),
+            h('th', {}, 'records behind'))),
+        h('tbody', {}, lags.map((l) => h('tr', { dataset: { consumer: l.consumer, topic: l.topic } },
+            h('td', {}, l.consumer), h('td', {}, h('code', {}, l.group)), h('td', {}, h('code', {}, l.topic)),
+            h('td', {
+                class: 'lag',
+                title: l.lag === null ? 'not known: the topic is missing, or no offset is committed where it has records' : '',
+            }, number(l.lag)))))));
 }
 
 function renderCharts(history) {

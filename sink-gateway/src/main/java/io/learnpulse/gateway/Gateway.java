@@ -16,6 +16,7 @@ import io.learnpulse.gateway.ingest.TopicFollower;
 import io.learnpulse.gateway.live.AlertFeed;
 import io.learnpulse.gateway.live.Broadcaster;
 import io.learnpulse.gateway.notify.Notifications;
+import io.learnpulse.gateway.ops.ConsumerGroup;
 import io.learnpulse.gateway.ops.OpsMonitor;
 import io.learnpulse.gateway.settings.SettingsPublisher;
 import io.learnpulse.gateway.store.AlertStore;
@@ -107,9 +108,7 @@ public final class Gateway implements AutoCloseable {
             broadcaster = new Broadcaster(mapper, registry, config.wsQueueBound(), config.heartbeatInterval());
             alertFeed = new AlertFeed(store, broadcaster);
             kafka = new KafkaProbe(config.bootstrapServers());
-            consumer = new RecordConsumerLoop(new ConsumerSettings(config.bootstrapServers(), config.groupId(),
-                    config.alertsTopic(), config.metricsTopic(), config.calendarTopic(), config.riskTopic()), store,
-                    broadcaster, alertFeed, metrics);
+            consumer = new RecordConsumerLoop(consumerSettings(config), store, broadcaster, alertFeed, metrics);
             ActivityStream stream = new ActivityStream(registry, config.activityRate(), config.wsQueueBound(),
                     config.heartbeatInterval(), Clock.systemUTC());
             activity = stream;
@@ -171,10 +170,22 @@ public final class Gateway implements AutoCloseable {
         return activityConsumer.isAssigned();
     }
 
-    /** Where the operations view reads; its dead-letter follower has a group of its own, named after the activity's. */
+    /** Where the consumer loop reads. */
+    private static ConsumerSettings consumerSettings(GatewayConfig config) {
+        return new ConsumerSettings(config.bootstrapServers(), config.groupId(), config.alertsTopic(),
+                config.metricsTopic(), config.calendarTopic(), config.riskTopic());
+    }
+
+    /**
+     * Where the operations view reads: the lag of every consumer group of the gateway and of the job's; its
+     * dead-letter follower has a group of its own, named after the activity's.
+     */
     static OpsMonitor.Sources opsSources(GatewayConfig config) {
-        return new OpsMonitor.Sources(config.bootstrapServers(), config.groupId(),
-                List.of(config.alertsTopic(), config.metricsTopic()), config.activityTopic(), config.jobGroupId(),
+        List<ConsumerGroup> consumers = List.of(
+                new ConsumerGroup(ConsumerGroup.GATEWAY, config.groupId(), consumerSettings(config).topics()),
+                new ConsumerGroup(ConsumerGroup.ACTIVITY, config.activityGroupId(), List.of(config.activityTopic())),
+                new ConsumerGroup(ConsumerGroup.JOB, config.jobGroupId(), List.of(config.activityTopic())));
+        return new OpsMonitor.Sources(config.bootstrapServers(), consumers, config.activityTopic(),
                 config.dlqTopic(), config.activityGroupId() + "-dead-letters", config.flinkRestUrl(),
                 config.flinkJobName(), config.opsSampleInterval());
     }

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -254,7 +256,10 @@ class DashboardBrowserITCase {
 
     @Test
     void aRefusedTokenAsksForAnotherAndAnInstructorSeesOnlyTheirCohorts() throws Exception {
-        harness = GATEWAYS.start(dataDir);
+        String dlq = "dlq-" + UUID.randomUUID();
+        GATEWAYS.kafka().createTopic(dlq, 1);
+        harness = GATEWAYS.start(dataDir,
+                config -> config.with(GatewayOption.DLQ_TOPIC, dlq).with(GatewayOption.OPS_SAMPLE_MS, 300));
         produce("k1-low", "ana.souza", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-20T14:05:00Z",
                 "ana.souza scored below 60% on 3 assessments in a row (0.55, 0.48, 0.52).",
                 Map.of("scores", List.of(0.55, 0.48, 0.52), "threshold", 0.6, "count", 3));
@@ -305,6 +310,18 @@ class DashboardBrowserITCase {
         await().atMost(WAIT).untilAsserted(() -> assertThat(String.valueOf(
                 page.script("return document.querySelector('#ops').innerText")))
                 .contains("Flink job\nunknown", "flink job down", "Dead letters", "WebSocket clients"));
+        // the lag of every topic the gateway reads, with its consumer group; none behind once all is read
+        Map<String, String> read = new LinkedHashMap<>();
+        for (String topic : List.of(harness.alertsTopic, harness.metricsTopic, harness.calendarTopic, harness.riskTopic)) {
+            read.put("gateway|" + topic, harness.config().groupId() + "|0");
+        }
+        read.put("activity|" + harness.activityTopic, harness.config().activityGroupId() + "|0");
+        read.put("job|" + harness.activityTopic, harness.config().jobGroupId() + "|–"); // unknown: no job here
+        read.put("dead-letters|" + dlq, harness.config().activityGroupId() + "-dead-letters|0");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.valueOf(page.script("""
+                return [...document.querySelectorAll('#ops-lag tbody tr')].map((tr) => tr.dataset.consumer + '|'
+                    + tr.dataset.topic + '=' + tr.cells[1].innerText + '|' + tr.cells[3].innerText).join('\\n')""")))
+                .isEqualTo(String.join("\n", read.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.learnpulse.gateway.ingest;
 
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,6 +10,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Where the consumer loop reads: the cluster, its consumer group (where committed offsets live) and the four topics. */
 public record ConsumerSettings(String bootstrapServers, String groupId, String alertsTopic, String metricsTopic,
         String calendarTopic, String riskTopic) {
+
+    public List<String> topics() {
+        return List.of(alertsTopic, metricsTopic, calendarTopic, riskTopic);
+    }
 
     Properties properties() {
         Properties properties = new Properties();

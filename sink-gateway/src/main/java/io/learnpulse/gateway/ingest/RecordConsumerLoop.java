@@ -50,6 +50,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
     private final String metricsTopic;
     private final String calendarTopic;
     private final String riskTopic;
+    private final List<String> topics;
     private final Broadcaster broadcaster;
     private final AlertFeed alertFeed;
     private final BatchWriter writer;
@@ -67,6 +68,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
         this.metricsTopic = settings.metricsTopic();
         this.calendarTopic = settings.calendarTopic();
         this.riskTopic = settings.riskTopic();
+        this.topics = settings.topics();
         this.broadcaster = broadcaster;
         this.alertFeed = alertFeed;
         this.writer = new BatchWriter(store, alertsTopic, calendarTopic, riskTopic, metrics);
@@ -101,7 +103,7 @@ public final class RecordConsumerLoop implements ConsumerStatus, AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(alertsTopic, metricsTopic, calendarTopic, riskTopic));
+            consumer.subscribe(topics);
             while (running) {
                 pollOnce();
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,15 +25,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows one topic for what the gateway shows but does not store (the live activity, the dead letters
  * of the operations view), on its own thread and in its own consumer group, so it never slows the
- * alerts' consumer loop. It never commits: on every start it begins {@code lookBack} before now
- * (zero: at the end of the topic), so a restarted gateway neither replays a backlog nor forgets the
- * window it shows. Each record goes to the handler, which must not throw.
+ * alerts' consumer loop. It never resumes from its group's offsets: on every start it begins
+ * {@code lookBack} before now (zero: at the end of the topic), so a restarted gateway neither replays a
+ * backlog nor forgets the window it shows. It commits its position every second all the same, only so
+ * that its lag shows in the operations view (and in Kafka's own tools). Each record goes to the
+ * handler, which must not throw.
  */
 public final class TopicFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
@@ -48,7 +52,8 @@ public final class TopicFollower implements AutoCloseable {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
+        properties.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, "1000");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -101,7 +106,8 @@ public final class TopicFollower implements AutoCloseable {
                 }
             }
         }
-        consumer.close();
+        // its last commit is for the operations view only: a broker that is away does not hold up a stop
+        consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     }
 
     /** Each partition from the first record at or after now - lookBack, or its end. */

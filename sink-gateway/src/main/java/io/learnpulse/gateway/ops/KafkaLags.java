@@ -1,9 +1,9 @@
 package io.learnpulse.gateway.ops;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -56,26 +56,32 @@ final class KafkaLags implements AutoCloseable {
     }
 
     /**
-     * The group's lag per topic: records after its committed offset, summed over the partitions; a
-     * partition without a committed offset counts all its records. Topics the group never committed on
-     * are absent.
+     * The group's lag on each of {@code topics}: the records after its committed offsets, summed over the
+     * topic's partitions; a partition without records counts none. Null (unknown) for a topic that does not
+     * exist yet or that has records in a partition the group never committed on.
      */
-    Map<String, Long> lag(String group, Map<TopicPartition, Long> ends) throws Exception {
+    Map<String, Long> lag(String group, List<String> topics, Map<TopicPartition, Long> ends) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<String, Long> lags = new TreeMap<>();
-        committed.forEach((partition, offset) -> {
-            if (offset != null && ends.containsKey(partition)) {
-                lags.put(partition.topic(), 0L);
-            }
-        });
-        ends.forEach((partition, end) -> {
-            if (lags.containsKey(partition.topic())) {
-                OffsetAndMetadata offset = committed.get(partition);
-                lags.merge(partition.topic(), Math.max(0, end - (offset == null ? 0 : offset.offset())), Long::sum);
-            }
-        });
+        Map<String, Long> lags = new LinkedHashMap<>();
+        topics.forEach(topic -> lags.put(topic, lag(topic, committed, ends)));
         return lags;
+    }
+
+    private static Long lag(String topic, Map<TopicPartition, OffsetAndMetadata> committed,
+            Map<TopicPartition, Long> ends) {
+        Long lag = null; // until a partition of the topic is found
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (end.getKey().topic().equals(topic)) {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                if (offset == null && end.getValue() > 0) {
+                    return null; // where the group would begin reading it is not known here
+                }
+                long behind = offset == null ? 0 : Math.max(0, end.getValue() - offset.offset());
+                lag = (lag == null ? 0 : lag) + behind;
+            }
+        }
+        return lag;
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,17 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples the pipeline's health every {@code sampleInterval}: the Flink job (REST API), the consumer
- * lag of the gateway and of the job, the rate of events in, alerts out, dead letters (a follower of the
- * dead-letter topic), WebSocket clients and the database size; keeps the last hours of samples for the
- * charts, judges four health checks and exposes all of it as gauges in {@code /metrics}.
+ * Samples the pipeline's health every {@code sampleInterval}: the Flink job (REST API), the lag of
+ * each consumer group on each topic it reads (the gateway's, its followers', the job's), the rate of
+ * events in, alerts out, dead letters (a follower of the dead-letter topic), WebSocket clients and the
+ * database size; keeps the last hours of samples for the charts, judges four health checks and exposes all of it as gauges in {@code /metrics}.
  */
 public final class OpsMonitor implements AutoCloseable {
 
-    /** Where the figures come from. */
-    public record Sources(String bootstrapServers, String gatewayGroup, List<String> gatewayTopics,
-            String activityTopic, String jobGroup, String dlqTopic, String dlqGroup, String flinkRestUrl,
-            String flinkJobName, Duration sampleInterval) {
+    /**
+     * Where the figures come from: {@code consumers} are the readers whose lag is shown (besides this
+     * monitor's own follower of {@code dlqTopic}, in group {@code dlqGroup}).
+     */
+    public record Sources(String bootstrapServers, List<ConsumerGroup> consumers, String activityTopic,
+            String dlqTopic, String dlqGroup, String flinkRestUrl, String flinkJobName, Duration sampleInterval) {
     }
 
     static final String FLINK_JOB_DOWN = "flink_job_down";
@@ -53,6 +57,7 @@ public final class OpsMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsMonitor.class);
 
     private final Sources sources;
+    private final List<ConsumerGroup> consumers;
     private final AlertStore store;
     private final Database database;
     private final MeterRegistry registry;
@@ -70,6 +75,8 @@ public final class OpsMonitor implements AutoCloseable {
     public OpsMonitor(Sources sources, AlertStore store, Database database, MeterRegistry registry, Clock clock,
             ObjectMapper mapper) {
         this.sources = sources;
+        this.consumers = new ArrayList<>(sources.consumers());
+        this.consumers.add(new ConsumerGroup(ConsumerGroup.DEAD_LETTERS, sources.dlqGroup(), List.of(sources.dlqTopic())));
         this.store = store;
         this.database = database;
         this.registry = registry;
@@ -110,14 +117,16 @@ public final class OpsMonitor implements AutoCloseable {
     private synchronized OpsSnapshot sample() {
         Instant now = clock.instant();
         FlinkJob job = flink.job();
-        Map<String, Map<String, Long>> lags = new TreeMap<>();
+        List<OpsSnapshot.ConsumerLag> lags = new ArrayList<>();
         Double eventsIn = null;
         try {
-            List<String> topics = new ArrayList<>(sources.gatewayTopics());
-            topics.add(sources.activityTopic());
-            Map<TopicPartition, Long> ends = kafka.endOffsets(topics);
-            lags.put("gateway", only(kafka.lag(sources.gatewayGroup(), ends), sources.gatewayTopics()));
-            lags.put("job", only(kafka.lag(sources.jobGroup(), ends), List.of(sources.activityTopic())));
+            Set<String> topics = new TreeSet<>(List.of(sources.activityTopic()));
+            consumers.forEach(consumer -> topics.addAll(consumer.topics()));
+            Map<TopicPartition, Long> ends = kafka.endOffsets(List.copyOf(topics));
+            for (ConsumerGroup consumer : consumers) {
+                kafka.lag(consumer.group(), consumer.topics(), ends).forEach((topic, lag) ->
+                        lags.add(new OpsSnapshot.ConsumerLag(consumer.consumer(), consumer.group(), topic, lag)));
+            }
             long activityEnd = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(sources.activityTopic()))
                     .mapToLong(Map.Entry::getValue).sum();
             if (lastActivityEnd != null && lastSampleAt != null && now.isAfter(lastSampleAt)) {
@@ -134,8 +143,8 @@ public final class OpsMonitor implements AutoCloseable {
         Map<String, Long> clients = new TreeMap<>();
         registry.find("learnpulse.gateway.websocket.clients").gauges().forEach(gauge ->
                 clients.put(gauge.getId().getTag("endpoint"), (long) gauge.value()));
-        OpsSnapshot.Sample sample = new OpsSnapshot.Sample(now.toString(), eventsIn, total(lags.get("gateway")),
-                total(lags.get("job")), job.restarts(), sum(lastHour),
+        OpsSnapshot.Sample sample = new OpsSnapshot.Sample(now.toString(), eventsIn, total(lags, ConsumerGroup.GATEWAY),
+                total(lags, ConsumerGroup.JOB), job.restarts(), sum(lastHour),
                 alertsOut.values().stream().mapToLong(Long::longValue).sum(),
                 clients.values().stream().mapToLong(Long::longValue).sum());
         history.addLast(sample);
@@ -196,14 +205,11 @@ public final class OpsMonitor implements AutoCloseable {
         return found;
     }
 
-    private static Map<String, Long> only(Map<String, Long> lags, List<String> topics) {
-        Map<String, Long> kept = new TreeMap<>(lags);
-        kept.keySet().retainAll(topics);
-        return kept;
-    }
-
-    private static Long total(Map<String, Long> lags) {
-        return lags == null || lags.isEmpty() ? null : lags.values().stream().mapToLong(Long::longValue).sum();
+    /** A consumer's lag over its topics, those whose lag is known; null when none is. */
+    private static Long total(List<OpsSnapshot.ConsumerLag> lags, String consumer) {
+        List<Long> known = lags.stream().filter(lag -> lag.consumer().equals(consumer) && lag.lag() != null)
+                .map(OpsSnapshot.ConsumerLag::lag).toList();
+        return known.isEmpty() ? null : known.stream().mapToLong(Long::longValue).sum();
     }
 
     private static int sum(Map<String, Integer> counts) {
@@ -229,9 +235,9 @@ public final class OpsMonitor implements AutoCloseable {
                 snapshot -> snapshot.flink().lastCheckpoint() == null ? Double.NaN
                         : (Instant.parse(snapshot.at()).toEpochMilli() - snapshot.flink().lastCheckpoint().completedAt())
                                 / 1000.0);
-        for (String group : List.of("gateway", "job")) {
-            gauge("learnpulse.ops.consumer.lag", "Records not yet consumed, summed over the group's topics",
-                    snapshot -> orNaN(total(snapshot.consumerLag().get(group))), "group", group);
+        for (ConsumerGroup consumer : consumers) {
+            gauge("learnpulse.ops.consumer.lag", "Records not yet consumed, summed over the consumer's topics",
+                    snapshot -> orNaN(total(snapshot.consumerLag(), consumer.consumer())), "group", consumer.consumer());
         }
         gauge("learnpulse.ops.events.in.per.second", "Rate of records into the activity topic",
                 snapshot -> snapshot.eventsInPerSecond() == null ? Double.NaN : snapshot.eventsInPerSecond());
