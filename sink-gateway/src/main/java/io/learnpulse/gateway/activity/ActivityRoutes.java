@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
-import io.learnpulse.gateway.api.ApiException;
 import io.learnpulse.gateway.api.QueryParams;
 import io.learnpulse.gateway.auth.AccessPolicy;
 import io.learnpulse.gateway.auth.Authenticator;
@@ -49,10 +48,7 @@ public final class ActivityRoutes {
 
     /** {@code GET /api/cohorts/{cohortId}/activity}: sessions open now, submissions in the last hour. */
     public void cohortNow(Context ctx) {
-        String cohortId = ctx.pathParam("cohortId");
-        if (cohortId.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound("cohort");
-        }
+        String cohortId = QueryParams.pathId(ctx.pathParam("cohortId"), "cohort");
         access.checkCanViewCohort(Authenticator.of(ctx), cohortId);
         CohortActivity.Now now = stream.cohortNow(cohortId);
         ctx.json(new CohortNowAnswer(cohortId, now.sessionsOpen(), now.submissionsLastHour(), now.lastEventAt(),

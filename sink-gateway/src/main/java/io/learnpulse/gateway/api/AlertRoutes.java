@@ -84,10 +84,7 @@ public final class AlertRoutes {
     }
 
     private Alert find(Context ctx) {
-        String alertId = ctx.pathParam("alertId");
-        if (alertId.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound("alert");
-        }
+        String alertId = QueryParams.pathId(ctx.pathParam("alertId"), "alert");
         return store.findAlert(alertId).orElseThrow(() -> ApiException.notFound("alert " + alertId)).alert();
     }
 }

@@ -22,10 +22,7 @@ public final class CourseRoutes {
      * the whole calendar is one page (a course has tens of items, not thousands).
      */
     public void calendar(Context ctx) {
-        String courseId = ctx.pathParam("courseId");
-        if (courseId.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound("course");
-        }
+        String courseId = QueryParams.pathId(ctx.pathParam("courseId"), "course");
         ctx.json(new Page<>(store.calendar(courseId, access.calendarScope(Authenticator.of(ctx), courseId)), null));
     }
 }

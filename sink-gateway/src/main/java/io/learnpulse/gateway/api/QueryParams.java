@@ -13,8 +13,8 @@ import io.learnpulse.gateway.store.Alert;
 import io.learnpulse.gateway.store.AlertCursor;
 
 /**
- * Reads and checks query parameters; anything malformed is a 400 naming the parameter. Values are
- * only ever bound as SQL parameters, so the checks are about meaning, not escaping.
+ * Reads and checks query parameters, and ids in the path; anything malformed is a 400 naming the
+ * parameter. Values are only ever bound as SQL parameters, so the checks are about meaning, not escaping.
  */
 public final class QueryParams {
 
@@ -24,6 +24,17 @@ public final class QueryParams {
 
     public QueryParams(Function<String, List<String>> values) {
         this.values = values;
+    }
+
+    /**
+     * An id from the path ({@code /api/users/{userId}/...}): one longer than any id a record may have
+     * names nothing, so it is a 404, {@code what} not found, without asking the store.
+     */
+    public static String pathId(String value, String what) {
+        if (value.length() > MAX_TEXT_LENGTH) {
+            throw ApiException.notFound(what);
+        }
+        return value;
     }
 
     /** The single value of a parameter, or null when absent; 400 when repeated, empty or over 256 characters. */

@@ -37,14 +37,11 @@ public final class RiskRoutes {
 
     /** {@code GET /api/users/{userId}/risk?courseId=&limit=&cursor=} */
     public void learner(Context ctx) {
-        String userId = ctx.pathParam("userId");
         QueryParams params = new QueryParams(ctx::queryParams);
         String courseId = params.text("courseId");
         int limit = params.limit("limit", pageLimit, pageLimitMax);
         AlertCursor cursor = params.cursor("cursor");
-        if (userId.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound("user");
-        }
+        String userId = QueryParams.pathId(ctx.pathParam("userId"), "user");
         Set<String> scope = access.figuresScope(Authenticator.of(ctx), userId);
         List<RiskScore> courses = risks.latestByCourse(userId, courseId, scope);
         RiskScore latest = courses.stream().max(Comparator.comparingLong(RiskScore::atMillis)).orElse(null);
@@ -54,11 +51,8 @@ public final class RiskRoutes {
 
     /** {@code GET /api/cohorts/{cohortId}/summary?top=}: admins any cohort, instructors their own. */
     public void cohortSummary(Context ctx) {
-        String cohortId = ctx.pathParam("cohortId");
         int top = new QueryParams(ctx::queryParams).limit("top", DEFAULT_TOP, MAX_TOP);
-        if (cohortId.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound("cohort");
-        }
+        String cohortId = QueryParams.pathId(ctx.pathParam("cohortId"), "cohort");
         access.checkCanViewCohort(Authenticator.of(ctx), cohortId);
         ctx.json(summaries.summary(cohortId, top));
     }

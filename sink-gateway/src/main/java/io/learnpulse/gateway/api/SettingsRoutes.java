@@ -133,10 +133,6 @@ public final class SettingsRoutes {
     }
 
     private static String id(Context ctx, String name) {
-        String id = ctx.pathParam(name);
-        if (id.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound(name);
-        }
-        return id;
+        return QueryParams.pathId(ctx.pathParam(name), name);
     }
 }

@@ -30,22 +30,16 @@ public final class TrendRoutes {
     }
 
     public void learner(Context ctx) {
-        String userId = ctx.pathParam("userId");
         Window window = window(ctx);
-        if (userId.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound("user");
-        }
+        String userId = QueryParams.pathId(ctx.pathParam("userId"), "user");
         var figures = store.figures(userId, access.figuresScope(Authenticator.of(ctx), userId),
                 window.from().toString(), window.to().toString(), null, MAX_DAYS).items();
         ctx.json(Trends.learner(userId, figures, window.to(), window.days()));
     }
 
     public void cohort(Context ctx) {
-        String cohortId = ctx.pathParam("cohortId");
         Window window = window(ctx);
-        if (cohortId.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound("cohort");
-        }
+        String cohortId = QueryParams.pathId(ctx.pathParam("cohortId"), "cohort");
         access.checkCanViewCohort(Authenticator.of(ctx), cohortId);
         ctx.json(Trends.cohort(cohortId, store.cohortFigures(cohortId, window.from().toString(),
                 window.to().toString()), window.to(), window.days()));

@@ -20,16 +20,13 @@ public final class UserRoutes {
 
     /** {@code GET /api/users/{userId}/metrics?from=&to=&limit=&cursor=}; from and to are days, both inclusive. */
     public void dailyFigures(Context ctx) {
-        String userId = ctx.pathParam("userId");
         QueryParams params = new QueryParams(ctx::queryParams);
         String from = params.day("from");
         String to = params.day("to");
         QueryParams.checkRange("from", from, "to", to);
         int limit = params.limit("limit", MAX_DAYS, MAX_DAYS);
         String cursor = params.day("cursor");
-        if (userId.length() > QueryParams.MAX_TEXT_LENGTH) {
-            throw ApiException.notFound("user");
-        }
+        String userId = QueryParams.pathId(ctx.pathParam("userId"), "user");
         ctx.json(store.figures(userId, access.figuresScope(Authenticator.of(ctx), userId), from, to, cursor, limit));
     }
 }
