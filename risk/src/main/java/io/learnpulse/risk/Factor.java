@@ -28,4 +28,9 @@ public final class Factor implements Serializable {
     double scaled(double value) {
         return ((Double.isNaN(value) ? ifMissing : value) - center) / scale;
     }
+
+    /** Its term of the logit: weight × scaled value. */
+    double contribution(double value) {
+        return weight * scaled(value);
+    }
 }

@@ -18,6 +18,8 @@ public final class FeatureExtractor implements Serializable {
     private static final double DAY_MILLIS = 86_400_000.0;
     /** How many of the last scores the trend is fitted over. */
     static final int TREND_ITEMS = 5;
+    /** {@code Feature.values()} copies its array at every call; the values are asked for at every score. */
+    private static final int FEATURES = Feature.values().length;
 
     /** Calendar days for "active on N of the last 7 days" are days in this zone. */
     private final ZoneId zone;
@@ -103,7 +105,7 @@ public final class FeatureExtractor implements Serializable {
 
     /** The learner's values at {@code at}, indexed by {@link Feature#ordinal()}. */
     public double[] values(RiskFeatures f, long at) {
-        double[] v = new double[Feature.values().length];
+        double[] v = new double[FEATURES];
         v[Feature.ITEMS_DUE.ordinal()] = f.itemsDue;
         v[Feature.ITEMS_MISSED.ordinal()] = f.itemsMissed;
         v[Feature.SHARE_MISSED.ordinal()] = f.itemsDue == 0 ? Double.NaN : (double) f.itemsMissed / f.itemsDue;

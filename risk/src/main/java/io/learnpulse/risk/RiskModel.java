@@ -38,18 +38,28 @@ public final class RiskModel implements Serializable {
         return risk >= high ? RiskBand.HIGH : risk >= medium ? RiskBand.MEDIUM : RiskBand.LOW;
     }
 
+    /**
+     * The risk of a learner with these values (indexed by {@link Feature#ordinal()}), unexplained:
+     * the same number as {@link #score}'s, at no allocation. The job scores every enrolled learner at
+     * every day end and needs the explanation only for the few scores it writes or alerts on.
+     */
+    public double risk(double[] values) {
+        double logit = intercept;
+        for (int i = 0; i < factors.size(); i++) {
+            Factor f = factors.get(i);
+            logit += f.contribution(values[f.feature.ordinal()]);
+        }
+        return 1.0 / (1.0 + StrictMath.exp(-logit));
+    }
+
     /** The risk of a learner with these values (indexed by {@link Feature#ordinal()}), explained. */
     public RiskScore score(double[] values) {
         List<RiskScore.Contribution> parts = new ArrayList<>(factors.size());
-        double logit = intercept;
         for (Factor f : factors) {
             double value = values[f.feature.ordinal()];
-            double scaled = f.scaled(value);
-            double contribution = f.weight * scaled;
-            parts.add(new RiskScore.Contribution(f.feature, value, scaled, contribution));
-            logit += contribution;
+            parts.add(new RiskScore.Contribution(f.feature, value, f.scaled(value), f.contribution(value)));
         }
-        double risk = 1.0 / (1.0 + StrictMath.exp(-logit));
+        double risk = risk(values);
         // A stable sort: equal contributions stay in the file's order.
         parts.sort(Comparator.comparingDouble((RiskScore.Contribution c) -> c.contribution).reversed());
         return new RiskScore(risk, band(risk), version, intercept, List.copyOf(parts), values);

@@ -45,6 +45,22 @@ class RiskModelTest {
         assertThat(score.intercept).isEqualTo(-1.0);
     }
 
+    /** The job decides from the unexplained risk whether to explain it: both must be the same number. */
+    @Test
+    void theRiskAloneIsTheExplainedScoresRiskToTheBit() throws Exception {
+        RiskModel shipped = RiskModelFile.readDefault();
+        double[] missing = new double[Feature.values().length];
+        Arrays.fill(missing, Double.NaN);
+        double[] negativeZeroWeighed = learner();
+        negativeZeroWeighed[Feature.MEAN_LATENESS_DAYS.ordinal()] = -2.5;
+        for (RiskModel model : new RiskModel[] {handModel(), shipped}) {
+            for (double[] values : new double[][] {learner(), missing, negativeZeroWeighed}) {
+                assertThat(Double.doubleToRawLongBits(model.risk(values)))
+                        .isEqualTo(Double.doubleToRawLongBits(model.score(values).risk));
+            }
+        }
+    }
+
     @Test
     void theFactorsComeLargestContributionFirstWithTheirValues() throws Exception {
         RiskScore score = handModel().score(learner());

@@ -147,22 +147,35 @@ final class AtRisk implements LearnerRule<List<AtRisk.Course>> {
         return c;
     }
 
+    /**
+     * Scores the course at {@code at}. Most scores write nothing (the risk moved little, the band
+     * stayed): their risk alone decides it, and only a score written or alerted on is explained
+     * (every factor's contribution, largest first), from the same values, so with the same risk.
+     */
     private void score(Learner learner, Course c, long at, LearnerTimeline.Output out) {
-        RiskScore score = model.score(extractor.values(c.features, at));
+        double[] values = extractor.values(c.features, at);
+        double risk = model.risk(values);
         // the bands in effect for the learner at the scoring moment (docs/rules.md: settings)
         RuleConfig config = learner.configAt(at);
         double medium = config.riskMedium;
         double high = config.riskHigh;
-        RiskBand band = score.risk >= high ? RiskBand.HIGH : score.risk >= medium ? RiskBand.MEDIUM : RiskBand.LOW;
-        String cohortId = learner.enrollment(c.courseId).cohortId;
-        if (c.written == null || band != c.written || Math.abs(score.risk - c.writtenRisk) >= WRITE_STEP) {
-            out.risk(learnerRisk(learner, c, cohortId, at, score, band));
-            c.written = band;
-            c.writtenRisk = score.risk;
-        }
+        RiskBand band = risk >= high ? RiskBand.HIGH : risk >= medium ? RiskBand.MEDIUM : RiskBand.LOW;
+        boolean write = c.written == null || band != c.written || Math.abs(risk - c.writtenRisk) >= WRITE_STEP;
+        boolean rises = band.compareTo(c.alerted) > 0;
         if (band == RiskBand.LOW) {
             c.alerted = RiskBand.LOW;
-        } else if (band.compareTo(c.alerted) > 0) {
+        }
+        if (!write && !rises) {
+            return;
+        }
+        RiskScore score = model.score(values);
+        String cohortId = learner.enrollment(c.courseId).cohortId;
+        if (write) {
+            out.risk(learnerRisk(learner, c, cohortId, at, score, band));
+            c.written = band;
+            c.writtenRisk = risk;
+        }
+        if (rises) {
             c.alerted = band;
             out.alert(alert(learner, c.courseId, cohortId, at, score, band, config));
         }
