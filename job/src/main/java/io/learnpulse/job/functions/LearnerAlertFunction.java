@@ -45,12 +45,15 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Runs the {@link LearnerTimeline} of each learner (keyed by userId) on event-time timers: one
- * value state with all the learner's state (its recent event ids too), and at most one registered
- * timer per learner, at its next wake-up. It runs in a {@link LearnerRulesOperator}: the value state
- * is read and written only through a {@link WriteBackCache} of the learners used last, which that
- * operator flushes before each snapshot (so no code may reach the value state around the cache,
- * e.g. by {@code applyToKeyedState}).
+ * Runs the {@link LearnerTimeline} of each learner (keyed by userId) as the watermark passes: one
+ * value state with all the learner's state (its recent event ids and the events waiting for the
+ * watermark too), at most one registered event-time timer per learner, at its next deadline, and
+ * the learners whose events wait in a heap index of the subtask ({@link WaitingLearners}), taken
+ * as the watermark passes them, before the timers fire. It runs in a {@link LearnerRulesOperator}:
+ * the value state is read and written only through a {@link WriteBackCache} of the learners used
+ * last, which that operator flushes before each snapshot (so no code may reach the value state
+ * around the cache, e.g. by {@code applyToKeyedState}), after turning each entry of the index into
+ * a timer of its learner: the index is rebuilt from those timers after a restore.
  *
  * <p>The course calendar is its broadcast input, kept as broadcast state (checkpointed with the
  * rest): per course, every item version with the watermark at which this operator learned it
@@ -101,6 +104,11 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
 
     private transient ValueState<LearnerState> learnerState;
     private transient WriteBackCache<LearnerState> learner;
+    private transient WaitingLearners waiting;
+    private transient KeyContext keys;
+    private transient TimerService timers;
+    private transient ReadOnlyBroadcastState<String, CourseSchedule> liveCalendar;
+    private transient ReadOnlyBroadcastState<String, SettingsHistory> liveSettings;
     private transient Counter lateEvents;
     private transient Counter duplicates;
     private transient LongCounter duplicatesTotal;
@@ -153,14 +161,59 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         getRuntimeContext().addAccumulator(DUPLICATES_ACCUMULATOR, duplicatesTotal);
     }
 
-    /** Called by the operator once open: the cache switches keys to write values back. */
-    void openCache(KeyContext keys) {
+    /**
+     * Called by the operator once open, with what its contexts give the function only within a
+     * call: its keys (the cache and the index switch them), its timers and its broadcast states.
+     */
+    void attach(KeyContext keys, TimerService timers, ReadOnlyBroadcastState<String, CourseSchedule> calendar,
+            ReadOnlyBroadcastState<String, SettingsHistory> settings) {
+        this.keys = keys;
+        this.timers = timers;
+        this.liveCalendar = calendar;
+        this.liveSettings = settings;
         learner = new WriteBackCache<>(learnerState, keys, cachedLearners);
+        waiting = new WaitingLearners();
     }
 
-    /** Called by the operator before each snapshot. */
+    /**
+     * Called by the operator before each snapshot, ahead of the timers' (which Flink may take
+     * before the operator's own state, as on RocksDB with timers on the heap): every learner waiting
+     * in the index gets a timer at its entry (a no-op for those that have one there already), so
+     * that the restored timers find them.
+     */
+    void waitingToTimers() {
+        if (waiting.size() > 0) {
+            Object current = keys.getCurrentKey();
+            for (WaitingLearners.Entry entry : waiting.entries()) {
+                keys.setCurrentKey(entry.key());
+                timers.registerEventTimeTimer(entry.time());
+            }
+            keys.setCurrentKey(current);
+        }
+    }
+
+    /** Called by the operator before each snapshot of its state: every changed learner goes to the keyed state. */
     void flushCache() throws IOException {
         learner.flush();
+    }
+
+    /**
+     * Called by the operator when the watermark is about to reach {@code watermark}, before its
+     * timers fire: applies the events of every learner waiting in the index up to it, in the order
+     * of their first waiting events, each with the deadlines due on the way.
+     */
+    void applyWaiting(long watermark, ResultSink sink) throws Exception {
+        CourseCalendar courses = courseCalendar(liveCalendar);
+        SettingsBook overrides = settings(liveSettings);
+        TimelineOutput output = new TimelineOutput(sink);
+        for (WaitingLearners.Entry due = waiting.pollDue(watermark); due != null; due = waiting.pollDue(watermark)) {
+            keys.setCurrentKey(due.key());
+            LearnerState state = learner.value();
+            if (state != null && state.hasPendingEventBy(watermark)) {
+                sink.stampWith(due.time());
+                advance((String) due.key(), state, watermark, courses, overrides, output);
+            }
+        }
     }
 
     /** A calendar item or a settings override, learned at this operator's current watermark (docs/time-and-delivery.md). */
@@ -231,40 +284,60 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         if (state == null) {
             state = new LearnerState();
         }
+        if (!state.hasPendingEventBy(event.timestamp)) {
+            waiting.add(event.timestamp, ctx.getCurrentKey());
+        }
         timeline.receive(state, event.copy()); // the input object is reused once this call returns
-        reschedule(ctx.getCurrentKey(), state, courseCalendar(ctx), settings(ctx.getBroadcastState(SETTINGS)),
-                ctx.timerService());
         learner.update(state);
     }
 
+    /**
+     * The learner's deadline, or a timer that stood for its entry in the index at a snapshot
+     * ({@link #waitingToTimers}): after a restore that is how its waiting events are found; else
+     * the index has applied them already.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         LearnerState state = learner.value();
         if (state == null) {
             return;
         }
-        state.timerAt = NONE;
         long watermark = ctx.timerService().currentWatermark();
-        TimelineOutput output = new TimelineOutput(ctx, out);
-        CourseCalendar courses = courseCalendar(ctx);
-        SettingsBook overrides = settings(ctx.getBroadcastState(SETTINGS));
+        if (timestamp == state.timerAt) {
+            state.timerAt = NONE;
+        } else if (!state.hasPendingEventBy(watermark)) {
+            return;
+        }
+        advance(ctx.getCurrentKey(), state, watermark, courseCalendar(liveCalendar), settings(liveSettings),
+                new TimelineOutput(new ContextSink(ctx, out)));
+    }
+
+    /**
+     * Applies the learner's waiting events and deadlines up to {@code watermark}, or all its events
+     * at the end of the input; then sets its timer to its next deadline and, if events still
+     * wait, enters it in the index at the first of them.
+     */
+    private void advance(String userId, LearnerState state, long watermark, CourseCalendar courses,
+            SettingsBook overrides, TimelineOutput output) throws IOException {
         if (watermark == Long.MAX_VALUE) {
-            timeline.drain(ctx.getCurrentKey(), state, courses, overrides, output);
+            timeline.drain(userId, state, courses, overrides, output);
             learner.clear();
             return;
         }
-        timeline.advance(ctx.getCurrentKey(), state, watermark, courses, overrides, output);
+        timeline.advance(userId, state, watermark, courses, overrides, output);
         if (state.isEmpty()) {
             learner.clear();
             return;
         }
-        reschedule(ctx.getCurrentKey(), state, courses, overrides, ctx.timerService());
+        reschedule(userId, state, courses, overrides);
+        if (!state.pending.isEmpty()) {
+            waiting.add(state.pending.get(0).timestamp, userId);
+        }
         learner.update(state);
     }
 
     /** The calendar as this operator knows it now: what arrived live, over the initial calendar. */
-    private CourseCalendar courseCalendar(ReadOnlyContext ctx) {
-        ReadOnlyBroadcastState<String, CourseSchedule> live = ctx.getBroadcastState(CALENDAR);
+    private CourseCalendar courseCalendar(ReadOnlyBroadcastState<String, CourseSchedule> live) {
         return courseId -> {
             try {
                 CourseSchedule schedule = live.get(courseId);
@@ -275,10 +348,9 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         };
     }
 
-    /** Keeps exactly one timer per learner, at its next wake-up. */
-    private void reschedule(String userId, LearnerState state, CourseCalendar courses, Overrides overrides,
-            TimerService timers) {
-        long next = timeline.nextWakeup(userId, state, courses, overrides);
+    /** Keeps exactly one timer per learner, at its next deadline. */
+    private void reschedule(String userId, LearnerState state, CourseCalendar courses, Overrides overrides) {
+        long next = timeline.nextDeadline(userId, state, courses, overrides);
         if (next == state.timerAt) {
             return;
         }
@@ -291,31 +363,59 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         state.timerAt = next;
     }
 
-    private final class TimelineOutput implements LearnerTimeline.Output {
-        private final OnTimerContext ctx;
-        private final Collector<Alert> alerts;
+    /**
+     * Where the results go: through a timer's context, or, for the events the index applies, straight
+     * to the operator's output, stamped with the time of the learner's first waiting event.
+     */
+    interface ResultSink {
+        void alert(Alert alert);
 
-        TimelineOutput(OnTimerContext ctx, Collector<Alert> alerts) {
-            this.ctx = ctx;
-            this.alerts = alerts;
+        <X> void output(OutputTag<X> tag, X value);
+
+        /** The timestamp of the records that follow, where the sink does not know it itself. */
+        void stampWith(long timestamp);
+    }
+
+    /** A timer's results, stamped with the timer's time by Flink. */
+    private record ContextSink(OnTimerContext ctx, Collector<Alert> alerts) implements ResultSink {
+        @Override
+        public void alert(Alert alert) {
+            alerts.collect(alert);
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> tag, X value) {
+            ctx.output(tag, value);
+        }
+
+        @Override
+        public void stampWith(long timestamp) {
+        }
+    }
+
+    private final class TimelineOutput implements LearnerTimeline.Output {
+        private final ResultSink sink;
+
+        TimelineOutput(ResultSink sink) {
+            this.sink = sink;
         }
 
         @Override
         public void alert(Alert alert) {
             alertsByType.get(alert.type).inc();
-            alerts.collect(alert);
+            sink.alert(alert);
         }
 
         @Override
         public void dailyFigures(DailyFigures figures) {
             dailyFigures.inc();
-            ctx.output(DAILY_FIGURES, figures);
+            sink.output(DAILY_FIGURES, figures);
         }
 
         @Override
         public void risk(LearnerRisk risk) {
             riskScores.inc();
-            ctx.output(RISK_SCORES, risk);
+            sink.output(RISK_SCORES, risk);
         }
 
         @Override

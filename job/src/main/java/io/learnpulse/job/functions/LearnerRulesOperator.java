@@ -5,16 +5,27 @@ import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import java.util.List;
 import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.SimpleTimerService;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The {@code learner-rules} operator: Flink's keyed broadcast operator running a
- * {@link LearnerAlertFunction}, which also hands the function its key context (for the cache of
- * learners in front of their keyed state) and flushes that cache before each snapshot, checkpoint or
- * savepoint, so that the keyed state it snapshots is complete.
+ * {@link LearnerAlertFunction}, which it also hands what the function needs outside Flink's calls
+ * of it: the key context and timers (for the cache of learners in front of their keyed state and
+ * the index of learners whose events wait for the watermark), the broadcast states, each new
+ * watermark before the timers see it (the index is taken up to it), and each checkpoint or
+ * savepoint, before the state backend takes it (the index becomes timers before the barrier, the
+ * cache is written back before the keyed state's snapshot), so that the keyed state and timers it
+ * snapshots are complete.
  */
 public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<String, ActivityEvent, StateInput, Alert> {
     private static final long serialVersionUID = 1L;
+
+    private transient Results results;
 
     public LearnerRulesOperator(LearnerAlertFunction function) {
         super(function, List.of(LearnerAlertFunction.CALENDAR, LearnerAlertFunction.SETTINGS));
@@ -23,7 +34,29 @@ public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<Str
     @Override
     public void open() throws Exception {
         super.open();
-        function().openCache(this);
+        // the timer service the superclass registered under this name, for this operator
+        SimpleTimerService timers = new SimpleTimerService(
+                getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
+        function().attach(this, timers,
+                getOperatorStateBackend().getBroadcastState(LearnerAlertFunction.CALENDAR),
+                getOperatorStateBackend().getBroadcastState(LearnerAlertFunction.SETTINGS));
+        results = new Results();
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        function().applyWaiting(mark.getTimestamp(), results);
+        super.processWatermark(mark); // fires the timers, then forwards the watermark
+    }
+
+    /**
+     * Before each checkpoint or savepoint, ahead of the snapshot itself: on RocksDB with timers on
+     * the heap, Flink writes the timers before it calls {@link #snapshotState}.
+     */
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        super.prepareSnapshotPreBarrier(checkpointId);
+        function().waitingToTimers();
     }
 
     @Override
@@ -35,5 +68,25 @@ public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<Str
 
     private LearnerAlertFunction function() {
         return (LearnerAlertFunction) userFunction; // the constructor takes only this type
+    }
+
+    /** The operator's output, for results produced outside a timer's call. */
+    private final class Results implements LearnerAlertFunction.ResultSink {
+        private long timestamp;
+
+        @Override
+        public void alert(Alert alert) {
+            output.collect(new StreamRecord<>(alert, timestamp));
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> tag, X value) {
+            output.collect(tag, new StreamRecord<>(value, timestamp));
+        }
+
+        @Override
+        public void stampWith(long timestamp) {
+            this.timestamp = timestamp;
+        }
     }
 }

@@ -95,6 +95,11 @@ public class LearnerState {
         stagnation = fresh.stagnation;
     }
 
+    /** Whether an event waits for the watermark at or before {@code time}. */
+    public boolean hasPendingEventBy(long time) {
+        return !pending.isEmpty() && pending.get(0).timestamp <= time;
+    }
+
     void insertPending(ActivityEvent event) {
         int i = pending.size();
         while (i > 0 && ActivityEvent.compareByTime(pending.get(i - 1), event) > 0) {

@@ -86,14 +86,12 @@ public final class LearnerTimeline implements Serializable {
         applyPendingUpTo(new Learner(userId, s, courses, overrides, config), s, Long.MAX_VALUE, out);
     }
 
-    /** When the learner next needs the watermark: its earliest waiting event or deadline, or NONE. */
-    public long nextWakeup(String userId, LearnerState s, CourseCalendar courses, Overrides overrides) {
-        long deadline = nextDeadline(new Learner(userId, s, courses, overrides, config), s);
-        if (s.pending.isEmpty()) {
-            return deadline;
-        }
-        long firstEvent = s.pending.get(0).timestamp;
-        return deadline == NONE ? firstEvent : Math.min(firstEvent, deadline);
+    /**
+     * When the learner next needs the watermark for a deadline (a day end, forgetting, a rule's), or
+     * NONE; its waiting events ({@link LearnerState#pending}) need it at the first of them.
+     */
+    public long nextDeadline(String userId, LearnerState s, CourseCalendar courses, Overrides overrides) {
+        return nextDeadline(new Learner(userId, s, courses, overrides, config), s);
     }
 
     private void applyPendingUpTo(Learner learner, LearnerState s, long upTo, Output out) {

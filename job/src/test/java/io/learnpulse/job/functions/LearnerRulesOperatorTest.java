@@ -40,12 +40,15 @@ class LearnerRulesOperatorTest {
         List<Object> beforeCheckpoint = List.of(
                 low("a", at(0, "09:00"), 1), low("b", at(0, "09:05"), 1), low("c", at(0, "09:10"), 1),
                 low("a", at(0, "10:00"), 2), low("b", at(0, "10:05"), 2),
-                new Watermark(at(0, "10:30")));
+                new Watermark(at(0, "10:30")),
+                // waiting for the watermark at the checkpoint: found again after the restore
+                low("d", at(0, "10:40"), 1), low("d", at(0, "10:50"), 2));
         List<Object> afterCheckpoint = List.of(
                 low("a", at(0, "11:00"), 3), low("c", at(0, "11:10"), 2),
                 // a duplicate of an event accepted before the checkpoint: dropped after the restore too
                 low("b", at(0, "10:05"), 2),
                 low("b", at(0, "11:05"), 3), low("c", at(0, "12:10"), 3),
+                low("d", at(0, "11:20"), 3),
                 new Watermark(at(0, "13:00")),
                 low("a", at(1, "09:00"), 4), low("a", at(1, "10:00"), 5),
                 new Watermark(at(1, "11:00")));
@@ -62,15 +65,15 @@ class LearnerRulesOperatorTest {
         OperatorSubtaskState checkpoint;
         try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> failing = harness(cachedLearners, null)) {
             feed(failing, beforeCheckpoint);
-            checkpoint = failing.snapshot(1L, 1L);
+            checkpoint = checkpoint(failing, 1L);
             committed.addAll(alerts(failing)); // committed with checkpoint 1
-            feed(failing, afterCheckpoint.subList(0, 6)); // then the failure: its alerts are never committed
+            feed(failing, afterCheckpoint.subList(0, 7)); // then the failure: its alerts are never committed
         }
         try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> restored = harness(cachedLearners, checkpoint)) {
             feed(restored, afterCheckpoint);
             endOfInput(restored);
             committed.addAll(alerts(restored));
-            assertThat(restored.snapshot(2L, 2L)).isNotNull();
+            assertThat(checkpoint(restored, 2L)).isNotNull();
             try (Stream<Object> learners = restored.getOperator().getKeyedStateBackend()
                     .getKeys("learner", VoidNamespace.INSTANCE)) {
                 assertThat(learners).as("learners in the keyed state").isEmpty();
@@ -81,7 +84,8 @@ class LearnerRulesOperatorTest {
         assertThat(withoutFailure).as("the run without failure").contains(
                 "a CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:00")),
                 "b CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:05")),
-                "c CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "12:10")));
+                "c CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "12:10")),
+                "d CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:20")));
         // across learners, the timers due at one watermark fire in no defined order
         assertThat(committed).containsExactlyInAnyOrderElementsOf(withoutFailure);
     }
@@ -101,6 +105,13 @@ class LearnerRulesOperatorTest {
         h.open();
         h.processWatermark2(new Watermark(Long.MAX_VALUE)); // the calendar's, as in the job
         return h;
+    }
+
+    /** What a task does at a checkpoint: the operator's preparation before the barrier, then its snapshot. */
+    private static OperatorSubtaskState checkpoint(
+            KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h, long id) throws Exception {
+        h.prepareSnapshotPreBarrier(id);
+        return h.snapshot(id, id);
     }
 
     /** A low score: three in a row fire CONSECUTIVE_LOW_SCORES. */

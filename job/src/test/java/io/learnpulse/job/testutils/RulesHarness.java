@@ -76,7 +76,13 @@ public final class RulesHarness implements AutoCloseable {
 
     /** A snapshot of the operator's state (keyed and broadcast), as a checkpoint takes it. */
     public OperatorSubtaskState snapshot() throws Exception {
-        return harness.snapshot(1L, 1L);
+        return checkpoint(1L);
+    }
+
+    /** What a task does at a checkpoint: the operator's preparation before the barrier, then its snapshot. */
+    private OperatorSubtaskState checkpoint(long id) throws Exception {
+        harness.prepareSnapshotPreBarrier(id);
+        return harness.snapshot(id, id);
     }
 
     /** A calendar item of {@code course}, due at {@code dueAt}, titled after its id. */
@@ -245,7 +251,7 @@ public final class RulesHarness implements AutoCloseable {
 
     /** Keyed state entries once the operator's cache of learners is written back, as before a checkpoint. */
     public int stateEntries() throws Exception {
-        harness.snapshot(++checkpoints, 0L);
+        checkpoint(++checkpoints);
         return harness.numKeyedStateEntries();
     }
 
