@@ -50,11 +50,12 @@ import org.apache.flink.util.Collector;
  * upgrade: stopped with a canonical savepoint, no drain, after a fixed number of events, or restored
  * from one and run to the end of the input.
  *
- * <p>Deterministic: one source subtask emits the events with the job's per-event watermarks, and
- * only once a first checkpoint has completed, so that the calendar and settings (a finished input
- * ahead of it) are learned before any event, at the same watermark in every run; it stops after
- * exactly {@code stopAfter} events and waits there for the savepoint, whose barrier therefore
- * follows exactly those events into every subtask.
+ * <p>Deterministic: one source subtask reads the calendar and settings lines, then the events,
+ * whose watermarks come from the job's per-event generator; the events only once a checkpoint that
+ * followed the calendar and settings has completed, so that every rule subtask has learned those
+ * before its first event, at the same (initial) watermark in every run ({@link StopAfter}). It
+ * stops after exactly {@code stopAfter} events and waits there for the savepoint, whose barrier
+ * therefore follows exactly those events into every subtask.
  */
 final class FixtureJob {
     /** The uid of the source: its state is the position in the fixture's input. */
@@ -253,7 +254,9 @@ final class FixtureJob {
      * with a savepoint. Called in the source's task before each line, as are the task's checkpoints
      * and the notes of their completion, in the order the JobManager sent them: when the first event
      * asks, a checkpoint already begun in this task is at most the one after the last completed, so
-     * the one after that begins after the calendar and settings lines.
+     * the one after that begins after the calendar and settings lines. A restored run counts from
+     * where it resumed, so it pauses once more, harmlessly (its calendar and settings are restored),
+     * as many events on.
      */
     private static final class StopAfter implements RateLimiterStrategy<NumberSequenceSplit> {
         private static final long serialVersionUID = 1L;
