@@ -88,13 +88,33 @@ public final class FlinkRest {
         }
     }
 
-    /** The job's root exception as the web UI shows it, or "?" if there is none to read. */
+    /**
+     * The job's latest failure as the web UI's exception history shows it: the first line of its
+     * stack trace, the innermost cause and the task it happened in; "?" if there is none to read.
+     * (Flink 2 dropped the answer's old {@code root-exception} field; the history replaced it.)
+     */
     public String rootException(String jobId) {
+        JsonNode latest;
         try {
-            return get("/jobs/" + jobId + "/exceptions").path("root-exception").asText("?");
+            latest = get("/jobs/" + jobId + "/exceptions?maxExceptions=1").path("exceptionHistory").path("entries").path(0);
         } catch (RuntimeException e) {
             return "?";
         }
+        if (latest.isMissingNode()) {
+            return "?";
+        }
+        String[] trace = latest.path("stacktrace").asText(latest.path("exceptionName").asText("?")).split("\n");
+        StringBuilder failure = new StringBuilder(trace[0].strip());
+        for (int i = trace.length - 1; i > 0; i--) {
+            if (trace[i].startsWith("Caused by: ")) {
+                failure.append(" (innermost cause: ").append(trace[i].substring("Caused by: ".length()).strip()).append(')');
+                break;
+            }
+        }
+        if (latest.hasNonNull("taskName")) {
+            failure.append(" in ").append(latest.path("taskName").asText());
+        }
+        return failure.toString();
     }
 
     /**
