@@ -39,8 +39,8 @@ public final class BenchMain {
     private static final String TOKEN = "bench-admin-token";
     /** A generous estimate of the minutes the measurements after the throughput runs take (full sizes). */
     private static final double REST_OF_THE_BENCH_MINUTES = 8;
-    /** The longest unmeasured warm-up run of each kind of job (ceiling, live). */
-    private static final int WARM_UP_SECONDS = 10;
+    /** How long the warm-up of one kind of job may go on once it made two runs (see {@link WarmUp}). */
+    private static final Duration WARM_UP_BOUND = Duration.ofSeconds(60);
     /** The longest the state run's events may take at the RocksDB drain rate (under a budget). */
     private static final int STATE_RUN_SECONDS = 90;
     private static final String SNAPSHOT_PROPERTY = "learnpulse.bench.snapshot";
@@ -209,9 +209,7 @@ public final class BenchMain {
         Drain drain = new Drain(flink, broker, kafka, options.drainSeconds);
         Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
         Path replayAlerts = null;
-        if (!options.quick) {
-            warmUp(drain.warmUp(WARM_UP_SECONDS), activity, workload.events);
-        }
+        warmUp(drain, activity, workload.events);
         boolean repeated = options.rows.stream().anyMatch(Row::drains)
                 || (!options.quick && options.rows.contains(Row.REPLAY)) || oulad != null;
         long repeatStarted = System.nanoTime();
@@ -229,9 +227,8 @@ public final class BenchMain {
             String r = "r" + rep;
             if (options.rows.contains(Row.CEILING)) {
                 say("run " + rep + "/" + options.repeats + ": ceiling");
-                add(drains, Row.CEILING.id, attempt("ceiling run " + rep, () -> drain.ceiling(Row.CEILING.id,
-                        jobOptions(activity, "ceiling-" + r, "at-least-once", "hashmap", options.checkpointSeconds),
-                        "ceiling-out-" + r, workload.events)));
+                add(drains, Row.CEILING.id, attempt("ceiling run " + rep,
+                        () -> drainOnce(drain, Row.CEILING, Row.CEILING.id, "ceiling-" + r, activity, workload.events)));
             }
             if (!options.quick && options.rows.contains(Row.REPLAY)) {
                 say("run " + rep + "/" + options.repeats + ": replay");
@@ -257,11 +254,8 @@ public final class BenchMain {
                     continue;
                 }
                 say("run " + rep + "/" + options.repeats + ": live " + live.id);
-                String tag = live.id + "-" + r;
-                String delivery = live == Row.ROCKSDB_AT_LEAST_ONCE ? "at-least-once" : "exactly-once";
-                String backend = live == Row.HASHMAP_EXACTLY_ONCE ? "hashmap" : "rocksdb";
-                add(drains, live.id, attempt(live.id + " run " + rep, () -> drain.job(live.id,
-                        jobOptions(activity, tag, delivery, backend, options.checkpointSeconds), workload.events)));
+                add(drains, live.id, attempt(live.id + " run " + rep,
+                        () -> drainOnce(drain, live, live.id, live.id + "-" + r, activity, workload.events)));
             }
         }
         JsonNode quickCron = null;
@@ -297,22 +291,37 @@ public final class BenchMain {
     }
 
     /**
-     * The cluster's first jobs run on a cold JVM (JIT) and a cold broker: before the measured repeats,
-     * one unmeasured run of each kind of job they measure, the ceiling's and the live job's.
+     * Before the measured repeats, each kind of job they measure (the ceiling, each live row) drains
+     * the backlog unmeasured until it is warm ({@link WarmUp}); the table says how many runs it took.
      */
-    private void warmUp(Drain warmUp, String activity, long events) throws IOException {
-        if (options.rows.contains(Row.CEILING)) {
-            say("warm-up: an unmeasured ceiling run of at most " + WARM_UP_SECONDS + " s");
-            Map<String, String> o = jobOptions(activity, "warm-up-ceiling", "at-least-once", "hashmap", options.checkpointSeconds);
-            attempt("warm-up ceiling run", () -> warmUp.ceiling("warm-up ceiling", o, "warm-up-ceiling-out", events));
+    private void warmUp(Drain drain, String activity, long events) throws Exception {
+        if (options.warmUpRuns == 0) {
+            return;
         }
-        Row live = Row.LIVE.stream().filter(options.rows::contains).findFirst().orElse(null);
-        if (live != null) {
-            say("warm-up: an unmeasured live run (" + live.id + ") of at most " + WARM_UP_SECONDS + " s");
-            Map<String, String> o = jobOptions(activity, "warm-up-live", live == Row.ROCKSDB_AT_LEAST_ONCE ? "at-least-once"
-                    : "exactly-once", live == Row.HASHMAP_EXACTLY_ONCE ? "hashmap" : "rocksdb", options.checkpointSeconds);
-            attempt("warm-up live run", () -> warmUp.job("warm-up " + live.id, o, events));
+        List<String> outcomes = new ArrayList<>();
+        for (Row row : options.rows) {
+            if (!row.drains()) {
+                continue;
+            }
+            WarmUp.Outcome outcome = WarmUp.warm(row.id, options.warmUpRuns, WARM_UP_BOUND,
+                    n -> attempt("warm-up " + row.id + " run " + n,
+                            () -> drainOnce(drain, row, "warm-up " + row.id, "warm-up-" + row.id + "-" + n, activity, events)),
+                    this::say);
+            outcomes.add(outcome.describe());
         }
+        report.warmUp(outcomes, options.warmUpRuns, WARM_UP_BOUND);
+    }
+
+    /** One drain of a throughput row's job over the backlog, with topics, group and checkpoints of its own ({@code tag}). */
+    private Drain.Result drainOnce(Drain drain, Row row, String label, String tag, String activity, long events)
+            throws Exception {
+        if (row == Row.CEILING) {
+            return drain.ceiling(label, jobOptions(activity, tag, "at-least-once", "hashmap", options.checkpointSeconds),
+                    tag + "-out", events);
+        }
+        String delivery = row == Row.ROCKSDB_AT_LEAST_ONCE ? "at-least-once" : "exactly-once";
+        String backend = row == Row.HASHMAP_EXACTLY_ONCE ? "hashmap" : "rocksdb";
+        return drain.job(label, jobOptions(activity, tag, delivery, backend, options.checkpointSeconds), events);
     }
 
     /** 5: state, learners arriving in waves and forgotten. */
@@ -469,8 +478,11 @@ public final class BenchMain {
         }
         try (Child replay = Child.start("replay", logs, "2g", "replay", args)) {
             String[] result = replay.await("result", Duration.ofMinutes(10)).split(" ");
-            return new Drain.Result("replay", Long.parseLong(result[4]), Long.parseLong(result[0]) / 1000.0,
+            Drain.Result replayed = new Drain.Result("replay", Long.parseLong(result[4]), Long.parseLong(result[0]) / 1000.0,
                     Double.parseDouble(result[1]), Double.NaN);
+            System.err.printf(Locale.ROOT, "bench:   replay: %,d events in %.1f s = %,.0f events/s, %.2f cores%n",
+                    replayed.events(), replayed.seconds(), replayed.rate(), replayed.jobCores());
+            return replayed;
         }
     }
 

@@ -51,9 +51,14 @@ final class BenchOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the workload.")
     long seed = 42;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "Measured runs of each throughput row, after an unmeasured"
-            + " warm-up run of each kind of job (quick: 1, no warm-up).")
+    @Option(names = "--repeats", paramLabel = "N", description = "Measured runs of each throughput row, after the warm-up"
+            + " (quick: 1).")
     int repeats = 3;
+
+    @Option(names = "--warm-up-runs", paramLabel = "N", description = "Most unmeasured drains of each throughput row's job"
+            + " before the measured runs; it stops earlier once two in a row agree within 10%%, or after a minute"
+            + " (0: no warm-up; quick: 1).")
+    int warmUpRuns = 6;
 
     @Option(names = "--parallelism", paramLabel = "N", showDefaultValue = Visibility.NEVER,
             description = {"Parallelism of the jobs and the replay.", "  Default: the number of cores"})
@@ -123,6 +128,7 @@ final class BenchOptions {
             unless(given, "--learners", () -> learners = 300);
             unless(given, "--events", () -> events = 20_000);
             unless(given, "--repeats", () -> repeats = 1);
+            unless(given, "--warm-up-runs", () -> warmUpRuns = 1);
             unless(given, "--checkpoint-interval", () -> checkpointSeconds = 2);
             unless(given, "--latency-out-of-orderness", () -> latencyOutOfOrdernessSeconds = 1);
             unless(given, "--phase-seconds", () -> phaseSeconds = 2);
@@ -147,6 +153,9 @@ final class BenchOptions {
         positive("--learners", learners);
         positive("--events", events);
         positive("--repeats", repeats);
+        if (warmUpRuns < 0) {
+            throw new UsageException("--warm-up-runs must not be negative");
+        }
         positive("--parallelism", parallelism);
         positive("--drain-seconds", drainSeconds);
         positive("--checkpoint-interval", checkpointSeconds);
@@ -178,8 +187,9 @@ final class BenchOptions {
 
     String describe() {
         return String.format(Locale.ROOT,
-                "%s: %,d learners, %,d events, Zipf %.2f, seed %d, %d repeat(s), parallelism %d%s",
-                quick ? "quick" : "full", learners, events, zipf, seed, repeats, parallelism,
+                "%s: %,d learners, %,d events, Zipf %.2f, seed %d, %d repeat(s) after at most %d warm-up run(s) each, "
+                        + "parallelism %d%s",
+                quick ? "quick" : "full", learners, events, zipf, seed, repeats, warmUpRuns, parallelism,
                 allRows() ? "" : "; rows: " + Row.ids(rows));
     }
 }

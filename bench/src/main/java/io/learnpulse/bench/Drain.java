@@ -46,11 +46,6 @@ final class Drain {
         this.maxMeasureNanos = maxMeasureSeconds * 1_000_000_000L;
     }
 
-    /** The same drains, measured for at most {@code seconds}: for the unmeasured warm-up runs. */
-    Drain warmUp(int seconds) {
-        return new Drain(flink, broker, kafka, seconds);
-    }
-
     /** The live job over the backlog: progress is the record count into its rule operator. */
     Result job(String label, Map<String, String> options, long events) throws Exception {
         JobClient job = flink.submitJob(options, "bench " + label);

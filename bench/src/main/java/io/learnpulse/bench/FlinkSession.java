@@ -89,11 +89,19 @@ final class FlinkSession implements AutoCloseable {
         Wait.until("job " + id + " running", timeout, () -> rest.running(id));
     }
 
+    /**
+     * Cancels the job, unless it already ended (a failure is reported by whoever found it), and waits
+     * until it has ended, so that the next job does not start beside its tasks.
+     */
     void cancel(JobClient job) {
+        String id = job.getJobID().toHexString();
         try {
-            job.cancel().get(60, TimeUnit.SECONDS);
+            if (!rest.ended(id)) {
+                job.cancel().get(60, TimeUnit.SECONDS);
+            }
+            Wait.until("job " + id + " ended", Duration.ofSeconds(60), () -> rest.ended(id));
         } catch (Exception e) {
-            System.err.println("bench: cancelling job " + job.getJobID() + " failed: " + e.getMessage());
+            System.err.println("bench: cancelling job " + id + " failed: " + String.valueOf(e.getMessage()).split("\n")[0]);
         }
     }
 

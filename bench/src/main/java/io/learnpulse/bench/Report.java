@@ -152,6 +152,16 @@ final class Report {
                 + "to the ceiling (measured on the generated workload) compares different inputs.");
     }
 
+    /** How the warm-up went: one {@link WarmUp.Outcome#describe()} per kind of job. */
+    void warmUp(List<String> outcomes, int maxRuns, java.time.Duration bound) {
+        boolean unsettled = outcomes.stream().anyMatch(o -> o.contains("not settled"));
+        notes.add(String.format(Locale.ROOT, "Warm-up (unmeasured drains of the backlog before the first repeat, each kind of "
+                + "job until two runs in a row agree within %.0f%%, at most %d run%s, from the third on only while the next fits in "
+                + "%d s): %s.%s",
+                WarmUp.TOLERANCE * 100, maxRuns, maxRuns == 1 ? "" : "s", bound.toSeconds(), String.join("; ", outcomes),
+                unsettled ? " A kind that did not settle may still speed up over its measured repeats (see their spread)." : ""));
+    }
+
     /** Row 2b when it could not run: why. */
     void ouladSkipped(String why) {
         rows.add(new String[] {"2b", "Replay of the real OULAD history with its course calendar (`import-oulad` output)",
@@ -450,9 +460,9 @@ final class Report {
                 + "with a producer, and report whether the job kept up: the median latency of the alerts of each phase's last third "
                 + "against its first third (a job falling behind delays every later alert by its growing lag; allowed: 1 s, "
                 + "plus one checkpoint interval exactly-once). The job's lag read from Flink's REST metrics proved unreliable "
-                + "and is not used.", o.drainSeconds, o.quick ? "(--quick runs no warm-up)"
-                        : "(before the first repeat, one unmeasured run of the ceiling and one of the live job, at most 10 s each, "
-                                + "warm the Flink cluster's JVM and the broker)"));
+                + "and is not used.", o.drainSeconds, o.warmUpRuns == 0 ? "(no warm-up: --warm-up-runs 0)"
+                        : "(before the first repeat, the job of each of these rows drains the backlog unmeasured until two "
+                                + "such runs agree, see the warm-up note below: the Flink cluster's JVM and the broker are warm)"));
         m.add(String.format(Locale.ROOT, "Ratios compare the medians with the median of the ceiling's runs in this same bench "
                 + "run (its repeats interleaved with theirs): events/s, and in parentheses events per CPU-second. Spread is the "
                 + "smallest and largest of the %d repeated runs, and their difference as a share of the median. Latency, state, "

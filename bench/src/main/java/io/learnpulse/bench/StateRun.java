@@ -76,6 +76,9 @@ final class StateRun {
                 points.add(new Point(wave, checkpoint.path("id").asLong(), checkpoint.path("state_size").asLong(),
                         rest.inputWatermark(id, "learner-rules"), target, workload.seenByDayEnd[lastDay],
                         workload.rememberedByDayEnd[lastDay]));
+                System.err.printf(java.util.Locale.ROOT, "bench:   state: wave %d/%d taken in (%,d events), checkpoint %d: "
+                        + "%.1f MB%n", wave + 1, waves, target, checkpoint.path("id").asLong(),
+                        checkpoint.path("state_size").asLong() / 1e6);
             }
         } finally {
             flink.cancel(job);

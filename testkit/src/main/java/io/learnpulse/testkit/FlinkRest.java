@@ -83,9 +83,18 @@ public final class FlinkRest {
     /** Throws if the job has ended (failed, cancelled or finished), for a job that never ends by itself. */
     public void checkNotEnded(String jobId) {
         String state = jobState(jobId);
-        if (state.equals("FAILED") || state.equals("CANCELED") || state.equals("FINISHED")) {
+        if (terminal(state)) {
             throw new IllegalStateException("job " + jobId + " is " + state + ": " + rootException(jobId));
         }
+    }
+
+    /** Whether the job has ended: failed, cancelled or finished. */
+    public boolean ended(String jobId) {
+        return terminal(jobState(jobId));
+    }
+
+    private static boolean terminal(String state) {
+        return state.equals("FAILED") || state.equals("CANCELED") || state.equals("FINISHED");
     }
 
     /**
