@@ -1,13 +1,15 @@
-// The operations page (/admin): GET /api/ops every 10 s, unhealthy checks first, then the figures,
-// their charts over the last hours and the latest dead letters.
+// The operations page (/admin): GET /api/ops every 10 s, unhealthy checks first, then the figures, the
+// consumer lag, their charts over the last hours and the latest dead letters; below, the webhooks.
 
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { adoptTokenFromUrl, api, getToken, setToken } from './api.js';
 import { $, h } from './dom.js';
 import { formatTime } from './format.js';
+import { WebhooksPanel } from './webhooks.js';
 
 const REFRESH_MS = 10000;
 let charts = [];
+let webhooks = null; // once the token is an admin's (its form keeps what is typed across refreshes)
 
 adoptTokenFromUrl();
 $('#signin-form').addEventListener('submit', (event) => {
@@ -34,6 +36,10 @@ async function refresh() {
         $('#banner').hidden = true;
         $('#ops').hidden = false;
         render(ops);
+        if (!webhooks) {
+            webhooks = new WebhooksPanel($('#webhooks'));
+            webhooks.refresh();
+        }
     } catch (e) {
         if (e.status === 401 || e.status === 403) {
             $('#ops').hidden = true;

@@ -22,6 +22,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnpulse.gateway.notify.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class DashboardBrowserITCase {
     /** Long enough for the gateway to restart and the page's backoff (at most 15 s) to try again. */
     private static final Duration RECONNECT_WAIT = Duration.ofSeconds(60);
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final Path OPERATIONS_SCREENSHOT = Path.of("target", "operations.png");
     private static final Path PHONE_SCREENSHOT = Path.of("target", "dashboard-phone.png");
     private static final Path PHONE_LEARNER_SCREENSHOT = Path.of("target", "dashboard-phone-learner.png");
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -387,6 +389,44 @@ class DashboardBrowserITCase {
         page.awaitCard("k1-medium");
         assertThat(page.consoleErrors()).as("no script errors (the overview of all cohorts is refused an instructor)")
                 .allMatch(error -> error.contains("/api/alerts/stats") && error.contains("403"));
+    }
+
+    @Test
+    void anAdminAddsAWebhookOnTheOperationsPageSeesWhereAnAlertsDeliveryStandsAndDeletesIt() throws Exception {
+        harness = GATEWAYS.start(dataDir);
+        String secret = "a-long-shared-secret-of-the-receiver";
+        try (WebhookReceiver receiver = WebhookReceiver.start(secret)) {
+            page = DashboardPage.start(browserProfile, WAIT);
+            page.open(harness.uri("/admin#token=" + ADMIN).toString());
+            page.awaitText("#webhooks", "No webhook");
+            page.addWebhook(Map.of("url", receiver.url(), "secret", secret, "cohortId", "k1",
+                    "types", "CONSECUTIVE_LOW_SCORES", "minSeverity", "HIGH"));
+            page.awaitText("#webhooks tbody tr", "root", "k1", "http://127.0.0.1", "Low scores in a row, high severity and up",
+                    "learnpulse", "each alert");
+            JsonNode hooks = json(harness.get("/api/webhooks", ADMIN)).path("items");
+            assertThat(hooks).hasSize(1);
+            JsonNode hook = hooks.get(0);
+            assertThat(hook.path("cohortId").asText()).isEqualTo("k1");
+            assertThat(hook.path("minSeverity").asText()).isEqualTo("HIGH");
+            assertThat(hook.path("types").toString()).isEqualTo("[\"CONSECUTIVE_LOW_SCORES\"]");
+            assertThat(String.valueOf(page.script("return document.querySelector('#webhooks').innerText")))
+                    .doesNotContain(secret).doesNotContain("null");
+
+            // an alert it matches is delivered, and the page says so
+            produce("hooked", "ana.souza", "k1", "CONSECUTIVE_LOW_SCORES", "HIGH", "2026-11-24T09:00:00Z",
+                    "ana.souza scored below 60% on 3 assessments in a row.", Map.of());
+            await().atMost(WAIT).until(() -> receiver.delivered().size() == 1 && json(harness.get("/api/alerts/hooked",
+                    ADMIN)).path("notifications").path(0).path("state").asText().equals("delivered"));
+            page.showDeliveries("hooked");
+            page.awaitText("#webhook-deliveries tr[data-webhook-id='" + hook.path("webhookId").asText() + "']",
+                    "alert", "delivered", "1", "HTTP 200");
+            page.screenshot(OPERATIONS_SCREENSHOT);
+
+            page.deleteWebhook(hook.path("webhookId").asText());
+            page.awaitText("#webhooks", "No webhook");
+            assertThat(json(harness.get("/api/webhooks", ADMIN)).path("items")).isEmpty();
+            assertThat(page.consoleErrors()).as("errors in the browser console").isEmpty();
+        }
     }
 
     @Test

@@ -157,9 +157,30 @@ final class DashboardPage implements AutoCloseable {
         panel.findElement(By.cssSelector("button[data-action='save-settings']")).click();
     }
 
-    /** Fills the silences panel's form (select fields by value, the others typed) and submits it. */
-    void silence(java.util.Map<String, String> fields) {
-        WebElement form = openPanel("#silences").findElement(By.cssSelector("form.silence-form"));
+    /** Fills the silences panel's form and submits it. */
+    void silence(Map<String, String> fields) {
+        submit(openPanel("#silences").findElement(By.cssSelector("form.silence-form")), fields, "silence");
+    }
+
+    /** Fills the form of the operations page's webhooks (a multiple select gets the one type given) and submits it. */
+    void addWebhook(Map<String, String> fields) {
+        submit(waitFor(() -> "the webhooks' form").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#webhooks form:has(button[data-action='create-webhook'])"))), fields, "create-webhook");
+    }
+
+    void deleteWebhook(String webhookId) {
+        driver.findElement(By.cssSelector("#webhooks tr[data-webhook-id='" + webhookId + "'] "
+                + "button[data-action='delete-webhook']")).click();
+    }
+
+    /** Asks the operations page where the notifications of one alert stand. */
+    void showDeliveries(String alertId) {
+        submit(driver.findElement(By.cssSelector("#webhooks form:has(button[data-action='show-deliveries'])")),
+                Map.of("alertId", alertId), "show-deliveries");
+    }
+
+    /** Select fields by value, the others typed, then the button of {@code action}. */
+    private static void submit(WebElement form, Map<String, String> fields, String action) {
         fields.forEach((name, value) -> {
             WebElement field = form.findElement(By.name(name));
             if (field.getTagName().equals("select")) {
@@ -168,7 +189,7 @@ final class DashboardPage implements AutoCloseable {
                 field.sendKeys(value);
             }
         });
-        form.findElement(By.cssSelector("button[data-action='silence']")).click();
+        form.findElement(By.cssSelector("button[data-action='" + action + "']")).click();
     }
 
     /** Sets the least severity pushed live in the preferences panel and saves. */
@@ -392,9 +413,10 @@ final class DashboardPage implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
-    /** Saves what the window shows, scrolled to the top of the page and of the learner view. */
+    /** Saves what the window shows, scrolled to the top of the page and of the learner view (if any). */
     Path screenshot(Path target) throws IOException {
-        script("window.scrollTo(0, 0); document.getElementById('learner').scrollTop = 0;");
+        script("window.scrollTo(0, 0); const learner = document.getElementById('learner'); "
+                + "if (learner) { learner.scrollTop = 0; }");
         byte[] shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.createDirectories(target.getParent());
         return Files.write(target, shot);
