@@ -2,18 +2,29 @@ package io.learnpulse.job.rules;
 
 import static io.learnpulse.job.rules.LearnerState.NONE;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What every rule may read about the learner: who they are, when they were active, and the
  * settings they are judged by. The {@link LearnerTimeline} keeps these facts; a rule keeps only its
  * own part of the state.
+ *
+ * <p>One view lives for one call of the timeline, during which the course calendar and the
+ * overrides cannot change (the operator changes them only between its calls): so it looks each
+ * course's schedule and the learner's own overrides up once, however often the rules and the next
+ * wake-up ask for them.
  */
 public final class Learner {
     private final String userId;
     private final LearnerState state;
-    private final CourseCalendar courseCalendar;
+    private final SchedulesLookedUp courseCalendar;
     private final Overrides overrides;
+    /** Whether there is no override at all, as {@link Overrides#isEmpty} said when the call began. */
+    private final boolean noOverrides;
+    /** The learner's own overrides, or null; looked up at first use. */
+    private SettingsHistory own;
+    private boolean ownLookedUp;
     private final RuleConfig job;
     /** The moment the timeline is evaluating: the settings in effect then are {@link #config}. */
     private long at = NONE;
@@ -21,8 +32,9 @@ public final class Learner {
     Learner(String userId, LearnerState state, CourseCalendar courseCalendar, Overrides overrides, RuleConfig job) {
         this.userId = userId;
         this.state = state;
-        this.courseCalendar = courseCalendar;
+        this.courseCalendar = new SchedulesLookedUp(courseCalendar);
         this.overrides = overrides;
+        this.noOverrides = overrides.isEmpty();
         this.job = job;
     }
 
@@ -45,10 +57,10 @@ public final class Learner {
      * watermark passed {@code t}: what an absence rule reads at the moment its absence began.
      */
     public RuleConfig configAt(long t) {
-        if (overrides.isEmpty()) {
+        if (noOverrides) {
             return job;
         }
-        SettingsVersion own = inEffect(overrides.learner(userId), t);
+        SettingsVersion own = inEffect(ownOverrides(), t);
         String cohortId = settingsCohort();
         SettingsVersion cohort = cohortId == null ? null : inEffect(overrides.cohort(cohortId), t);
         if (own == null) {
@@ -59,13 +71,21 @@ public final class Learner {
 
     /** The next moment after the one evaluated at which this learner's settings may change, or NONE. */
     long nextSettingsChange() {
-        if (overrides.isEmpty()) {
+        if (noOverrides) {
             return NONE;
         }
-        long own = nextChange(overrides.learner(userId));
+        long own = nextChange(ownOverrides());
         String cohortId = settingsCohort();
         long cohort = cohortId == null ? NONE : nextChange(overrides.cohort(cohortId));
         return own == NONE ? cohort : cohort == NONE ? own : Math.min(own, cohort);
+    }
+
+    private SettingsHistory ownOverrides() {
+        if (!ownLookedUp) {
+            own = overrides.learner(userId);
+            ownLookedUp = true;
+        }
+        return own;
     }
 
     private static SettingsVersion inEffect(SettingsHistory history, long t) {
@@ -145,6 +165,42 @@ public final class Learner {
     /** The course calendar as the operator knows it now. */
     public CourseCalendar courseCalendar() {
         return courseCalendar;
+    }
+
+    /**
+     * The calendar of one call, each course's schedule (or that there is none) kept after its first
+     * look-up: the courses of one learner are few, so a short list beats a map.
+     */
+    private static final class SchedulesLookedUp implements CourseCalendar {
+        private final CourseCalendar calendar;
+        private String[] courseIds;
+        private CourseSchedule[] schedules;
+        private int known;
+
+        SchedulesLookedUp(CourseCalendar calendar) {
+            this.calendar = calendar;
+        }
+
+        @Override
+        public CourseSchedule scheduleOf(String courseId) {
+            for (int i = 0; i < known; i++) {
+                if (courseIds[i].equals(courseId)) {
+                    return schedules[i];
+                }
+            }
+            CourseSchedule schedule = calendar.scheduleOf(courseId);
+            if (courseIds == null) {
+                courseIds = new String[2];
+                schedules = new CourseSchedule[2];
+            } else if (known == courseIds.length) {
+                courseIds = Arrays.copyOf(courseIds, 2 * known);
+                schedules = Arrays.copyOf(schedules, 2 * known);
+            }
+            courseIds[known] = courseId;
+            schedules[known] = schedule;
+            known++;
+            return schedule;
+        }
     }
 
     /** How many of the {@code windowDays} days ending with {@code day} had an event (at most 63). */

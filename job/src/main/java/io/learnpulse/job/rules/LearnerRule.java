@@ -41,7 +41,11 @@ public interface LearnerRule<S> extends Serializable {
     /** The end of {@code day} passed, at {@code dayEnd} (00:00 of the next day). */
     default void onDayEnd(Learner learner, S state, long day, long dayEnd, LearnerTimeline.Output out) {}
 
-    /** The next moment this rule must act at if no event comes first, or {@link LearnerState#NONE}. */
+    /**
+     * The next moment this rule must act at if no event comes first, or {@link LearnerState#NONE}:
+     * so while the clock moves towards it with nothing else happening it stays the same (the
+     * timeline relies on that to find the next deadline once per step).
+     */
     default long nextDeadline(Learner learner, S state) {
         return NONE;
     }

@@ -9,7 +9,6 @@ import io.learnpulse.model.EventType;
 import io.learnpulse.model.LearnerRisk;
 import java.io.Serializable;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,13 +68,15 @@ public final class LearnerTimeline implements Serializable {
 
     /**
      * The watermark reached {@code watermark}: apply the events and fire the deadlines up to it,
-     * with the course calendar and the settings overrides as the operator knows them now.
+     * with the course calendar and the settings overrides as the operator knows them now. Returns
+     * the learner's next deadline then, what {@link #nextWakeup} would answer for it without the
+     * events still waiting (found on the way, so that it need not be computed again).
      */
-    public void advance(String userId, LearnerState s, long watermark, CourseCalendar courses, Overrides overrides,
+    public long advance(String userId, LearnerState s, long watermark, CourseCalendar courses, Overrides overrides,
             Output out) {
         Learner learner = new Learner(userId, s, courses, overrides, config);
         applyPendingUpTo(learner, s, watermark, out);
-        advanceClock(learner, s, watermark, out);
+        return advanceClock(learner, s, watermark, out);
     }
 
     /**
@@ -103,12 +104,19 @@ public final class LearnerTimeline implements Serializable {
         }
     }
 
-    /** Fires, in time order, every deadline after the clock and at or before {@code time}. */
-    private void advanceClock(Learner learner, LearnerState s, long time, Output out) {
-        for (long due = nextDeadline(learner, s); due != NONE && due <= time; due = nextDeadline(learner, s)) {
+    /**
+     * Fires, in time order, every deadline after the clock and at or before {@code time}; returns
+     * the next deadline, after {@code time}. That is the one found before the clock moved to
+     * {@code time}: with nothing due on the way nothing changed that it depends on (a deadline is
+     * the next moment to act at if nothing comes first, {@link LearnerRule#nextDeadline}).
+     */
+    private long advanceClock(Learner learner, LearnerState s, long time, Output out) {
+        long due = nextDeadline(learner, s);
+        for (; due != NONE && due <= time; due = nextDeadline(learner, s)) {
             fireDue(learner, s, due, out);
         }
         s.clock = Math.max(s.clock, time);
+        return due;
     }
 
     /**
@@ -174,11 +182,14 @@ public final class LearnerTimeline implements Serializable {
         return last != NONE ? last : e.lastEventAt + forgetAfterMillis + 1;
     }
 
-    /** Ends the enrollments nothing is left to watch in ({@link #enrollmentEnd}). */
+    /** Ends the enrollments nothing is left to watch in ({@link #enrollmentEnd}), in their order. */
     private void endFinishedEnrollments(Learner learner, LearnerState s, long now) {
-        for (Enrollment e : new ArrayList<>(s.enrollments)) {
+        for (int i = 0; i < s.enrollments.size(); ) {
+            Enrollment e = s.enrollments.get(i);
             if (enrollmentEnd(learner, e) <= now) {
-                endEnrollment(learner, s, e);
+                endEnrollment(learner, s, e); // removes e: the next one moves to i
+            } else {
+                i++;
             }
         }
     }
