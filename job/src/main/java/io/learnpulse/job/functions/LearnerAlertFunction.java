@@ -7,7 +7,6 @@ import io.learnpulse.job.rules.CourseCalendar;
 import io.learnpulse.job.rules.CourseSchedule;
 import io.learnpulse.job.rules.LearnerState;
 import io.learnpulse.job.rules.LearnerTimeline;
-import io.learnpulse.job.rules.Overrides;
 import io.learnpulse.job.rules.RuleConfig;
 import io.learnpulse.job.rules.ScheduledItem;
 import io.learnpulse.job.rules.SettingsBook;
@@ -324,12 +323,12 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             learner.clear();
             return;
         }
-        timeline.advance(userId, state, watermark, courses, overrides, output);
+        long deadline = timeline.advance(userId, state, watermark, courses, overrides, output);
         if (state.isEmpty()) {
             learner.clear();
             return;
         }
-        reschedule(userId, state, courses, overrides);
+        reschedule(state, deadline);
         if (!state.pending.isEmpty()) {
             waiting.add(state.pending.get(0).timestamp, userId);
         }
@@ -348,9 +347,8 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         };
     }
 
-    /** Keeps exactly one timer per learner, at its next deadline. */
-    private void reschedule(String userId, LearnerState state, CourseCalendar courses, Overrides overrides) {
-        long next = timeline.nextDeadline(userId, state, courses, overrides);
+    /** Keeps exactly one timer per learner, at its next deadline {@code next} (or none if NONE). */
+    private void reschedule(LearnerState state, long next) {
         if (next == state.timerAt) {
             return;
         }

@@ -69,8 +69,9 @@ public final class LearnerTimeline implements Serializable {
     /**
      * The watermark reached {@code watermark}: apply the events and fire the deadlines up to it,
      * with the course calendar and the settings overrides as the operator knows them now. Returns
-     * the learner's next deadline then, what {@link #nextWakeup} would answer for it without the
-     * events still waiting (found on the way, so that it need not be computed again).
+     * when the learner next needs the watermark for a deadline (a day end, forgetting, a rule's), or
+     * NONE; its waiting events ({@link LearnerState#pending}) need it at the first of them. The
+     * deadline is the one found on the way, so it is not computed again.
      */
     public long advance(String userId, LearnerState s, long watermark, CourseCalendar courses, Overrides overrides,
             Output out) {
@@ -85,14 +86,6 @@ public final class LearnerTimeline implements Serializable {
      */
     public void drain(String userId, LearnerState s, CourseCalendar courses, Overrides overrides, Output out) {
         applyPendingUpTo(new Learner(userId, s, courses, overrides, config), s, Long.MAX_VALUE, out);
-    }
-
-    /**
-     * When the learner next needs the watermark for a deadline (a day end, forgetting, a rule's), or
-     * NONE; its waiting events ({@link LearnerState#pending}) need it at the first of them.
-     */
-    public long nextDeadline(String userId, LearnerState s, CourseCalendar courses, Overrides overrides) {
-        return nextDeadline(new Learner(userId, s, courses, overrides, config), s);
     }
 
     private void applyPendingUpTo(Learner learner, LearnerState s, long upTo, Output out) {
