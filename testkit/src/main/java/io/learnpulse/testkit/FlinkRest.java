@@ -98,9 +98,10 @@ public final class FlinkRest {
     }
 
     /**
-     * The job's latest failure as the web UI's exception history shows it: the first line of its
-     * stack trace, the innermost cause and the task it happened in; "?" if there is none to read.
-     * (Flink 2 dropped the answer's old {@code root-exception} field; the history replaced it.)
+     * The job's latest failure as the web UI's exception history shows it: its exception (beneath
+     * Flink's "Recovery is suppressed" wrapper of a job that may not restart), the innermost cause and
+     * the task, where the history names one; "?" if there is none to read. (Flink 2 dropped the
+     * answer's old {@code root-exception} field; the history replaced it.)
      */
     public String rootException(String jobId) {
         JsonNode latest;
@@ -112,13 +113,18 @@ public final class FlinkRest {
         if (latest.isMissingNode()) {
             return "?";
         }
-        String[] trace = latest.path("stacktrace").asText(latest.path("exceptionName").asText("?")).split("\n");
-        StringBuilder failure = new StringBuilder(trace[0].strip());
-        for (int i = trace.length - 1; i > 0; i--) {
-            if (trace[i].startsWith("Caused by: ")) {
-                failure.append(" (innermost cause: ").append(trace[i].substring("Caused by: ".length()).strip()).append(')');
-                break;
+        List<String> chain = new ArrayList<>();
+        for (String line : latest.path("stacktrace").asText(latest.path("exceptionName").asText("?")).split("\n")) {
+            if (chain.isEmpty() || line.startsWith("Caused by: ")) {
+                chain.add(line.replaceFirst("^Caused by: ", "").strip());
             }
+        }
+        while (chain.size() > 1 && chain.get(0).startsWith("org.apache.flink.runtime.JobException: Recovery is suppressed")) {
+            chain.remove(0);
+        }
+        StringBuilder failure = new StringBuilder(chain.get(0));
+        if (chain.size() > 1) {
+            failure.append(" (innermost cause: ").append(chain.get(chain.size() - 1)).append(')');
         }
         if (latest.hasNonNull("taskName")) {
             failure.append(" in ").append(latest.path("taskName").asText());
