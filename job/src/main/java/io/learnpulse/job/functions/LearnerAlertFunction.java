@@ -162,15 +162,16 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
 
     /**
      * Called by the operator once open, with what its contexts give the function only within a
-     * call: its keys (the cache and the index switch them), its timers and its broadcast states.
+     * call: its keys (the cache and the index switch them), its timers and its broadcast states;
+     * and whether its keyed state keeps copies of the values handed to it ({@link WriteBackCache}).
      */
     void attach(KeyContext keys, TimerService timers, ReadOnlyBroadcastState<String, CourseSchedule> calendar,
-            ReadOnlyBroadcastState<String, SettingsHistory> settings) {
+            ReadOnlyBroadcastState<String, SettingsHistory> settings, boolean stateCopiesValues) {
         this.keys = keys;
         this.timers = timers;
         this.liveCalendar = calendar;
         this.liveSettings = settings;
-        learner = new WriteBackCache<>(learnerState, keys, cachedLearners);
+        learner = new WriteBackCache<>(learnerState, keys, cachedLearners, stateCopiesValues);
         waiting = new WaitingLearners();
     }
 

@@ -39,7 +39,8 @@ public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<Str
                 getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
         function().attach(this, timers,
                 getOperatorStateBackend().getBroadcastState(LearnerAlertFunction.CALENDAR),
-                getOperatorStateBackend().getBroadcastState(LearnerAlertFunction.SETTINGS));
+                getOperatorStateBackend().getBroadcastState(LearnerAlertFunction.SETTINGS),
+                getKeyedStateBackend().isSafeToReuseKVState());
         results = new Results();
     }
 

@@ -12,7 +12,7 @@ import org.apache.flink.streaming.api.operators.KeyContext;
  * A write-back cache on the heap in front of one keyed value state: the values of the keys used
  * last, read from the state once and written back once, when the cache is flushed (before each
  * snapshot, {@link LearnerRulesOperator}) or when a changed value is evicted to keep at most
- * {@code capacity} values; a flush empties it. On RocksDB every state access is a
+ * {@code capacity} values. On RocksDB every state access is a
  * (de)serialisation and a native call; this turns the several accesses per event into about one
  * read and one write per key and checkpoint interval (bench/results/profile.md), the idea of Flink
  * SQL's mini-batch.
@@ -39,18 +39,25 @@ final class WriteBackCache<V> {
     private final ValueState<V> state;
     private final KeyContext keys;
     private final int capacity;
+    private final boolean keptAfterFlush;
     /** In access order: the eldest is evicted first. */
     private final LinkedHashMap<Object, Entry<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
     /** The entries changed since the last flush (an evicted one is written and no longer dirty). */
     private final List<Entry<V>> changed = new ArrayList<>();
 
-    WriteBackCache(ValueState<V> state, KeyContext keys, int capacity) {
+    /**
+     * {@code stateCopiesValues}: whether the state keeps copies of the values handed to it (it
+     * serialises them, as RocksDB does: Flink's {@code isSafeToReuseKVState}), so that the cache
+     * may keep its values after a flush; else (the heap backend) a flush empties the cache.
+     */
+    WriteBackCache(ValueState<V> state, KeyContext keys, int capacity, boolean stateCopiesValues) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a cache of " + capacity + " values");
         }
         this.state = state;
         this.keys = keys;
         this.capacity = capacity;
+        this.keptAfterFlush = stateCopiesValues;
     }
 
     /** The current key's value, or null. */
@@ -78,10 +85,11 @@ final class WriteBackCache<V> {
     }
 
     /**
-     * Writes every changed value to the state and empties the cache: a value handed to the state
-     * must not change afterwards, since the heap backend snapshots the objects themselves,
-     * asynchronously, and gives out copies of them only through its own reads. Reading each value
-     * again after a snapshot costs one state read per key and checkpoint interval.
+     * Writes every changed value to the state. On a state that keeps the objects themselves (the
+     * heap backend, which snapshots them asynchronously and gives out copies only through its own
+     * reads) a value handed to it must not change afterwards: there the cache is emptied, and
+     * reading each value again after a snapshot costs one state read per key and checkpoint
+     * interval. On one that copies them (RocksDB) the cache keeps its values, now unchanged.
      */
     void flush() throws IOException {
         if (!changed.isEmpty()) {
@@ -94,7 +102,9 @@ final class WriteBackCache<V> {
             changed.clear();
             keys.setCurrentKey(current);
         }
-        entries.clear();
+        if (!keptAfterFlush) {
+            entries.clear();
+        }
     }
 
     /** How many values are cached (tests). */
