@@ -10,6 +10,7 @@ import org.apache.flink.streaming.api.SimpleTimerService;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -42,6 +43,30 @@ public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<Str
                 getOperatorStateBackend().getBroadcastState(LearnerAlertFunction.SETTINGS),
                 getKeyedStateBackend().isSafeToReuseKVState());
         results = new Results();
+    }
+
+    /**
+     * The rules' time is the events' watermark alone. Flink would combine it with the state input's,
+     * which is always the highest (calendar and settings records carry no event time) and never
+     * idle: once every partition of the events is idle (silent for the job's {@code idleness}, a
+     * quiet night) the combined watermark would jump to the end of time, and every learner would
+     * be drained and dropped as at the end of a finite input. Here a silence stops time instead.
+     */
+    @Override
+    public void processWatermark1(Watermark mark) throws Exception {
+        processWatermark(mark); // monotonic already: Flink's input valve combines the channels
+    }
+
+    @Override
+    public void processWatermark2(Watermark mark) {
+        // the state input's: see processWatermark1
+    }
+
+    @Override
+    protected void processWatermarkStatus(WatermarkStatus status, int input) throws Exception {
+        if (input == 0) {
+            output.emitWatermarkStatus(status); // the events' idleness, passed on; the state input's is ignored
+        }
     }
 
     @Override

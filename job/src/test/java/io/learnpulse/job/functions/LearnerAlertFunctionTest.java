@@ -33,6 +33,24 @@ class LearnerAlertFunctionTest {
     }
 
     @Test
+    void aSilenceOfEveryPartitionStopsTimeAndDropsNothing() throws Exception {
+        // a quiet night: every partition idle, while the calendar's input stays at its highest
+        // watermark; the rules' time must stand still, not jump to the end of time
+        try (RulesHarness h = new RulesHarness()) {
+            h.assessment("u", at(0, "09:00"), 0.2).assessment("u", at(0, "09:30"), 0.2)
+                    .activity("v", at(0, "09:40")).watermark(at(0, "10:00"));
+            int learners = h.stateEntries();
+            h.eventsIdle();
+            assertThat(h.dailyFigures()).as("no day end passed").isEmpty();
+            assertThat(h.stateEntries()).as("learners kept").isEqualTo(learners);
+            h.eventsActive().assessment("u", at(1, "08:00"), 0.2).watermark(at(1, "09:00"));
+            assertThat(h.firings()).containsExactly(
+                    RulesHarness.firing(io.learnpulse.model.AlertType.CONSECUTIVE_LOW_SCORES, at(1, "08:00")));
+            h.assertNothingLeftAfterEndOfInput();
+        }
+    }
+
+    @Test
     void theEndOfInputLeavesNoStateBehind() throws Exception {
         try (RulesHarness h = new RulesHarness()) {
             h.activity("a", at(0, "10:00")).activity("b", at(0, "11:00")).progress("b", at(1, "11:00"), 0.1)

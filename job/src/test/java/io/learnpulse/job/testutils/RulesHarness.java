@@ -28,6 +28,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
 /**
@@ -192,6 +193,21 @@ public final class RulesHarness implements AutoCloseable {
 
     public RulesHarness watermark(long time) throws Exception {
         harness.processWatermark1(new Watermark(time));
+        return this;
+    }
+
+    /**
+     * Every partition of the events went silent for the job's {@code idleness}: their sources say
+     * so, and the events' input of the rule operator is idle.
+     */
+    public RulesHarness eventsIdle() throws Exception {
+        harness.processWatermarkStatus1(WatermarkStatus.IDLE);
+        return this;
+    }
+
+    /** Events again after a silence. */
+    public RulesHarness eventsActive() throws Exception {
+        harness.processWatermarkStatus1(WatermarkStatus.ACTIVE);
         return this;
     }
 
