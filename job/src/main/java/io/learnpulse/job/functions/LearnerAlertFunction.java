@@ -106,7 +106,8 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     private transient WaitingLearners waiting;
     private transient KeyContext keys;
     private transient TimerService timers;
-    private transient ReadOnlyBroadcastState<String, CourseSchedule> liveCalendar;
+    /** The calendar as this operator knows it: what arrived live, over the initial calendar. */
+    private transient CourseCalendar courses;
     private transient ReadOnlyBroadcastState<String, SettingsHistory> liveSettings;
     private transient Counter lateEvents;
     private transient Counter duplicates;
@@ -169,7 +170,14 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             ReadOnlyBroadcastState<String, SettingsHistory> settings, boolean stateCopiesValues) {
         this.keys = keys;
         this.timers = timers;
-        this.liveCalendar = calendar;
+        this.courses = courseId -> {
+            try {
+                CourseSchedule schedule = calendar.get(courseId);
+                return schedule != null ? schedule : initialCalendar.get(courseId);
+            } catch (Exception e) {
+                throw new IllegalStateException("reading the course calendar's broadcast state failed", e);
+            }
+        };
         this.liveSettings = settings;
         learner = new WriteBackCache<>(learnerState, keys, cachedLearners, stateCopiesValues);
         waiting = new WaitingLearners();
@@ -203,8 +211,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
      * of their first waiting events, each with the deadlines due on the way.
      */
     void applyWaiting(long watermark, ResultSink sink) throws Exception {
-        CourseCalendar courses = courseCalendar(liveCalendar);
-        SettingsBook overrides = settings(liveSettings);
+        SettingsBook overrides = settings();
         TimelineOutput output = new TimelineOutput(sink);
         for (WaitingLearners.Entry due = waiting.pollDue(watermark); due != null; due = waiting.pollDue(watermark)) {
             keys.setCurrentKey(due.key());
@@ -234,13 +241,13 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             schedule = initial != null ? initial.copy() : new CourseSchedule();
         }
         // an item is needed as long as the longest grace any learner has
-        schedule.learn(item, ctx.currentWatermark(), settings(ctx.getBroadcastState(SETTINGS)).longestGrace(graceMillis));
+        schedule.learn(item, ctx.currentWatermark(), settings().longestGrace(graceMillis));
         calendar.put(item.courseId, schedule);
     }
 
     private void learnSettings(SettingsOverride override, Context ctx) throws Exception {
         BroadcastState<String, SettingsHistory> state = ctx.getBroadcastState(SETTINGS);
-        SettingsBook book = settings(state);
+        SettingsBook book = settings();
         String key = override.key();
         SettingsHistory history = state.get(key);
         SettingsHistory initial = initialSettings.get(key);
@@ -257,12 +264,15 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         }
     }
 
-    /** The overrides as this operator knows them: the live ones over the initial settings. */
-    private SettingsBook settings(ReadOnlyBroadcastState<String, SettingsHistory> state) throws Exception {
+    /**
+     * The overrides as this operator knows them: the live ones over the initial settings (the
+     * broadcast state the operator attached is the one its contexts give, {@link #attach}).
+     */
+    private SettingsBook settings() throws Exception {
         if (settings == null) {
             SettingsBook book = new SettingsBook();
             initialSettings.values().forEach(book::put);
-            for (Map.Entry<String, SettingsHistory> live : state.immutableEntries()) {
+            for (Map.Entry<String, SettingsHistory> live : liveSettings.immutableEntries()) {
                 book.put(live.getValue());
             }
             settings = book;
@@ -308,7 +318,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         } else if (!state.hasPendingEventBy(watermark)) {
             return;
         }
-        advance(ctx.getCurrentKey(), state, watermark, courseCalendar(liveCalendar), settings(liveSettings),
+        advance(ctx.getCurrentKey(), state, watermark, courses, settings(),
                 new TimelineOutput(new ContextSink(ctx, out)));
     }
 
@@ -334,18 +344,6 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             waiting.add(state.pending.get(0).timestamp, userId);
         }
         learner.update(state);
-    }
-
-    /** The calendar as this operator knows it now: what arrived live, over the initial calendar. */
-    private CourseCalendar courseCalendar(ReadOnlyBroadcastState<String, CourseSchedule> live) {
-        return courseId -> {
-            try {
-                CourseSchedule schedule = live.get(courseId);
-                return schedule != null ? schedule : initialCalendar.get(courseId);
-            } catch (Exception e) {
-                throw new IllegalStateException("reading the course calendar's broadcast state failed", e);
-            }
-        };
     }
 
     /** Keeps exactly one timer per learner, at its next deadline {@code next} (or none if NONE). */
