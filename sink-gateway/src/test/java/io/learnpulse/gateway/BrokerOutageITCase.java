@@ -3,6 +3,7 @@ package io.learnpulse.gateway;
 import static io.learnpulse.gateway.Fixtures.ADMIN;
 import static io.learnpulse.gateway.Fixtures.burst;
 import static io.learnpulse.gateway.GatewayClient.json;
+import static io.learnpulse.gateway.GatewayExtension.onDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnpulse.gateway.store.TestDatabase;
@@ -43,8 +45,8 @@ class BrokerOutageITCase {
     @Test
     void theGatewayReconnectsByItselfAndLosesNothing() throws Exception {
         // one outage, seen by a gateway on SQLite and one on PostgreSQL (topics of their own each)
-        List<GatewayHarness> gateways = List.of(GATEWAYS.start(dir.resolve("sqlite")), GATEWAYS.start(
-                dir.resolve("postgresql"), config -> config.with(GatewayOption.JDBC_URL, TestDatabase.freshSchemaUrl())));
+        List<GatewayHarness> gateways = Stream.of(TestDatabase.values())
+                .map(database -> GATEWAYS.start(dir.resolve(database.name()), onDatabase(database))).toList();
         List<WsClient> clients = new ArrayList<>();
         for (GatewayHarness harness : gateways) {
             WsClient live = WsClient.reading();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import io.learnpulse.gateway.store.TestDatabase;
 import io.learnpulse.kafka.LocalKafka;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final GatewayExtension GATEWAYS = GatewayExtension.onSharedBroker();
  * ...
  * GatewayHarness harness = GATEWAYS.start(dataDir);
+ * GatewayHarness onPostgres = GATEWAYS.start(dataDir, onDatabase(TestDatabase.POSTGRESQL));
  * }</pre>
  */
 final class GatewayExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
@@ -84,6 +86,19 @@ final class GatewayExtension implements BeforeAllCallback, BeforeEachCallback, A
         if (!shared && kafka != null) {
             kafka.close();
         }
+    }
+
+    /**
+     * The options that put a gateway of this extension on {@code database}: for {@link TestDatabase#POSTGRESQL}
+     * a fresh schema of the tests' server (a new one at each use), for {@link TestDatabase#SQLITE} the
+     * harness's own database (the SQLite file in its data directory, unless {@link Fixtures#EXTERNAL_DATABASE}
+     * is set), so a test parameterized by {@link TestDatabase} runs one gateway on each.
+     */
+    static UnaryOperator<GatewayConfig> onDatabase(TestDatabase database) {
+        return switch (database) {
+            case SQLITE -> config -> config;
+            case POSTGRESQL -> config -> config.with(GatewayOption.JDBC_URL, TestDatabase.freshSchemaUrl());
+        };
     }
 
     LocalKafka kafka() {

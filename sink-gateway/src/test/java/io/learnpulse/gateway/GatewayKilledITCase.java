@@ -1,6 +1,7 @@
 package io.learnpulse.gateway;
 
 import static io.learnpulse.gateway.Fixtures.burst;
+import static io.learnpulse.gateway.GatewayExtension.onDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 
 import io.learnpulse.gateway.store.TestDatabase;
@@ -39,10 +39,8 @@ class GatewayKilledITCase {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void killedMidBurstEveryAlertIsStoredExactlyOnce(TestDatabase database) {
-        UnaryOperator<GatewayConfig> onDatabase = database == TestDatabase.POSTGRESQL
-                ? config -> config.with(GatewayOption.JDBC_URL, TestDatabase.freshSchemaUrl())
-                : config -> config;
-        GatewayHarness harness = GATEWAYS.prepare(dir, onDatabase).startProcess(dir.resolve("gateway-1.log"));
+        GatewayHarness harness = GATEWAYS.prepare(dir, onDatabase(database))
+                .startProcess(dir.resolve("gateway-1.log"));
         harness.produceAlerts(burst("burst-", BEFORE));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> !harness.storedAlerts().isEmpty());
         harness.kill();

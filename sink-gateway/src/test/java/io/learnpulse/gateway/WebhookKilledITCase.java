@@ -3,6 +3,7 @@ package io.learnpulse.gateway;
 import static io.learnpulse.gateway.Fixtures.ADMIN;
 import static io.learnpulse.gateway.Fixtures.burst;
 import static io.learnpulse.gateway.GatewayClient.json;
+import static io.learnpulse.gateway.GatewayExtension.onDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,11 +42,8 @@ class WebhookKilledITCase {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void killedWithAnUndeliveredOutboxEachNotificationIsDeliveredOnceAfterTheRestart(TestDatabase database) {
-        UnaryOperator<GatewayConfig> fastRetries = config -> config.with(GatewayOption.WEBHOOK_RETRY_BASE_MS, 50)
-                .with(GatewayOption.WEBHOOK_RETRY_MAX_MS, 500);
-        UnaryOperator<GatewayConfig> adjust = database == TestDatabase.POSTGRESQL
-                ? config -> fastRetries.apply(config.with(GatewayOption.JDBC_URL, TestDatabase.freshSchemaUrl()))
-                : fastRetries;
+        UnaryOperator<GatewayConfig> adjust = config -> onDatabase(database).apply(config)
+                .with(GatewayOption.WEBHOOK_RETRY_BASE_MS, 50).with(GatewayOption.WEBHOOK_RETRY_MAX_MS, 500);
         try (WebhookReceiver receiver = WebhookReceiver.down(SECRET)) {
             GatewayHarness harness = GATEWAYS.prepare(dir, adjust).startProcess(dir.resolve("gateway-1.log"));
             assertThat(harness.post("/api/webhooks", ADMIN, "{\"url\":\"" + receiver.url() + "\",\"secret\":\""
