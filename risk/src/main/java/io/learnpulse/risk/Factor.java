@@ -25,12 +25,8 @@ public final class Factor implements Serializable {
         this.weight = weight;
     }
 
+    /** Its scaled value; its term of the logit is {@link #weight} × this ({@link RiskModel}). */
     double scaled(double value) {
         return ((Double.isNaN(value) ? ifMissing : value) - center) / scale;
-    }
-
-    /** Its term of the logit: weight × scaled value. */
-    double contribution(double value) {
-        return weight * scaled(value);
     }
 }

@@ -1,7 +1,7 @@
 package io.learnpulse.risk;
 
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -44,24 +44,39 @@ public final class RiskModel implements Serializable {
      * every day end and needs the explanation only for the few scores it writes or alerts on.
      */
     public double risk(double[] values) {
-        double logit = intercept;
-        for (int i = 0; i < factors.size(); i++) {
-            Factor f = factors.get(i);
-            logit += f.contribution(values[f.feature.ordinal()]);
-        }
-        return 1.0 / (1.0 + StrictMath.exp(-logit));
+        return logistic(logit(values, null));
     }
 
     /** The risk of a learner with these values (indexed by {@link Feature#ordinal()}), explained. */
     public RiskScore score(double[] values) {
-        List<RiskScore.Contribution> parts = new ArrayList<>(factors.size());
-        for (Factor f : factors) {
-            double value = values[f.feature.ordinal()];
-            parts.add(new RiskScore.Contribution(f.feature, value, f.scaled(value), f.contribution(value)));
-        }
-        double risk = risk(values);
+        RiskScore.Contribution[] parts = new RiskScore.Contribution[factors.size()];
+        double risk = logistic(logit(values, parts));
         // A stable sort: equal contributions stay in the file's order.
-        parts.sort(Comparator.comparingDouble((RiskScore.Contribution c) -> c.contribution).reversed());
-        return new RiskScore(risk, band(risk), version, intercept, List.copyOf(parts), values);
+        Arrays.sort(parts, Comparator.comparingDouble((RiskScore.Contribution c) -> c.contribution).reversed());
+        return new RiskScore(risk, band(risk), version, intercept, List.of(parts), values);
+    }
+
+    /**
+     * The intercept plus each factor's weight × scaled value, summed in the file's order; each
+     * factor's part is put in {@code parts} (in that order) when it is given. The one computation of
+     * both {@link #risk} and {@link #score}, so that their risks are the same double.
+     */
+    private double logit(double[] values, RiskScore.Contribution[] parts) {
+        double logit = intercept;
+        for (int i = 0; i < factors.size(); i++) {
+            Factor f = factors.get(i);
+            double value = values[f.feature.ordinal()];
+            double scaled = f.scaled(value);
+            double contribution = f.weight * scaled;
+            logit += contribution;
+            if (parts != null) {
+                parts[i] = new RiskScore.Contribution(f.feature, value, scaled, contribution);
+            }
+        }
+        return logit;
+    }
+
+    private static double logistic(double logit) {
+        return 1.0 / (1.0 + StrictMath.exp(-logit));
     }
 }

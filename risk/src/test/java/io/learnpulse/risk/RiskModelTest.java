@@ -8,7 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The score and its explanation from a hand-written model file whose every output is known. */
@@ -53,8 +56,20 @@ class RiskModelTest {
         Arrays.fill(missing, Double.NaN);
         double[] negativeZeroWeighed = learner();
         negativeZeroWeighed[Feature.MEAN_LATENESS_DAYS.ordinal()] = -2.5;
+        List<double[]> inputs = new ArrayList<>(List.of(learner(), missing, negativeZeroWeighed));
+        // and many more, from a fixed seed: every value drawn from the edges and the usual ranges
+        Random random = new Random(20261201L);
+        double[] edges = {Double.NaN, 0.0, -0.0, 1.0, -1.0, 1e-300, 1e300, 0.1, 7.0 / 3};
+        for (int n = 0; n < 20_000; n++) {
+            double[] values = new double[Feature.values().length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextInt(4) == 0 ? edges[random.nextInt(edges.length)]
+                        : random.nextDouble() * (random.nextBoolean() ? 1 : 100) - (random.nextInt(8) == 0 ? 10 : 0);
+            }
+            inputs.add(values);
+        }
         for (RiskModel model : new RiskModel[] {handModel(), shipped}) {
-            for (double[] values : new double[][] {learner(), missing, negativeZeroWeighed}) {
+            for (double[] values : inputs) {
                 assertThat(Double.doubleToRawLongBits(model.risk(values)))
                         .isEqualTo(Double.doubleToRawLongBits(model.score(values).risk));
             }
