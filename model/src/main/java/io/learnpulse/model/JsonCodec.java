@@ -1,14 +1,16 @@
 package io.learnpulse.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -31,93 +33,98 @@ import java.util.Map;
  * Fields the model does not know are ignored, so an older reader accepts a newer writer's records.
  */
 public final class JsonCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private JsonCodec() {}
 
     public static String alert(Alert a) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("alertId", a.alertId);
-        json.put("userId", a.userId);
-        json.put("courseId", a.courseId);
-        json.put("cohortId", a.cohortId);
-        json.put("type", a.type.name());
-        json.put("severity", a.severity.name());
-        json.put("eventTime", Instant.ofEpochMilli(a.eventTime).toString());
-        json.put("detectedAt", Instant.ofEpochMilli(a.detectedAt).toString());
-        json.put("status", a.status == null ? null : a.status.name());
-        json.set("metrics", MAPPER.valueToTree(a.metrics));
-        json.put("message", a.message);
-        json.put("recommendation", a.recommendation);
-        return write(json);
+        return written(g -> {
+            g.writeStringField("alertId", a.alertId);
+            g.writeStringField("userId", a.userId);
+            g.writeStringField("courseId", a.courseId);
+            g.writeStringField("cohortId", a.cohortId);
+            g.writeStringField("type", a.type.name());
+            g.writeStringField("severity", a.severity.name());
+            g.writeStringField("eventTime", Instant.ofEpochMilli(a.eventTime).toString());
+            g.writeStringField("detectedAt", Instant.ofEpochMilli(a.detectedAt).toString());
+            g.writeStringField("status", a.status == null ? null : a.status.name());
+            g.writeFieldName("metrics");
+            MAPPER.writeValue(g, a.metrics);
+            g.writeStringField("message", a.message);
+            g.writeStringField("recommendation", a.recommendation);
+        });
     }
 
     public static String dailyFigures(DailyFigures f) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("userId", f.userId);
-        json.put("courseId", f.courseId);
-        json.put("cohortId", f.cohortId);
-        json.put("day", f.day);
-        json.put("events", f.events);
-        json.put("assessments", f.assessments);
-        json.put("meanScore", f.meanScore);
-        json.put("progress", f.progress);
-        json.put("consistency7d", f.consistency7d);
-        return write(json);
+        return written(g -> {
+            g.writeStringField("userId", f.userId);
+            g.writeStringField("courseId", f.courseId);
+            g.writeStringField("cohortId", f.cohortId);
+            g.writeStringField("day", f.day);
+            g.writeNumberField("events", f.events);
+            g.writeNumberField("assessments", f.assessments);
+            number(g, "meanScore", f.meanScore);
+            number(g, "progress", f.progress);
+            g.writeNumberField("consistency7d", f.consistency7d);
+        });
     }
 
     /** A learner's risk score (docs/alerts.md); {@code cohortId} and a factor's undefined value are written as null. */
     public static String learnerRisk(LearnerRisk r) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("userId", r.userId);
-        json.put("courseId", r.courseId);
-        json.put("cohortId", r.cohortId);
-        json.put("at", Instant.ofEpochMilli(r.at).toString());
-        json.put("risk", r.risk);
-        json.put("band", r.band);
-        json.put("modelVersion", r.modelVersion);
-        ArrayNode factors = json.putArray("factors");
-        for (RiskFactor f : r.factors) {
-            ObjectNode factor = factors.addObject();
-            factor.put("name", f.name);
-            factor.put("value", f.value);
-            factor.put("contribution", f.contribution);
-        }
-        return write(json);
+        return written(g -> {
+            g.writeStringField("userId", r.userId);
+            g.writeStringField("courseId", r.courseId);
+            g.writeStringField("cohortId", r.cohortId);
+            g.writeStringField("at", Instant.ofEpochMilli(r.at).toString());
+            g.writeNumberField("risk", r.risk);
+            g.writeStringField("band", r.band);
+            g.writeStringField("modelVersion", r.modelVersion);
+            g.writeArrayFieldStart("factors");
+            for (RiskFactor f : r.factors) {
+                g.writeStartObject();
+                g.writeStringField("name", f.name);
+                number(g, "value", f.value);
+                g.writeNumberField("contribution", f.contribution);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
     }
 
     /** An event in the input format of docs/events.md (without its raw text). */
     public static String event(ActivityEvent e) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("eventId", e.eventId);
-        json.put("userId", e.userId);
-        putIfPresent(json, "courseId", e.courseId);
-        putIfPresent(json, "cohortId", e.cohortId);
-        json.put("type", e.type.wireName());
-        json.put("timestamp", Instant.ofEpochMilli(e.timestamp).toString());
-        putIfPresent(json, "score", e.score);
-        putIfPresent(json, "progress", e.progress);
-        putIfPresent(json, "durationSeconds", e.durationSeconds);
-        putIfPresent(json, "assessmentId", e.assessmentId);
-        return write(json);
+        return written(g -> {
+            g.writeStringField("eventId", e.eventId);
+            g.writeStringField("userId", e.userId);
+            stringIfPresent(g, "courseId", e.courseId);
+            stringIfPresent(g, "cohortId", e.cohortId);
+            g.writeStringField("type", e.type.wireName());
+            g.writeStringField("timestamp", Instant.ofEpochMilli(e.timestamp).toString());
+            numberIfPresent(g, "score", e.score);
+            numberIfPresent(g, "progress", e.progress);
+            numberIfPresent(g, "durationSeconds", e.durationSeconds);
+            stringIfPresent(g, "assessmentId", e.assessmentId);
+        });
     }
 
     /** A course-calendar item (docs/events.md); absent title and weight are left out, deleted only when true. */
     public static String calendarItem(CalendarItem c) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("courseId", c.courseId);
-        json.put("assessmentId", c.assessmentId);
-        if (c.dueAt != null) {
-            json.put("dueAt", Instant.ofEpochMilli(c.dueAt).toString());
-        }
-        putIfPresent(json, "title", c.title);
-        putIfPresent(json, "weight", c.weight);
-        if (c.deleted) {
-            json.put("deleted", true);
-        }
-        return write(json);
+        return written(g -> {
+            g.writeStringField("courseId", c.courseId);
+            g.writeStringField("assessmentId", c.assessmentId);
+            if (c.dueAt != null) {
+                g.writeStringField("dueAt", Instant.ofEpochMilli(c.dueAt).toString());
+            }
+            stringIfPresent(g, "title", c.title);
+            numberIfPresent(g, "weight", c.weight);
+            if (c.deleted) {
+                g.writeBooleanField("deleted", true);
+            }
+        });
     }
 
     /**
@@ -126,35 +133,36 @@ public final class JsonCodec {
      * README's option tables ({@code "5 d"}).
      */
     public static String settingsOverride(SettingsOverride o) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("scope", o.scope.wireName());
-        json.put("id", o.id);
-        json.put("effectiveFrom", Instant.ofEpochMilli(o.effectiveFrom).toString());
-        json.set("rules", MAPPER.valueToTree(RuleSettings.json(o.rules)));
-        return write(json);
+        return written(g -> {
+            g.writeStringField("scope", o.scope.wireName());
+            g.writeStringField("id", o.id);
+            g.writeStringField("effectiveFrom", Instant.ofEpochMilli(o.effectiveFrom).toString());
+            g.writeFieldName("rules");
+            MAPPER.writeValue(g, RuleSettings.json(o.rules));
+        });
     }
 
     /** A learner's outcome (docs/cli.md); {@code withdrawnAt} is always written, null if none. */
     public static String outcome(Outcome o) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("userId", o.userId);
-        json.put("courseId", o.courseId);
-        json.put("cohortId", o.cohortId);
-        json.put("start", Instant.ofEpochMilli(o.start).toString());
-        if (o.end != null) {
-            json.put("end", Instant.ofEpochMilli(o.end).toString());
-        }
-        json.put("outcome", o.outcome.wireName());
-        json.put("withdrawnAt", o.withdrawnAt == null ? null : Instant.ofEpochMilli(o.withdrawnAt).toString());
-        return write(json);
+        return written(g -> {
+            g.writeStringField("userId", o.userId);
+            g.writeStringField("courseId", o.courseId);
+            g.writeStringField("cohortId", o.cohortId);
+            g.writeStringField("start", Instant.ofEpochMilli(o.start).toString());
+            if (o.end != null) {
+                g.writeStringField("end", Instant.ofEpochMilli(o.end).toString());
+            }
+            g.writeStringField("outcome", o.outcome.wireName());
+            g.writeStringField("withdrawnAt", o.withdrawnAt == null ? null : Instant.ofEpochMilli(o.withdrawnAt).toString());
+        });
     }
 
     public static String deadLetter(DeadLetter d) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("reason", d.reason);
-        json.put("detail", d.detail);
-        json.put("raw", d.raw);
-        return write(json);
+        return written(g -> {
+            g.writeStringField("reason", d.reason);
+            g.writeStringField("detail", d.detail);
+            g.writeStringField("raw", d.raw);
+        });
     }
 
     public static Alert readAlert(String json) throws InvalidRecordException {
@@ -484,23 +492,49 @@ public final class JsonCodec {
         return new InvalidRecordException(DeadLetter.MALFORMED_JSON, "empty input");
     }
 
-    private static void putIfPresent(ObjectNode json, String field, String value) {
-        if (value != null) {
-            json.put(field, value);
-        }
+    /** The fields of one JSON object, written in order. */
+    @FunctionalInterface
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
     }
 
-    private static void putIfPresent(ObjectNode json, String field, Double value) {
-        if (value != null) {
-            json.put(field, value);
-        }
-    }
-
-    private static String write(ObjectNode json) {
-        try {
-            return MAPPER.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
+    /**
+     * One JSON object, written field by field straight to text: the job writes one per record it
+     * outputs (daily figures, risk scores, alerts), and building a tree of nodes first cost about
+     * half of that (bench/results/profile.md). A string field that is null is written as null.
+     */
+    private static String written(Fields fields) {
+        SegmentedStringWriter text = new SegmentedStringWriter(MAPPER.getFactory()._getBufferRecycler());
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+            g.flush();
+            return text.getAndClear();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A number field that is written as null when absent. */
+    private static void number(JsonGenerator g, String field, Double value) throws IOException {
+        g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
+    }
+
+    private static void numberIfPresent(JsonGenerator g, String field, Double value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(field, value);
+        }
+    }
+
+    private static void stringIfPresent(JsonGenerator g, String field, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(field, value);
         }
     }
 }

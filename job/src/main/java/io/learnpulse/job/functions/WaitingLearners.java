@@ -13,7 +13,7 @@ import java.util.PriorityQueue;
  * <p>An entry may be stale (its events applied since, by a timer of the learner): whoever takes
  * it checks the learner's value. It is not part of any snapshot; before one, the operator turns
  * each entry into a timer of its learner, so that a restore finds the waiting learners through
- * Flink's checkpointed timers ({@link LearnerAlertFunction#prepareSnapshot}).
+ * Flink's checkpointed timers ({@link LearnerAlertFunction#waitingToTimers}).
  */
 final class WaitingLearners {
     /** A learner, by its key, with an event waiting at {@code time}. */
