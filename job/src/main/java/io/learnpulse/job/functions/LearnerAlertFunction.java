@@ -192,9 +192,9 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     void waitingToTimers() {
         if (waiting.size() > 0) {
             Object current = keys.getCurrentKey();
-            for (WaitingLearners.Entry entry : waiting.entries()) {
-                keys.setCurrentKey(entry.key());
-                timers.registerEventTimeTimer(entry.time());
+            for (int i = 0; i < waiting.size(); i++) {
+                keys.setCurrentKey(waiting.keyAt(i));
+                timers.registerEventTimeTimer(waiting.timeAt(i));
             }
             keys.setCurrentKey(current);
         }
@@ -213,12 +213,14 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     void applyWaiting(long watermark, ResultSink sink) throws Exception {
         SettingsBook overrides = settings();
         TimelineOutput output = new TimelineOutput(sink);
-        for (WaitingLearners.Entry due = waiting.pollDue(watermark); due != null; due = waiting.pollDue(watermark)) {
-            keys.setCurrentKey(due.key());
+        while (waiting.hasDue(watermark)) {
+            long time = waiting.firstTime();
+            Object key = waiting.pollFirst();
+            keys.setCurrentKey(key);
             LearnerState state = learner.value();
             if (state != null && state.hasPendingEventBy(watermark)) {
-                sink.stampWith(due.time());
-                advance((String) due.key(), state, watermark, courses, overrides, output);
+                sink.stampWith(time);
+                advance((String) key, state, watermark, courses, overrides, output);
             }
         }
     }
