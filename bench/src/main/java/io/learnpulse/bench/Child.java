@@ -4,6 +4,7 @@ import io.learnpulse.cli.Cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,13 @@ final class Child implements AutoCloseable {
     private final String name;
     private final Process process;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private final PrintWriter requests;
     private final Path log;
 
     private Child(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
+        this.requests = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         this.log = log;
     }
 
@@ -123,6 +126,16 @@ final class Child implements AutoCloseable {
         }
     }
 
+    /** Sends {@code request} as a line on the child's stdin and returns its answer: the rest of the next line of {@code word}. */
+    synchronized String ask(String request, String word, Duration timeout) throws InterruptedException {
+        requests.println(request);
+        requests.flush();
+        if (requests.checkError()) {
+            throw new IllegalStateException(name + " took no request '" + request + "'; see " + log);
+        }
+        return await(word, timeout);
+    }
+
     long pid() {
         return process.pid();
     }
@@ -138,11 +151,7 @@ final class Child implements AutoCloseable {
     /** Asks the child to stop (stdin closed), then ends it if it does not within 20 s. */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // already gone
-        }
+        requests.close();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroy();

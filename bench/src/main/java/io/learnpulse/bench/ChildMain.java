@@ -6,8 +6,11 @@ import io.learnpulse.gateway.GatewayConfig;
 import io.learnpulse.gateway.GatewayOption;
 import io.learnpulse.job.replay.Replay;
 import io.learnpulse.kafka.LocalKafka;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,8 +64,11 @@ public final class ChildMain {
 
     /**
      * A local Flink session cluster (one TaskManager, {@code slots} slots) that runs the jobs the
-     * bench submits to its REST port, one after the other; metrics are fetched every 250 ms so that
-     * the bench can follow a job's progress closely.
+     * bench submits to its REST port, one after the other. Asked {@code records-in <job id> <task
+     * name part>} on stdin, it answers the task's records in from {@link RecordsInReporter}: how the
+     * throughput rows follow a drain without a metric fetch. The REST API's metrics (the state run
+     * waits on them) are fetched when asked, at most every 250 ms instead of Flink's 10 s, so that
+     * they are fresh.
      */
     @Command(name = "flink")
     void flink(@Option(names = "--slots", defaultValue = "2") int slots,
@@ -71,6 +77,7 @@ public final class ChildMain {
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.BIND_PORT, "0");
         config.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(250));
+        config.setString("metrics.reporter.records-in.factory.class", RecordsInReporter.Factory.class.getName());
         // the latency runs read every checkpoint's completion time back
         config.set(org.apache.flink.configuration.WebOptions.CHECKPOINTS_HISTORY_SIZE, 200);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE,
@@ -83,7 +90,15 @@ public final class ChildMain {
             cluster.start();
             URI rest = cluster.getRestAddress().get();
             answer("ready " + rest.getPort());
-            awaitStop();
+            BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String request = requests.readLine(); request != null; request = requests.readLine()) {
+                String[] words = request.split(" ");
+                if (words.length == 3 && words[0].equals("records-in")) {
+                    answer("records-in " + RecordsInReporter.recordsIn(words[1], words[2]));
+                } else {
+                    answer("error unknown request: " + request);
+                }
+            }
         }
     }
 

@@ -9,9 +9,10 @@ import org.apache.flink.core.execution.JobClient;
 /**
  * Throughput as the drain rate of a backlog (issue 6, items 1 and 3): the activity topic is filled
  * beforehand, then a job starts at its earliest offset, and the rate is taken between the first
- * progress seen and the last input processed. A job that drains a backlog at rate R keeps its lag
- * flat for any offered rate up to R, as long as producing costs the machine nothing more; the
- * latency runs then check that lag stays flat at 50% and 80% of R with a producer running.
+ * progress seen and the last progress seen before the whole backlog was processed
+ * ({@link DrainWindow}). A job that drains a backlog at rate R keeps its lag flat for any offered
+ * rate up to R, as long as producing costs the machine nothing more; the latency runs then check
+ * that lag stays flat at 50% and 80% of R with a producer running.
  */
 final class Drain {
     /**
@@ -46,12 +47,16 @@ final class Drain {
         this.maxMeasureNanos = maxMeasureSeconds * 1_000_000_000L;
     }
 
-    /** The live job over the backlog: progress is the record count into its rule operator. */
+    /**
+     * The live job over the backlog: progress is the record count into its rule operator, read from
+     * the cluster's process ({@link FlinkSession#recordsIn}) rather than through the REST API, whose
+     * metric fetch would run on the measured job's cores.
+     */
     Result job(String label, Map<String, String> options, long events) throws Exception {
         JobClient job = flink.submitJob(options, "bench " + label);
         String id = job.getJobID().toHexString();
         try {
-            return follow(label, events, id, () -> flink.rest().recordsIn(id, "learner-rules"));
+            return follow(label, events, id, () -> flink.recordsIn(id, "learner-rules"));
         } finally {
             flink.cancel(job);
         }
@@ -79,54 +84,37 @@ final class Drain {
             return Wait.until(label + ": " + events + " events processed", Duration.ofSeconds(Math.max(180, events / 2_000)),
                     measurement::poll, Objects::nonNull);
         } catch (Wait.TimedOut e) {
-            throw new IllegalStateException(label + ": only " + measurement.count + " of " + events
+            throw new IllegalStateException(label + ": only " + measurement.window.count() + " of " + events
                     + " events processed in time", e);
         }
     }
 
-    /** One drain followed poll by poll, from its first progress on. */
+    /** One drain followed poll by poll ({@link DrainWindow}). */
     private final class Measurement {
         private final String label;
-        private final long events;
         private final String jobId;
         private final Progress progress;
-        private final long submittedAt = System.nanoTime();
-        private long firstAt;
-        private long firstCount;
-        private double jobCpu0;
-        private double brokerCpu0;
+        private final DrainWindow window;
         private long polls;
-        private long count;
 
         Measurement(String label, long events, String jobId, Progress progress) {
             this.label = label;
-            this.events = events;
             this.jobId = jobId;
             this.progress = progress;
+            this.window = new DrainWindow(events, maxMeasureNanos, observation(0));
+        }
+
+        private DrainWindow.Observation observation(long count) {
+            return new DrainWindow.Observation(System.nanoTime(), count, flink.cpuSeconds(), broker.cpuSeconds());
         }
 
         /** The result once the backlog is drained or measured long enough; null until then. */
         Result poll() throws Exception {
-            count = progress.get();
-            long now = System.nanoTime();
-            if (firstAt == 0 && count > 0) {
-                firstAt = now;
-                firstCount = count;
-                jobCpu0 = flink.cpuSeconds();
-                brokerCpu0 = broker.cpuSeconds();
-            }
-            if (count >= events || (firstAt != 0 && count > firstCount && now - firstAt >= maxMeasureNanos)) {
-                if (count == firstCount) {
-                    // all of it between two metric updates (tiny inputs): count from the submission instead
-                    firstCount = 0;
-                    firstAt = submittedAt;
-                }
-                double jobCpu = flink.cpuSeconds() - jobCpu0;
-                double brokerCpu = broker.cpuSeconds() - brokerCpu0;
-                Result result = new Result(label, count - firstCount, (now - firstAt) / 1e9, jobCpu, brokerCpu);
+            if (window.observe(observation(progress.get()))) {
+                Result result = window.result(label);
                 System.err.printf(java.util.Locale.ROOT, "bench:   %s: %,d events in %.1f s = %,.0f events/s, "
-                        + "%.2f cores (first progress %.1f s after submission)%n", label, result.events(), result.seconds(),
-                        result.rate(), result.jobCores(), (firstAt - submittedAt) / 1e9);
+                        + "%.2f cores (measured from %.1f s after submission)%n", label, result.events(), result.seconds(),
+                        result.rate(), result.jobCores(), (window.start().nanos() - window.submitted().nanos()) / 1e9);
                 return result;
             }
             if (++polls % 20 == 0) {

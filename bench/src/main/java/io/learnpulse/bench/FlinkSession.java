@@ -47,6 +47,15 @@ final class FlinkSession implements AutoCloseable {
         return rest;
     }
 
+    /**
+     * The records into the job's task whose name contains {@code taskNamePart}, summed over its
+     * subtasks, as its counters stand now: asked of the cluster's process ({@link RecordsInReporter}),
+     * which costs the cluster no metric fetch.
+     */
+    long recordsIn(String jobId, String taskNamePart) throws InterruptedException {
+        return Long.parseLong(child.ask("records-in " + jobId + " " + taskNamePart, "records-in", Duration.ofSeconds(10)));
+    }
+
     Child child() {
         return child;
     }

@@ -153,12 +153,13 @@ final class Report {
     }
 
     /** How the warm-up went: one {@link WarmUp.Outcome#describe()} per kind of job. */
-    void warmUp(List<String> outcomes, int maxRuns, java.time.Duration bound) {
+    void warmUp(List<String> outcomes, int maxRuns, java.time.Duration ceilingBound, java.time.Duration liveBound) {
         boolean unsettled = outcomes.stream().anyMatch(o -> o.contains("not settled"));
         notes.add(String.format(Locale.ROOT, "Warm-up (unmeasured drains of the backlog before the first repeat, each kind of "
                 + "job until two runs in a row agree within %.0f%%, at most %d run%s, from the third on only while the next fits in "
-                + "%d s): %s.%s",
-                WarmUp.TOLERANCE * 100, maxRuns, maxRuns == 1 ? "" : "s", bound.toSeconds(), String.join("; ", outcomes),
+                + "%d s since its first, %d s for a live row): %s.%s",
+                WarmUp.TOLERANCE * 100, maxRuns, maxRuns == 1 ? "" : "s", ceilingBound.toSeconds(), liveBound.toSeconds(),
+                String.join("; ", outcomes),
                 unsettled ? " A kind that did not settle may still speed up over its measured repeats (see their spread)." : ""));
     }
 
@@ -450,9 +451,10 @@ final class Report {
                 + "\"events per CPU-s\" divides by the job's process only (the broker's CPU is in the raw table).",
                 Machine.cores(), o.parallelism, o.parallelism));
         m.add(String.format(Locale.ROOT, "Throughput (rows 1–3) is the drain rate of a backlog: the topic is filled first, then the job starts at its "
-                + "earliest offset, and the rate runs from its first progress (records into the rule operator; for the "
-                + "ceiling, records in its output topic) to the last event or for at most %d s, whichever comes first "
-                + "%s; each measured run is a new job on the warm cluster, with new (empty) RocksDB instances. "
+                + "earliest offset, and the rate runs from its first progress (records into the rule operator, read from "
+                + "its task's counters by the cluster's process when polled, every 100 ms, so that no REST metric fetch "
+                + "runs on the job's cores; for the ceiling, records in its output topic) to the last progress seen before "
+                + "the whole backlog was in, or for at most %d s, whichever comes first %s; each measured run is a new job on the warm cluster, with new (empty) RocksDB instances. "
                 + "The replays (rows 2 and 2b) always read the whole file, each in a JVM of its own, as cold as `learnpulse "
                 + "replay` is. A drain rate is the highest input rate at which "
                 + "lag would stay flat if producing were free; stepping offered rates instead would need several minutes "
