@@ -110,7 +110,7 @@ final class BenchOptions {
 
     @Option(names = "--budget-minutes", paramLabel = "M",
             description = "Fewer repeats and a smaller state run if the whole would take longer (quick: none).")
-    double budgetMinutes = 25;
+    double budgetMinutes = 30;
 
     @Option(names = "--output", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
             description = {"Where to write the table.", "  Default: bench/results/latest.md (quick: latest-quick.md)"})
