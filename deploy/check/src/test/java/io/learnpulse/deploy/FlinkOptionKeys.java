@@ -11,11 +11,14 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 
 /**
  * The keys of Flink's own configuration options: every {@code public static ConfigOption} of every
  * {@code *Options} class in flink-core's {@code org.apache.flink.configuration} package, which holds
- * the checkpointing, state backend, high-availability, memory, pipeline and metric options.
+ * the checkpointing, state backend, high-availability, memory, pipeline and metric options, and in
+ * the RocksDB state backend's {@code org.apache.flink.state.rocksdb} (its local directory, memory
+ * and column family options; the backend ships in Flink's lib/).
  */
 final class FlinkOptionKeys {
     /**
@@ -32,12 +35,20 @@ final class FlinkOptionKeys {
 
     static Set<String> all() throws IOException, URISyntaxException {
         Set<String> keys = new HashSet<>();
-        Path jar = Path.of(CoreOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (JarFile flinkCore = new JarFile(jar.toFile())) {
-            for (var entries = flinkCore.entries(); entries.hasMoreElements(); ) {
+        keys.addAll(keysInPackageOf(CoreOptions.class));
+        keys.addAll(keysInPackageOf(RocksDBOptions.class));
+        return keys;
+    }
+
+    /** The keys of the {@code *Options} classes in the package (not its subpackages) and jar of {@code member}. */
+    private static Set<String> keysInPackageOf(Class<?> member) throws IOException, URISyntaxException {
+        Set<String> keys = new HashSet<>();
+        String folder = member.getPackageName().replace('.', '/') + "/";
+        Path jar = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (JarFile classes = new JarFile(jar.toFile())) {
+            for (var entries = classes.entries(); entries.hasMoreElements(); ) {
                 String name = entries.nextElement().getName();
-                if (name.startsWith("org/apache/flink/configuration/") && name.endsWith("Options.class")
-                        && name.indexOf('/', "org/apache/flink/configuration/".length()) < 0) {
+                if (name.startsWith(folder) && name.endsWith("Options.class") && name.indexOf('/', folder.length()) < 0) {
                     keys.addAll(keysOf(name.substring(0, name.length() - ".class".length()).replace('/', '.')));
                 }
             }

@@ -1,15 +1,16 @@
 package io.learnpulse.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
@@ -33,9 +34,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
+import org.apache.flink.kubernetes.operator.api.spec.TaskManagerSpec;
 import org.apache.flink.kubernetes.operator.api.spec.UpgradeMode;
+import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
+import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,9 +60,7 @@ class KubernetesManifestsTest {
 
     @BeforeAll
     static void kubectl() {
-        // kubectl (with its built-in Kustomize) is part of the machine image CI runs on: there it must be present
-        assumeTrue(RenderedManifests.kubectlAvailable() || System.getenv("CI") != null,
-                "kubectl is not installed: the Kubernetes manifests are not checked");
+        RenderedManifests.assumeKubectl();
     }
 
     static List<String> overlays() throws IOException {
@@ -118,6 +123,29 @@ class KubernetesManifestsTest {
                 .flatMap(c -> c.getPorts().stream()).toList();
         assertThat(ports).anyMatch(p -> p.getName().equals("metrics") && String.valueOf(p.getContainerPort()).equals(metricsPort));
         assertSecretKeysExist(manifests, spec.getPodTemplate().getSpec().getContainers().get(0).getEnv());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theTaskManagersKeepRocksDbOnTheirOwnVolumeAndAMemorySplitFlinkAccepts(String overlay) throws Exception {
+        FlinkDeploymentSpec spec = StrictModels.read(withoutFlinkVersion(RenderedManifests.render(overlay)
+                .single("FlinkDeployment")), FlinkDeployment.class).getSpec();
+        TaskManagerSpec taskManager = spec.getTaskManager();
+        String localDir = spec.getFlinkConfiguration().get(RocksDBOptions.LOCAL_DIRECTORIES.key());
+        PodSpec pod = taskManager.getPodTemplate().getSpec();
+        VolumeMount mount = pod.getContainers().stream().filter(c -> c.getName().equals("flink-main-container"))
+                .flatMap(c -> c.getVolumeMounts().stream()).filter(m -> m.getMountPath().equals(localDir))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume mounted at RocksDB's local directory " + localDir));
+        assertThat(pod.getVolumes()).as("RocksDB's files on an emptyDir: node-local disk, counted in the pod's ephemeral storage")
+                .anyMatch(volume -> volume.getName().equals(mount.getName()) && volume.getEmptyDir() != null);
+        assertThat(taskManager.getResource().getEphemeralStorage())
+                .as("ephemeralStorage: the disk the scheduler reserves for RocksDB and the kubelet bounds it to").isNotBlank();
+
+        // what the TaskManager computes at start from its process size and options: fails where they do not add up
+        Configuration memory = Configuration.fromMap(spec.getFlinkConfiguration());
+        memory.set(TaskManagerOptions.TOTAL_PROCESS_MEMORY, MemorySize.parse(taskManager.getResource().getMemory()));
+        TaskExecutorProcessSpec split = TaskExecutorProcessUtils.processSpecFromConfig(memory);
+        assertThat(split.getManagedMemorySize().getBytes()).as("managed memory, RocksDB's cache and write buffers").isPositive();
     }
 
     @ParameterizedTest
