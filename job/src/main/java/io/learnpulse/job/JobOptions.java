@@ -72,8 +72,9 @@ public final class JobOptions {
             .withDescription("`rocksdb` (incremental checkpoints, state larger than memory) or `hashmap` (state on the heap).");
     public static final ConfigOption<String> TIMERS = ConfigOptions.key("timers")
             .stringType().defaultValue("heap")
-            .withDescription("With RocksDB, where event-time timers live: `heap` (fast; one timer per learner, "
-                    + "snapshotted with each checkpoint) or `rocksdb` (for more learners than the heap holds).");
+            .withDescription("With RocksDB, where Flink's event-time timers live: `heap` or `rocksdb`. The rule operator "
+                    + "registers none (it wakes each learner from an index of its own on the heap, rebuilt from the state "
+                    + "after a restore); only timers restored from a savepoint of a version before that live here.");
     public static final ConfigOption<Duration> IDLENESS = ConfigOptions.key("idleness")
             .durationType().defaultValue(Duration.ofMinutes(1))
             .withDescription("A partition without input for this long (wall-clock) stops holding the watermark back.");

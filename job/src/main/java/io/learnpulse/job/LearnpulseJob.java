@@ -65,7 +65,7 @@ public final class LearnpulseJob {
         if (JobOptions.backend(options) == JobOptions.Backend.ROCKSDB) {
             flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
             flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-            // one timer per learner, moved on most events: on the heap that costs no RocksDB write
+            // only timers restored from an earlier version's savepoint (the rule operator registers none)
             flink.set(RocksDBOptions.TIMER_SERVICE_FACTORY, JobOptions.timersOnHeap(options)
                     ? PriorityQueueStateType.HEAP : PriorityQueueStateType.ROCKSDB);
         } else {

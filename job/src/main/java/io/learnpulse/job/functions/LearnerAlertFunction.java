@@ -33,11 +33,13 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyContext;
 import org.apache.flink.util.Collector;
@@ -45,14 +47,14 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Runs the {@link LearnerTimeline} of each learner (keyed by userId) as the watermark passes: one
- * value state with all the learner's state (its recent event ids and the events waiting for the
- * watermark too), at most one registered event-time timer per learner, at its next deadline, and
- * the learners whose events wait in a heap index of the subtask ({@link WaitingLearners}), taken
- * as the watermark passes them, before the timers fire. It runs in a {@link LearnerRulesOperator}:
+ * value state with all the learner's state (its recent event ids, the events waiting for the
+ * watermark and the time of its next deadline too), and the moments to wake each learner at (its
+ * first waiting event, its next deadline) in a heap index of the subtask ({@link Wakeups}) instead
+ * of Flink's timers, taken as the watermark passes them. It runs in a {@link LearnerRulesOperator}:
  * the value state is read and written only through a {@link WriteBackCache} of the learners used
  * last, which that operator flushes before each snapshot (so no code may reach the value state
- * around the cache, e.g. by {@code applyToKeyedState}), after turning each entry of the index into
- * a timer of its learner: the index is rebuilt from those timers after a restore.
+ * around the cache, e.g. by {@code applyToKeyedState}, but when the operator opens); the index is
+ * rebuilt from the learners' values when the operator opens after a restore.
  *
  * <p>The course calendar is its broadcast input, kept as broadcast state (checkpointed with the
  * rest): per course, every item version with the watermark at which this operator learned it
@@ -101,11 +103,13 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     /** The overrides in effect, as in the broadcast state over the initial settings; made at first use. */
     private transient SettingsBook settings;
 
+    private transient ValueStateDescriptor<LearnerState> learnerDescriptor;
     private transient ValueState<LearnerState> learnerState;
     private transient WriteBackCache<LearnerState> learner;
-    private transient WaitingLearners waiting;
+    private transient Wakeups wakeups;
+    /** Learners with a deadline to be woken at (timerAt set): a gauge, and what the tests count as timers. */
+    private transient long learnersWithDeadline;
     private transient KeyContext keys;
-    private transient TimerService timers;
     /** The calendar as this operator knows it: what arrived live, over the initial calendar. */
     private transient CourseCalendar courses;
     private transient ReadOnlyBroadcastState<String, SettingsHistory> liveSettings;
@@ -145,13 +149,15 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
 
     @Override
     public void open(OpenContext openContext) {
-        learnerState = getRuntimeContext().getState(new ValueStateDescriptor<>("learner", LearnerState.class));
+        learnerDescriptor = new ValueStateDescriptor<>("learner", LearnerState.class);
+        learnerState = getRuntimeContext().getState(learnerDescriptor);
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("learnpulse");
         lateEvents = metrics.counter("lateEvents");
         duplicates = metrics.counter("duplicateEvents");
         dailyFigures = metrics.counter("dailyFiguresOut");
         riskScores = metrics.counter("riskScoresOut");
+        metrics.gauge("learnersWithDeadline", () -> learnersWithDeadline);
         MetricGroup alerts = metrics.addGroup("alertsOut");
         alertsByType = new EnumMap<>(AlertType.class);
         for (AlertType type : AlertType.values()) {
@@ -163,13 +169,12 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
 
     /**
      * Called by the operator once open, with what its contexts give the function only within a
-     * call: its keys (the cache and the index switch them), its timers and its broadcast states;
-     * and whether its keyed state keeps copies of the values handed to it ({@link WriteBackCache}).
+     * call: its keys (the cache and the index switch them) and its broadcast states; and whether
+     * its keyed state keeps copies of the values handed to it ({@link WriteBackCache}).
      */
-    void attach(KeyContext keys, TimerService timers, ReadOnlyBroadcastState<String, CourseSchedule> calendar,
+    void attach(KeyContext keys, ReadOnlyBroadcastState<String, CourseSchedule> calendar,
             ReadOnlyBroadcastState<String, SettingsHistory> settings, boolean stateCopiesValues) {
         this.keys = keys;
-        this.timers = timers;
         this.courses = courseId -> {
             try {
                 CourseSchedule schedule = calendar.get(courseId);
@@ -180,24 +185,30 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         };
         this.liveSettings = settings;
         learner = new WriteBackCache<>(learnerState, keys, cachedLearners, stateCopiesValues);
-        waiting = new WaitingLearners();
+        wakeups = new Wakeups();
+        learnersWithDeadline = 0;
     }
 
     /**
-     * Called by the operator before each snapshot, ahead of the timers' (which Flink may take
-     * before the operator's own state, as on RocksDB with timers on the heap): every learner waiting
-     * in the index gets a timer at its entry (a no-op for those that have one there already), so
-     * that the restored timers find them.
+     * Called by the operator once attached, before the first record: indexes the wake-ups of every
+     * learner its keyed state holds (none on a fresh start; after a restore, every learner of this
+     * subtask's key groups, whatever the parallelism before). That reads each learner's value once,
+     * at restore, instead of keeping timers in every checkpoint. Timers restored from a savepoint of
+     * an earlier version, which kept one per learner, fire into {@link #onTimer}'s default: nothing
+     * to do, since their learners are woken from here.
      */
-    void waitingToTimers() {
-        if (waiting.size() > 0) {
-            Object current = keys.getCurrentKey();
-            for (int i = 0; i < waiting.size(); i++) {
-                keys.setCurrentKey(waiting.keyAt(i));
-                timers.registerEventTimeTimer(waiting.timeAt(i));
-            }
-            keys.setCurrentKey(current);
-        }
+    void wakeRestoredLearners(KeyedStateBackend<String> backend) throws Exception {
+        backend.applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, learnerDescriptor,
+                (key, state) -> {
+                    LearnerState s = state.value();
+                    if (s.timerAt != NONE) {
+                        wakeups.add(s.timerAt, key);
+                        learnersWithDeadline++;
+                    }
+                    if (!s.pending.isEmpty()) {
+                        wakeups.add(s.pending.get(0).timestamp, key);
+                    }
+                });
     }
 
     /** Called by the operator before each snapshot of its state: every changed learner goes to the keyed state. */
@@ -206,19 +217,20 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     }
 
     /**
-     * Called by the operator when the watermark is about to reach {@code watermark}, before its
-     * timers fire: applies the events of every learner waiting in the index up to it, in the order
-     * of their first waiting events, each with the deadlines due on the way.
+     * Called by the operator when the watermark reaches {@code watermark}: wakes every learner due
+     * by then in the index, in the order of the moments they are due at, and applies its waiting
+     * events and its deadlines up to the watermark; its results are stamped with that moment.
      */
-    void applyWaiting(long watermark, ResultSink sink) throws Exception {
+    void wakeUpTo(long watermark, ResultSink sink) throws Exception {
         SettingsBook overrides = settings();
         TimelineOutput output = new TimelineOutput(sink);
-        while (waiting.hasDue(watermark)) {
-            long time = waiting.firstTime();
-            Object key = waiting.pollFirst();
+        while (wakeups.hasDue(watermark)) {
+            long time = wakeups.firstTime();
+            Object key = wakeups.pollFirst();
             keys.setCurrentKey(key);
             LearnerState state = learner.value();
-            if (state != null && state.hasPendingEventBy(watermark)) {
+            // else stale: applied and rescheduled since by an earlier entry of the learner
+            if (state != null && (state.timerAt != NONE && state.timerAt <= watermark || state.hasPendingEventBy(watermark))) {
                 sink.stampWith(time);
                 advance((String) key, state, watermark, courses, overrides, output);
             }
@@ -297,31 +309,10 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             state = new LearnerState();
         }
         if (!state.hasPendingEventBy(event.timestamp)) {
-            waiting.add(event.timestamp, ctx.getCurrentKey());
+            wakeups.add(event.timestamp, ctx.getCurrentKey());
         }
         timeline.receive(state, event.copy()); // the input object is reused once this call returns
         learner.update(state);
-    }
-
-    /**
-     * The learner's deadline, or a timer that stood for its entry in the index at a snapshot
-     * ({@link #waitingToTimers}): after a restore that is how its waiting events are found; else
-     * the index has applied them already.
-     */
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        LearnerState state = learner.value();
-        if (state == null) {
-            return;
-        }
-        long watermark = ctx.timerService().currentWatermark();
-        if (timestamp == state.timerAt) {
-            state.timerAt = NONE;
-        } else if (!state.hasPendingEventBy(watermark)) {
-            return;
-        }
-        advance(ctx.getCurrentKey(), state, watermark, courses, settings(),
-                new TimelineOutput(new ContextSink(ctx, out)));
     }
 
     /**
@@ -333,63 +324,58 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             SettingsBook overrides, TimelineOutput output) throws IOException {
         if (watermark == Long.MAX_VALUE) {
             timeline.drain(userId, state, courses, overrides, output);
-            learner.clear();
+            drop(state);
             return;
         }
         long deadline = timeline.advance(userId, state, watermark, courses, overrides, output);
         if (state.isEmpty()) {
-            learner.clear();
+            drop(state);
             return;
         }
-        reschedule(state, deadline);
+        reschedule(userId, state, deadline);
         if (!state.pending.isEmpty()) {
-            waiting.add(state.pending.get(0).timestamp, userId);
+            wakeups.add(state.pending.get(0).timestamp, userId);
         }
         learner.update(state);
     }
 
-    /** Keeps exactly one timer per learner, at its next deadline {@code next} (or none if NONE). */
-    private void reschedule(LearnerState state, long next) {
+    /**
+     * Keeps the learner's next deadline {@code next} (or none if NONE) in its value and an entry of
+     * the index at it; an entry at an earlier deadline stays in the index, stale. The deadline is
+     * always after the watermark just reached, so an entry at it is still to come.
+     */
+    private void reschedule(String userId, LearnerState state, long next) {
         if (next == state.timerAt) {
             return;
         }
-        if (state.timerAt != NONE) {
-            timers.deleteEventTimeTimer(state.timerAt);
-        }
         if (next != NONE) {
-            timers.registerEventTimeTimer(next);
+            wakeups.add(next, userId);
         }
+        learnersWithDeadline += (next != NONE ? 1 : 0) - (state.timerAt != NONE ? 1 : 0);
         state.timerAt = next;
     }
 
-    /**
-     * Where the results go: through a timer's context, or, for the events the index applies, straight
-     * to the operator's output, stamped with the time of the learner's first waiting event.
-     */
+    /** The learner's state is gone; so is its deadline (its entries in the index are stale now). */
+    private void drop(LearnerState state) throws IOException {
+        if (state.timerAt != NONE) {
+            learnersWithDeadline--;
+        }
+        learner.clear();
+    }
+
+    /** Learners with a deadline to be woken at (tests: at most one each, none left at the end). */
+    long learnersWithDeadline() {
+        return learnersWithDeadline;
+    }
+
+    /** Where the results go: the operator's output, stamped with the moment the learner was woken at. */
     interface ResultSink {
         void alert(Alert alert);
 
         <X> void output(OutputTag<X> tag, X value);
 
-        /** The timestamp of the records that follow, where the sink does not know it itself. */
+        /** The timestamp of the records that follow. */
         void stampWith(long timestamp);
-    }
-
-    /** A timer's results, stamped with the timer's time by Flink. */
-    private record ContextSink(OnTimerContext ctx, Collector<Alert> alerts) implements ResultSink {
-        @Override
-        public void alert(Alert alert) {
-            alerts.collect(alert);
-        }
-
-        @Override
-        public <X> void output(OutputTag<X> tag, X value) {
-            ctx.output(tag, value);
-        }
-
-        @Override
-        public void stampWith(long timestamp) {
-        }
     }
 
     private final class TimelineOutput implements LearnerTimeline.Output {

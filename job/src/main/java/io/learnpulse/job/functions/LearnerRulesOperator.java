@@ -5,8 +5,6 @@ import io.learnpulse.model.ActivityEvent;
 import io.learnpulse.model.Alert;
 import java.util.List;
 import org.apache.flink.runtime.state.StateSnapshotContext;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.SimpleTimerService;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -16,12 +14,11 @@ import org.apache.flink.util.OutputTag;
 /**
  * The {@code learner-rules} operator: Flink's keyed broadcast operator running a
  * {@link LearnerAlertFunction}, which it also hands what the function needs outside Flink's calls
- * of it: the key context and timers (for the cache of learners in front of their keyed state and
- * the index of learners whose events wait for the watermark), the broadcast states, each new
- * watermark before the timers see it (the index is taken up to it), and each checkpoint or
- * savepoint, before the state backend takes it (the index becomes timers before the barrier, the
- * cache is written back before the keyed state's snapshot), so that the keyed state and timers it
- * snapshots are complete.
+ * of it: the key context (for the cache of learners in front of their keyed state and the index of
+ * when to wake each learner), the broadcast states, the keyed state once at opening (the index is
+ * rebuilt from it after a restore), each new watermark (the index is taken up to it), and each
+ * checkpoint or savepoint, before the state backend takes it (the cache is written back before the
+ * keyed state's snapshot), so that the keyed state it snapshots is complete.
  */
 public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<String, ActivityEvent, StateInput, Alert> {
     private static final long serialVersionUID = 1L;
@@ -35,13 +32,11 @@ public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<Str
     @Override
     public void open() throws Exception {
         super.open();
-        // the timer service the superclass registered under this name, for this operator
-        SimpleTimerService timers = new SimpleTimerService(
-                getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this));
-        function().attach(this, timers,
+        function().attach(this,
                 getOperatorStateBackend().getBroadcastState(LearnerAlertFunction.CALENDAR),
                 getOperatorStateBackend().getBroadcastState(LearnerAlertFunction.SETTINGS),
                 getKeyedStateBackend().isSafeToReuseKVState());
+        function().wakeRestoredLearners(getKeyedStateBackend());
         results = new Results();
     }
 
@@ -71,18 +66,8 @@ public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<Str
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        function().applyWaiting(mark.getTimestamp(), results);
-        super.processWatermark(mark); // fires the timers, then forwards the watermark
-    }
-
-    /**
-     * Before each checkpoint or savepoint, ahead of the snapshot itself: on RocksDB with timers on
-     * the heap, Flink writes the timers before it calls {@link #snapshotState}.
-     */
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        super.prepareSnapshotPreBarrier(checkpointId);
-        function().waitingToTimers();
+        function().wakeUpTo(mark.getTimestamp(), results);
+        super.processWatermark(mark); // fires timers restored from an earlier version's savepoint, forwards the watermark
     }
 
     @Override
@@ -92,11 +77,16 @@ public final class LearnerRulesOperator extends CoBroadcastWithKeyedOperator<Str
         super.snapshotState(context);
     }
 
+    /** Learners with a deadline to be woken at, the gauge {@code learnersWithDeadline} (tests: at most one wake-up each). */
+    public long learnersWithDeadline() {
+        return function().learnersWithDeadline();
+    }
+
     private LearnerAlertFunction function() {
         return (LearnerAlertFunction) userFunction; // the constructor takes only this type
     }
 
-    /** The operator's output, for results produced outside a timer's call. */
+    /** The operator's output. */
     private final class Results implements LearnerAlertFunction.ResultSink {
         private long timestamp;
 

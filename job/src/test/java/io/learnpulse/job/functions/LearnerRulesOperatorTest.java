@@ -40,6 +40,8 @@ class LearnerRulesOperatorTest {
         List<Object> beforeCheckpoint = List.of(
                 low("a", at(0, "09:00"), 1), low("b", at(0, "09:05"), 1), low("c", at(0, "09:10"), 1),
                 low("a", at(0, "10:00"), 2), low("b", at(0, "10:05"), 2),
+                // silent after the checkpoint: only its deadlines, found again after the restore, wake it
+                low("e", at(0, "09:20"), 1),
                 new Watermark(at(0, "10:30")),
                 // waiting for the watermark at the checkpoint: found again after the restore
                 low("d", at(0, "10:40"), 1), low("d", at(0, "10:50"), 2));
@@ -51,7 +53,8 @@ class LearnerRulesOperatorTest {
                 low("d", at(0, "11:20"), 3),
                 new Watermark(at(0, "13:00")),
                 low("a", at(1, "09:00"), 4), low("a", at(1, "10:00"), 5),
-                new Watermark(at(1, "11:00")));
+                new Watermark(at(1, "11:00")),
+                new Watermark(at(4, "01:00")));
 
         List<String> withoutFailure = new ArrayList<>();
         try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h = harness(cachedLearners, null)) {
@@ -79,13 +82,16 @@ class LearnerRulesOperatorTest {
                 assertThat(learners).as("learners in the keyed state").isEmpty();
             }
             assertThat(restored.numEventTimeTimers()).as("event-time timers").isZero();
+            assertThat(((LearnerRulesOperator) restored.getOperator()).learnersWithDeadline())
+                    .as("learners with a deadline").isZero();
         }
 
         assertThat(withoutFailure).as("the run without failure").contains(
                 "a CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:00")),
                 "b CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:05")),
                 "c CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "12:10")),
-                "d CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:20")));
+                "d CONSECUTIVE_LOW_SCORES@" + Instant.ofEpochMilli(at(0, "11:20")),
+                "e ENGAGEMENT_DROP@" + Instant.ofEpochMilli(at(4, "00:00")));
         // across learners, the timers due at one watermark fire in no defined order
         assertThat(committed).containsExactlyInAnyOrderElementsOf(withoutFailure);
     }

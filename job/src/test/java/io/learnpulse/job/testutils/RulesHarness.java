@@ -43,6 +43,7 @@ public final class RulesHarness implements AutoCloseable {
     public static final Instant BEGINNING = Instant.parse("2026-11-02T00:00:00Z");
 
     private final KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> harness;
+    private final LearnerRulesOperator operator;
     private int sequence;
     private long checkpoints;
 
@@ -65,9 +66,8 @@ public final class RulesHarness implements AutoCloseable {
      */
     public RulesHarness(RuleConfig rules, List<CalendarItem> initialCalendar, List<SettingsOverride> initialSettings,
             OperatorSubtaskState snapshot) throws Exception {
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new LearnerRulesOperator(new LearnerAlertFunction(rules, initialCalendar, initialSettings, TestClock.FIXED)),
-                e -> e.userId, null, Types.STRING);
+        operator = new LearnerRulesOperator(new LearnerAlertFunction(rules, initialCalendar, initialSettings, TestClock.FIXED));
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(operator, e -> e.userId, null, Types.STRING);
         if (snapshot != null) {
             harness.initializeState(snapshot);
         }
@@ -261,8 +261,12 @@ public final class RulesHarness implements AutoCloseable {
         return values(harness.getSideOutput(LearnerAlertFunction.LATE_EVENTS));
     }
 
-    public int timers() {
-        return harness.numEventTimeTimers();
+    /**
+     * The learners' pending wake-ups at a deadline, at most one each: the operator keeps them in an
+     * index of its own instead of Flink's timers; Flink's timers count too (none are registered).
+     */
+    public long timers() {
+        return operator.learnersWithDeadline() + harness.numEventTimeTimers();
     }
 
     /** Keyed state entries once the operator's cache of learners is written back, as before a checkpoint. */

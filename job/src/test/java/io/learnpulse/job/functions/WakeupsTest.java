@@ -3,17 +3,15 @@ package io.learnpulse.job.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class WaitingLearnersTest {
+class WakeupsTest {
     @Test
-    void takesTheLearnersUpToEachWatermarkEarliestFirstAndLeavesTheRest() {
-        WaitingLearners waiting = new WaitingLearners();
+    void takesTheLearnersDueByEachWatermarkEarliestFirstAndLeavesTheRest() {
+        Wakeups waiting = new Wakeups();
         waiting.add(30, "c");
         waiting.add(10, "a");
         waiting.add(20, "b");
@@ -27,18 +25,17 @@ class WaitingLearnersTest {
         assertThat(due).containsExactly("10:a", "20:b");
         assertThat(waiting.size()).isEqualTo(2);
         assertThat(waiting.hasDue(29)).isFalse();
-        Map<Object, Long> left = new HashMap<>();
-        for (int i = 0; i < waiting.size(); i++) {
-            left.put(waiting.keyAt(i), waiting.timeAt(i));
-        }
-        assertThat(left).containsOnly(Map.entry("c", 30L), Map.entry("d", 40L));
+        assertThat(waiting.firstTime()).isEqualTo(30);
+        assertThat(waiting.pollFirst()).isEqualTo("c");
+        assertThat(waiting.pollFirst()).isEqualTo("d");
+        assertThat(waiting.size()).isZero();
     }
 
     /** Against java.util.PriorityQueue over a seeded mix of adds and watermarks, growing past its first arrays. */
     @Test
     void ordersAsAPriorityQueueDoes() {
         Random random = new Random(12);
-        WaitingLearners waiting = new WaitingLearners();
+        Wakeups waiting = new Wakeups();
         PriorityQueue<long[]> reference = new PriorityQueue<>((x, y) -> Long.compare(x[0], y[0]));
         long watermark = 0;
         for (int round = 0; round < 2_000; round++) {

@@ -3,28 +3,26 @@ package io.learnpulse.job.functions;
 import java.util.Arrays;
 
 /**
- * The learners of one subtask whose events wait for the watermark, by the time of their first
- * waiting event: an index on the heap beside the keyed state, where the events themselves wait
- * (in the learner's value). It takes the place of an event-time timer per waiting event, which
- * cost a timer registered, deleted and polled in Flink's timer queue for nearly every event
- * (bench/results/profile.md); this queue holds only the learners that wait, and only until the
- * watermark passes them.
+ * When each learner of one subtask is to be woken next, on the heap: at its first event waiting for
+ * the watermark and at its next deadline (a day end, forgetting, a rule's). It takes the place of
+ * Flink's event-time timers, whose queue cost a timer registered, deleted and polled per event and
+ * again per deadline (bench/results/profile.md).
  *
  * <p>A binary heap of the times in a {@code long[]}, the keys beside them: ordering it touches only
- * the dense array of times, where a queue of entry objects took a cache miss per comparison (5.7%
- * of the rule thread in the live profile).
+ * the dense array of times, where a queue of entry objects took a cache miss per comparison.
  *
- * <p>An entry may be stale (its events applied since, by a timer of the learner): whoever takes
- * it checks the learner's value. It is not part of any snapshot; before one, the operator turns
- * each entry into a timer of its learner, so that a restore finds the waiting learners through
- * Flink's checkpointed timers ({@link LearnerAlertFunction#waitingToTimers}).
+ * <p>Entries are never removed but by {@link #pollFirst}: when a learner's next deadline moves, the
+ * old entry stays and is found stale when it comes up (whoever takes an entry checks the learner's
+ * value). The heap is no part of any snapshot: it is derived from the learners' values (their
+ * waiting events and {@code timerAt}), and rebuilt from them when the operator opens after a
+ * restore ({@link LearnerAlertFunction#wakeRestoredLearners}).
  */
-final class WaitingLearners {
+final class Wakeups {
     private long[] times = new long[64];
     private Object[] keys = new Object[64];
     private int size;
 
-    /** The learner {@code key} has an event waiting at {@code time}. */
+    /** The learner {@code key} is to be woken at {@code time}. */
     void add(long time, Object key) {
         if (size == times.length) {
             times = Arrays.copyOf(times, 2 * size);
@@ -84,15 +82,5 @@ final class WaitingLearners {
 
     int size() {
         return size;
-    }
-
-    /** The time of the {@code i}-th entry, in no order (0 ≤ i < size), left in place. */
-    long timeAt(int i) {
-        return times[i];
-    }
-
-    /** The key of the {@code i}-th entry, in no order (0 ≤ i < size), left in place. */
-    Object keyAt(int i) {
-        return keys[i];
     }
 }
