@@ -30,7 +30,7 @@ class ProdOverlaySizingTest {
 
     @Test
     void theProdOverlayHoldsWhatTheSizingPageAsksForItsBoldRow() throws Exception {
-        SizingPage row = SizingPage.boldRow();
+        SizingRow row = SizingRow.bold();
         RenderedManifests prod = RenderedManifests.render("prod");
         FlinkDeploymentSpec flink = StrictModels.read(KubernetesManifestsTest.withoutFlinkVersion(
                 prod.single("FlinkDeployment")), FlinkDeployment.class).getSpec();

@@ -13,22 +13,22 @@ import java.util.regex.Pattern;
  * The bold row of docs/sizing.md's table, the row the prod overlay is sized for, read as the page
  * prints it (figures to two or three significant digits, decimal MB, GB and TB).
  */
-record SizingPage(double jobCores, int parallelism, int activityPartitions, double stateBytes, double kafkaBytes) {
-    static final Path PAGE = RenderedManifests.ROOT.resolve("docs/sizing.md");
+record SizingRow(double jobCores, int parallelism, int activityPartitions, double stateBytes, double kafkaBytes) {
+    private static final Path PAGE = RenderedManifests.ROOT.resolve("docs/sizing.md");
     private static final Map<String, Double> DECIMAL_UNITS = Map.of("MB", 1e6, "GB", 1e9, "TB", 1e12);
     private static final Pattern TERM = Pattern.compile("([0-9][0-9,.]*)\\s*(MB|GB|TB)?");
 
-    static SizingPage boldRow() throws IOException {
+    static SizingRow bold() throws IOException {
         List<String> lines = Files.readAllLines(PAGE);
         List<String> header = cells(lines.stream().filter(line -> line.startsWith("| learners |")).findFirst()
                 .orElseThrow(() -> new AssertionError(PAGE + " has no table starting with | learners |")));
-        List<List<String>> bold = lines.stream().filter(line -> line.startsWith("| **")).map(SizingPage::cells).toList();
+        List<List<String>> bold = lines.stream().filter(line -> line.startsWith("| **")).map(SizingRow::cells).toList();
         if (bold.size() != 1) {
             throw new AssertionError(PAGE + ": expected one bold row, found " + bold.size());
         }
         List<String> row = bold.get(0);
         String state = cell(header, row, "state");
-        return new SizingPage(number(cell(header, row, "job cores")), (int) number(cell(header, row, "parallelism")),
+        return new SizingRow(number(cell(header, row, "job cores")), (int) number(cell(header, row, "parallelism")),
                 (int) number(cell(header, row, "activity partitions")), bytes(state.substring(state.indexOf('=') + 1)),
                 bytes(cell(header, row, "Kafka storage")));
     }
@@ -58,7 +58,7 @@ record SizingPage(double jobCores, int parallelism, int activityPartitions, doub
     }
 
     /** A sum of sizes, "391 + 97 GB" or "2.0 TB + 485 GB": a term without a unit has the next term's. */
-    static double bytes(String sum) {
+    private static double bytes(String sum) {
         String[] terms = sum.split("\\+");
         double total = 0;
         String unit = null;
