@@ -109,7 +109,6 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     private transient Wakeups wakeups;
     /** Learners with a deadline to be woken at (timerAt set): a gauge, and what the tests count as timers. */
     private transient long learnersWithDeadline;
-    private transient KeyContext keys;
     /** The calendar as this operator knows it: what arrived live, over the initial calendar. */
     private transient CourseCalendar courses;
     private transient ReadOnlyBroadcastState<String, SettingsHistory> liveSettings;
@@ -169,12 +168,11 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
 
     /**
      * Called by the operator once open, with what its contexts give the function only within a
-     * call: its keys (the cache and the index switch them) and its broadcast states; and whether
+     * call: its keys (the cache sets them to reach the state) and its broadcast states; and whether
      * its keyed state keeps copies of the values handed to it ({@link WriteBackCache}).
      */
     void attach(KeyContext keys, ReadOnlyBroadcastState<String, CourseSchedule> calendar,
             ReadOnlyBroadcastState<String, SettingsHistory> settings, boolean stateCopiesValues) {
-        this.keys = keys;
         this.courses = courseId -> {
             try {
                 CourseSchedule schedule = calendar.get(courseId);
@@ -227,8 +225,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         while (wakeups.hasDue(watermark)) {
             long time = wakeups.firstTime();
             Object key = wakeups.pollFirst();
-            keys.setCurrentKey(key);
-            LearnerState state = learner.value();
+            LearnerState state = learner.value(key);
             // else stale: applied and rescheduled since by an earlier entry of the learner
             if (state != null && (state.timerAt != NONE && state.timerAt <= watermark || state.hasPendingEventBy(watermark))) {
                 sink.stampWith(time);
@@ -304,15 +301,16 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             ctx.output(LATE_EVENTS, LateEvents.deadLetter(event, watermark, JsonCodec.event(event)));
             return;
         }
-        LearnerState state = learner.value();
+        Object key = ctx.getCurrentKey();
+        LearnerState state = learner.value(key);
         if (state == null) {
             state = new LearnerState();
         }
         if (!state.hasPendingEventBy(event.timestamp)) {
-            wakeups.add(event.timestamp, ctx.getCurrentKey());
+            wakeups.add(event.timestamp, key);
         }
         timeline.receive(state, event.copy()); // the input object is reused once this call returns
-        learner.update(state);
+        learner.update(key, state);
     }
 
     /**
@@ -324,19 +322,19 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             SettingsBook overrides, TimelineOutput output) throws IOException {
         if (watermark == Long.MAX_VALUE) {
             timeline.drain(userId, state, courses, overrides, output);
-            drop(state);
+            drop(userId, state);
             return;
         }
         long deadline = timeline.advance(userId, state, watermark, courses, overrides, output);
         if (state.isEmpty()) {
-            drop(state);
+            drop(userId, state);
             return;
         }
         reschedule(userId, state, deadline);
         if (!state.pending.isEmpty()) {
             wakeups.add(state.pending.get(0).timestamp, userId);
         }
-        learner.update(state);
+        learner.update(userId, state);
     }
 
     /**
@@ -356,11 +354,11 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     }
 
     /** The learner's state is gone; so is its deadline (its entries in the index are stale now). */
-    private void drop(LearnerState state) throws IOException {
+    private void drop(String userId, LearnerState state) throws IOException {
         if (state.timerAt != NONE) {
             learnersWithDeadline--;
         }
-        learner.clear();
+        learner.clear(userId);
     }
 
     /** Learners with a deadline to be woken at (tests: at most one each, none left at the end). */
