@@ -301,8 +301,8 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             ctx.output(LATE_EVENTS, LateEvents.deadLetter(event, watermark, JsonCodec.event(event)));
             return;
         }
-        Object key = ctx.getCurrentKey();
-        LearnerState state = learner.value(key);
+        LearnerState state = learner.value(ctx.getCurrentKey());
+        Object key = learner.heldKey(ctx.getCurrentKey());
         if (state == null) {
             state = new LearnerState();
         }

@@ -67,6 +67,16 @@ final class WriteBackCache<V> {
         return entry(key).value;
     }
 
+    /**
+     * The instance of {@code key} the cache holds for it ({@code key} itself if none): each event
+     * brings its own copy of its learner's key, and a lookup with the held one compares by identity
+     * instead of reading two strings (the rule function keeps it in its index of wake-ups).
+     */
+    Object heldKey(Object key) {
+        Entry<V> entry = entries.get(key);
+        return entry == null ? key : entry.key;
+    }
+
     /** Sets the value of {@code key}; null clears it. Written to the state at the next flush. */
     void update(Object key, V value) throws IOException {
         Entry<V> entry = entry(key);
