@@ -306,7 +306,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         if (state == null) {
             state = new LearnerState();
         }
-        if (!state.hasPendingEventBy(event.timestamp)) {
+        if (!state.hasPendingEventBy(event.timestamp) && !deadlineBy(state, event.timestamp)) {
             wakeups.add(event.timestamp, key);
         }
         timeline.receive(state, event.copy()); // the input object is reused once this call returns
@@ -331,10 +331,21 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             return;
         }
         reschedule(userId, state, deadline);
-        if (!state.pending.isEmpty()) {
+        if (!state.pending.isEmpty() && !deadlineBy(state, state.pending.get(0).timestamp)) {
             wakeups.add(state.pending.get(0).timestamp, userId);
         }
         learner.update(userId, state);
+    }
+
+    /**
+     * Whether the learner's next deadline comes at or before {@code time}: the index holds an entry
+     * at every learner's deadline ({@code timerAt}), which then wakes it in time for an event
+     * waiting at {@code time} too, so the event needs no entry of its own (the index holds one at or
+     * before each learner's first waiting event). A learner catching up, whose events come after its
+     * next day end, costs one entry per watermark, not two.
+     */
+    private static boolean deadlineBy(LearnerState state, long time) {
+        return state.timerAt != NONE && state.timerAt <= time;
     }
 
     /**

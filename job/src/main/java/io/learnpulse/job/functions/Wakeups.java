@@ -3,8 +3,9 @@ package io.learnpulse.job.functions;
 import java.util.Arrays;
 
 /**
- * When each learner of one subtask is to be woken next, on the heap: at its first event waiting for
- * the watermark and at its next deadline (a day end, forgetting, a rule's). It takes the place of
+ * When each learner of one subtask is to be woken next, on the heap: at its next deadline (a day
+ * end, forgetting, a rule's) and at its first event waiting for the watermark unless the deadline
+ * comes first. It takes the place of
  * Flink's event-time timers, whose queue cost a timer registered, deleted and polled per event and
  * again per deadline (bench/results/profile.md).
  *
