@@ -203,9 +203,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
                         wakeups.add(s.timerAt, key);
                         learnersWithDeadline++;
                     }
-                    if (!s.pending.isEmpty()) {
-                        wakeups.add(s.pending.get(0).timestamp, key);
-                    }
+                    wakeForWaiting(key, s);
                 });
     }
 
@@ -227,7 +225,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             Object key = wakeups.pollFirst();
             LearnerState state = learner.value(key);
             // else stale: applied and rescheduled since by an earlier entry of the learner
-            if (state != null && (state.timerAt != NONE && state.timerAt <= watermark || state.hasPendingEventBy(watermark))) {
+            if (state != null && (deadlineBy(state, watermark) || state.hasPendingEventBy(watermark))) {
                 sink.stampWith(time);
                 advance((String) key, state, watermark, courses, overrides, output);
             }
@@ -302,7 +300,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             return;
         }
         LearnerState state = learner.value(ctx.getCurrentKey());
-        Object key = learner.heldKey(ctx.getCurrentKey());
+        Object key = learner.heldKey();
         if (state == null) {
             state = new LearnerState();
         }
@@ -315,8 +313,8 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
 
     /**
      * Applies the learner's waiting events and deadlines up to {@code watermark}, or all its events
-     * at the end of the input; then sets its timer to its next deadline and, if events still
-     * wait, enters it in the index at the first of them.
+     * at the end of the input; then keeps its next deadline and, if events still wait, wakes it
+     * at the first of them (the index, {@link #reschedule}, {@link #wakeForWaiting}).
      */
     private void advance(String userId, LearnerState state, long watermark, CourseCalendar courses,
             SettingsBook overrides, TimelineOutput output) throws IOException {
@@ -331,9 +329,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             return;
         }
         reschedule(userId, state, deadline);
-        if (!state.pending.isEmpty() && !deadlineBy(state, state.pending.get(0).timestamp)) {
-            wakeups.add(state.pending.get(0).timestamp, userId);
-        }
+        wakeForWaiting(userId, state);
         learner.update(userId, state);
     }
 
@@ -346,6 +342,13 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
      */
     private static boolean deadlineBy(LearnerState state, long time) {
         return state.timerAt != NONE && state.timerAt <= time;
+    }
+
+    /** Enters the learner in the index at its first waiting event, unless its deadline wakes it by then. */
+    private void wakeForWaiting(Object key, LearnerState state) {
+        if (!state.pending.isEmpty() && !deadlineBy(state, state.pending.get(0).timestamp)) {
+            wakeups.add(state.pending.get(0).timestamp, key);
+        }
     }
 
     /**

@@ -81,6 +81,7 @@ final class Wakeups {
         return first;
     }
 
+    /** Entries in the index, stale ones included (tests). */
     int size() {
         return size;
     }

@@ -14,8 +14,9 @@ import org.apache.flink.streaming.api.operators.KeyContext;
  * snapshot, {@link LearnerRulesOperator}) or when a changed value is evicted to keep at most
  * {@code capacity} values. Its callers name the key: the operator's current key is set only to
  * reach the state (on RocksDB that serialises the key, 6% of the rule thread when it was set for
- * every learner the watermark woke), and is left at whichever key the state was last reached for. On RocksDB every state access is a
- * (de)serialisation and a native call; this turns the several accesses per event into about one
+ * every learner the watermark woke), and is left at whichever key the state was last reached for.
+ * The entry used last is kept at hand, so that a read and the write after it under the same key
+ * cost one map lookup. On RocksDB every state access is a (de)serialisation and a native call; this turns the several accesses per event into about one
  * read and one write per key and checkpoint interval (bench/results/profile.md), the idea of Flink
  * SQL's mini-batch.
  *
@@ -44,6 +45,8 @@ final class WriteBackCache<V> {
     private final boolean keptAfterFlush;
     /** In access order: the eldest is evicted first. */
     private final LinkedHashMap<Object, Entry<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** The entry read or written last; null after the cache is emptied. */
+    private Entry<V> last;
     /** The entries changed since the last flush (an evicted one is written and no longer dirty). */
     private final List<Entry<V>> changed = new ArrayList<>();
 
@@ -68,13 +71,12 @@ final class WriteBackCache<V> {
     }
 
     /**
-     * The instance of {@code key} the cache holds for it ({@code key} itself if none): each event
-     * brings its own copy of its learner's key, and a lookup with the held one compares by identity
-     * instead of reading two strings (the rule function keeps it in its index of wake-ups).
+     * The instance of the key last read or written that the cache holds: each event brings its own
+     * copy of its learner's key, and a lookup with the held one compares by identity instead of
+     * reading two strings (the rule function keeps it in its index of wake-ups).
      */
-    Object heldKey(Object key) {
-        Entry<V> entry = entries.get(key);
-        return entry == null ? key : entry.key;
+    Object heldKey() {
+        return last.key;
     }
 
     /** Sets the value of {@code key}; null clears it. Written to the state at the next flush. */
@@ -116,6 +118,7 @@ final class WriteBackCache<V> {
         }
         if (!keptAfterFlush) {
             entries.clear();
+            last = null;
         }
     }
 
@@ -125,6 +128,9 @@ final class WriteBackCache<V> {
     }
 
     private Entry<V> entry(Object key) throws IOException {
+        if (last != null && last.key == key) {
+            return last; // the most recently used: already last in the access order
+        }
         Entry<V> entry = entries.get(key);
         if (entry == null) {
             if (keys.getCurrentKey() != key) {
@@ -136,6 +142,7 @@ final class WriteBackCache<V> {
                 evictEldest(key);
             }
         }
+        last = entry;
         return entry;
     }
 
