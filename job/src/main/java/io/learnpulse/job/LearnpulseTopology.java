@@ -4,6 +4,7 @@ import io.learnpulse.job.functions.LearnerAlertFunction;
 import io.learnpulse.job.functions.LearnerRulesOperator;
 import io.learnpulse.job.functions.RejectionRouter;
 import io.learnpulse.job.functions.StateRouter;
+import io.learnpulse.job.records.ActivityEventTypeInfo;
 import io.learnpulse.job.records.InputRecord;
 import io.learnpulse.job.records.StateInput;
 import io.learnpulse.job.rules.RuleConfig;
@@ -102,7 +103,8 @@ public final class LearnpulseTopology {
     public static Outputs build(DataStream<InputRecord> input, DataStream<StateInput> state,
             List<CalendarItem> initialCalendar, List<SettingsOverride> initialSettings, RuleConfig rules, Clock clock) {
         SingleOutputStreamOperator<ActivityEvent> events = input
-                .process(new RejectionRouter())
+                // the events' own serializer on the way to the rule operator, not the POJO one's reflection
+                .process(new RejectionRouter(), ActivityEventTypeInfo.INSTANCE)
                 .name("route-rejected-input")
                 .uid("route-rejected-input")
                 // chained to its source: each rule subtask then sees the watermarks of exactly the
