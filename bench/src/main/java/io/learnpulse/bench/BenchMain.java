@@ -12,11 +12,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +34,10 @@ import java.util.stream.Stream;
  * in one invocation, prints one table and writes it to {@code bench/results/latest.md}.
  *
  * <p>The parts run in their own processes so that each one's CPU time can be read from
- * {@code /proc/<pid>/stat}: the Kafka broker, a local Flink cluster (the jobs are submitted to it
- * one after the other), the gateway, each replay and the cron baseline. This process generates the
- * workload, produces the load, and is the WebSocket client.
+ * {@code /proc/<pid>/stat}: the Kafka broker, a local Flink cluster for each kind of job measured on
+ * one ({@link FlinkClusters}; its jobs are submitted to it one after the other), the gateway, each
+ * replay and the cron baseline. This process generates the workload, produces the load, and is the
+ * WebSocket client.
  */
 public final class BenchMain {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,11 +51,12 @@ public final class BenchMain {
      */
     private static final Duration CEILING_WARM_UP_BOUND = Duration.ofSeconds(60);
     /**
-     * The same for each live row: its runs take about 25 s (job start, a drain of at most
-     * --drain-seconds, the exactly-once cancel), so a minute stopped every live row after two runs,
-     * unsettled, and its first measured repeat was still speeding up; up to 5 of them.
+     * The same for each live row: its runs of the 2 M-event backlog take about 30 s (job start, a
+     * drain of at most --drain-seconds, the exactly-once cancel), so up to 4 of them, as many events
+     * as 8 runs of the 1 M backlog before; a minute then stopped every live row after two runs,
+     * unsettled, and its first measured repeat was still speeding up.
      */
-    private static final Duration LIVE_WARM_UP_BOUND = Duration.ofSeconds(150);
+    private static final Duration LIVE_WARM_UP_BOUND = Duration.ofSeconds(120);
     /** The longest the state run's events may take at the RocksDB drain rate (under a budget). */
     private static final int STATE_RUN_SECONDS = 90;
     private static final String SNAPSHOT_PROPERTY = "learnpulse.bench.snapshot";
@@ -146,11 +153,12 @@ public final class BenchMain {
                 options.seed, Files.size(workload.file) / 1e6));
 
         boolean gatewayNeeded = options.rows.contains(Row.LATENCY) || options.rows.contains(Row.FANOUT);
-        say("starting the Kafka broker, the local Flink cluster" + (gatewayNeeded ? " and the gateway" : "")
-                + " (one process each)");
-        CompletableFuture<FlinkSession> starting = CompletableFuture.supplyAsync(() -> {
+        Set<Row> clusters = Row.clusters(options.rows);
+        say("starting the Kafka broker" + (clusters.isEmpty() ? "" : ", a local Flink cluster for each of "
+                + Row.ids(clusters)) + (gatewayNeeded ? " and the gateway" : "") + " (one process each)");
+        CompletableFuture<FlinkClusters> starting = CompletableFuture.supplyAsync(() -> {
             try {
-                return FlinkSession.start(logs, options.parallelism);
+                return FlinkClusters.start(clusters, logs, options.parallelism);
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
@@ -158,7 +166,7 @@ public final class BenchMain {
         try (Child broker = Child.start("kafka", logs, "1g", "kafka", List.of())) {
             bootstrap = broker.await("ready", Duration.ofMinutes(2));
             try (BenchKafka kafka = new BenchKafka(bootstrap);
-                    FlinkSession flink = starting.get(3, TimeUnit.MINUTES)) {
+                    FlinkClusters flink = starting.get(3, TimeUnit.MINUTES)) {
                 kafka.createTopics(1, LatencyRun.ALERTS_TOPIC, "learner-metrics");
                 try (Child gateway = gatewayNeeded ? Child.start("gateway", logs, "1g", "gateway", List.of(
                         "--bootstrap-servers", bootstrap, "--data-dir", work.resolve("gateway").toString(),
@@ -181,14 +189,17 @@ public final class BenchMain {
         return output;
     }
 
-    private void measure(Workload workload, Child broker, BenchKafka kafka, FlinkSession flink, Child gateway,
+    private void measure(Workload workload, Child broker, BenchKafka kafka, FlinkClusters flink, Child gateway,
             int gatewayPort) throws Exception {
         String activity = "bench-activity";
+        long backlogEvents = 0;
         if (options.rows.stream().anyMatch(Row::drains)) {
+            Workload backlog = backlog(workload);
+            backlogEvents = backlog.events;
             kafka.createTopics(4, activity);
-            say("loading the backlog of " + workload.events + " events into Kafka");
+            say("loading the backlog of " + backlog.events + " events into Kafka");
             long t0 = System.nanoTime();
-            kafka.preload(workload.file, activity);
+            kafka.preload(backlog.file, activity);
             say(String.format(Locale.ROOT, "backlog loaded in %.1f s", (System.nanoTime() - t0) / 1e9));
         }
 
@@ -214,11 +225,16 @@ public final class BenchMain {
             });
         }
 
-        // 1-3: ceiling, replay, live; repeats interleaved so that a busy moment of the machine spreads over all
-        Drain drain = new Drain(flink, broker, kafka, options.drainSeconds);
-        Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
+        // 1-3: ceiling, live, replay; repeats interleaved so that a busy moment of the machine spreads over all
+        Map<Row, Drain> drainers = new EnumMap<>(Row.class);
+        for (Row row : options.rows) {
+            if (row.drains()) {
+                drainers.put(row, new Drain(flink.of(row), broker, kafka, options.drainSeconds));
+            }
+        }
+        Map<String, SortedMap<Integer, Drain.Result>> drains = new LinkedHashMap<>();
         Path replayAlerts = null;
-        warmUp(drain, activity, workload.events);
+        warmUp(drainers, activity, backlogEvents);
         boolean repeated = options.rows.stream().anyMatch(Row::drains)
                 || (!options.quick && options.rows.contains(Row.REPLAY)) || oulad != null;
         long repeatStarted = System.nanoTime();
@@ -234,10 +250,15 @@ public final class BenchMain {
                 }
             }
             String r = "r" + rep;
-            if (options.rows.contains(Row.CEILING)) {
-                say("run " + rep + "/" + options.repeats + ": ceiling");
-                add(drains, Row.CEILING.id, attempt("ceiling run " + rep,
-                        () -> drainOnce(drain, Row.CEILING, Row.CEILING.id, "ceiling-" + r, activity, workload.events)));
+            for (Row row : Row.roundOrder(options.rows, rep)) {
+                say("run " + rep + "/" + options.repeats + ": " + (row == Row.CEILING ? "" : "live ") + row.id);
+                long events = backlogEvents;
+                Drain.Result result = attempt(row.id + " run " + rep,
+                        () -> drainOnce(drainers.get(row), row, row.id, row.id + "-" + r, activity, events));
+                SortedMap<Integer, Drain.Result> runs = drains.computeIfAbsent(row.id, k -> new TreeMap<>());
+                if (result != null) {
+                    runs.put(rep, result);
+                }
             }
             if (!options.quick && options.rows.contains(Row.REPLAY)) {
                 say("run " + rep + "/" + options.repeats + ": replay");
@@ -258,15 +279,8 @@ public final class BenchMain {
                     ouladReplays.add(replayed);
                 }
             }
-            for (Row live : Row.LIVE) {
-                if (!options.rows.contains(live)) {
-                    continue;
-                }
-                say("run " + rep + "/" + options.repeats + ": live " + live.id);
-                add(drains, live.id, attempt(live.id + " run " + rep,
-                        () -> drainOnce(drain, live, live.id, live.id + "-" + r, activity, workload.events)));
-            }
         }
+        flink.keepOnly(Row.clustersAfterThroughput(options.rows));
         JsonNode quickCron = null;
         if (quickReplayAndCron != null) {
             CompletableFuture<JsonNode> quick = quickReplayAndCron;
@@ -278,7 +292,7 @@ public final class BenchMain {
         }
 
         if (options.rows.contains(Row.STATE)) {
-            state(workload, kafka, flink, drains);
+            state(workload, kafka, flink.of(Row.ROCKSDB_EXACTLY_ONCE), drains);
         }
         if (options.rows.contains(Row.FANOUT)) {
             fanout(kafka, gateway, gatewayPort);
@@ -301,9 +315,10 @@ public final class BenchMain {
 
     /**
      * Before the measured repeats, each kind of job they measure (the ceiling, each live row) drains
-     * the backlog unmeasured until it is warm ({@link WarmUp}); the table says how many runs it took.
+     * the backlog unmeasured on its own cluster until it is warm ({@link WarmUp}); the table says how
+     * many runs it took.
      */
-    private void warmUp(Drain drain, String activity, long events) throws Exception {
+    private void warmUp(Map<Row, Drain> drainers, String activity, long events) throws Exception {
         if (options.warmUpRuns == 0) {
             return;
         }
@@ -315,11 +330,31 @@ public final class BenchMain {
             WarmUp.Outcome outcome = WarmUp.warm(row.id, options.warmUpRuns,
                     row == Row.CEILING ? CEILING_WARM_UP_BOUND : LIVE_WARM_UP_BOUND,
                     n -> attempt("warm-up " + row.id + " run " + n,
-                            () -> drainOnce(drain, row, "warm-up " + row.id, "warm-up-" + row.id + "-" + n, activity, events)),
+                            () -> drainOnce(drainers.get(row), row, "warm-up " + row.id, "warm-up-" + row.id + "-" + n, activity, events)),
                     this::say);
             outcomes.add(outcome.describe());
         }
         report.warmUp(outcomes, options.warmUpRuns, CEILING_WARM_UP_BOUND, LIVE_WARM_UP_BOUND);
+    }
+
+    /**
+     * The backlog the throughput rows drain: the workload itself, or, with more {@code --backlog-events}
+     * (by default twice the workload), the same seeded learners generated on for more days, so that each
+     * live drain spans two or three checkpoints instead of about one (the first events are the
+     * workload's: the generator writes day after day).
+     */
+    private Workload backlog(Workload workload) throws IOException {
+        if (options.backlogEvents == workload.events) {
+            return workload;
+        }
+        say(String.format(Locale.ROOT, "generating the backlog of the throughput rows: %,d events", options.backlogEvents));
+        Workload backlog = Workload.steady(work.resolve("backlog.jsonl"), options.seed, options.learners,
+                options.backlogEvents, options.zipf, options.busiestEventsPerDay, WORKLOAD_START, Duration.ofDays(30));
+        report.machine("backlog of the throughput rows", String.format(Locale.ROOT,
+                "%,d events of %,d learners over %d days of event time (the same learners and seed, generated on for "
+                        + "more days), %.0f MB of JSON lines", backlog.events, backlog.learnersSeen, backlog.days,
+                Files.size(backlog.file) / 1e6));
+        return backlog;
     }
 
     /** One drain of a throughput row's job over the backlog, with topics, group and checkpoints of its own ({@code tag}). */
@@ -334,10 +369,12 @@ public final class BenchMain {
         return drain.job(label, jobOptions(activity, tag, delivery, backend, options.checkpointSeconds), events);
     }
 
-    /** 5: state, learners arriving in waves and forgotten. */
-    private void state(Workload workload, BenchKafka kafka, FlinkSession flink, Map<String, List<Drain.Result>> drains) {
+    /** 5: state, learners arriving in waves and forgotten; on RocksDB exactly-once's cluster (the same kind of job). */
+    private void state(Workload workload, BenchKafka kafka, FlinkSession flink,
+            Map<String, SortedMap<Integer, Drain.Result>> drains) {
         say("state: learners in waves, forgotten after " + options.stateForgetDays + " days of event time");
-        int stateLearners = stateLearners(drains.getOrDefault("rocksdb-exactly-once", List.of()), workload);
+        int stateLearners = stateLearners(drains.getOrDefault(Row.ROCKSDB_EXACTLY_ONCE.id, new TreeMap<>()).values(),
+                workload);
         StateRun.Result state = attempt("state run", () -> {
             Workload waves = Workload.waves(work.resolve("waves.jsonl"), options.seed, stateLearners,
                     options.stateWaveDays, options.stateWaves, options.zipf, options.busiestEventsPerDay, WORKLOAD_START,
@@ -371,23 +408,24 @@ public final class BenchMain {
     }
 
     /**
-     * 4: latency, both delivery modes, at 50% and 80% of the sustained (drain) rate; the last user of
-     * the gateway's alerts topic (see below).
+     * 4: latency, both delivery modes, at 50% and 80% of the sustained (drain) rate, each on the
+     * cluster of its throughput row (the same kind of job); the last user of the gateway's alerts
+     * topic (see below).
      */
-    private void latency(Workload workload, BenchKafka kafka, FlinkSession flink, int gatewayPort,
-            Map<String, List<Drain.Result>> drains) throws Exception {
+    private void latency(Workload workload, BenchKafka kafka, FlinkClusters flink, int gatewayPort,
+            Map<String, SortedMap<Integer, Drain.Result>> drains) throws Exception {
         LatencyRun.Receiver receiver = new LatencyRun.Receiver();
         ExecutorService wsExecutor = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(wsExecutor).build();
         WsClient ws = WsClient.handingTo(receiver, true).connectWithRetry(http,
                 URI.create("ws://127.0.0.1:" + gatewayPort + "/ws/alerts?token=" + TOKEN), 3);
         try {
-            LatencyRun latency = new LatencyRun(flink, kafka, receiver);
             // at-least-once first: a cancelled exactly-once job leaves its last transaction open on the
             // gateway's topic, which holds back read_committed readers until the transaction times out
-            for (String[] mode : new String[][] {{"at-least-once", "rocksdb-at-least-once"},
-                    {"exactly-once", "rocksdb-exactly-once"}}) {
-                double sustained = Stats.Spread.of(drains.getOrDefault(mode[1], List.of()).stream()
+            for (Row row : List.of(Row.ROCKSDB_AT_LEAST_ONCE, Row.ROCKSDB_EXACTLY_ONCE)) {
+                String[] mode = {row == Row.ROCKSDB_AT_LEAST_ONCE ? "at-least-once" : "exactly-once", row.id};
+                LatencyRun latency = new LatencyRun(flink.of(row), kafka, receiver);
+                double sustained = Stats.Spread.of(drains.getOrDefault(mode[1], new TreeMap<>()).values().stream()
                         .map(Drain.Result::rate).toList()).median();
                 if (Double.isNaN(sustained)) {
                     report.note("Latency " + mode[0] + ": not measured, since its drain rate could not be measured.");
@@ -436,13 +474,6 @@ public final class BenchMain {
         }
     }
 
-    private static void add(Map<String, List<Drain.Result>> drains, String label, Drain.Result result) {
-        List<Drain.Result> runs = drains.computeIfAbsent(label, k -> new ArrayList<>());
-        if (result != null) {
-            runs.add(result);
-        }
-    }
-
     /** The cron baseline in its own process, over the workload, with the replay's alerts for the simulated latency. */
     private JsonNode cron(Workload workload, Path replayAlerts) throws Exception {
         say("cron baseline: the six rules as SQL over SQLite, 15-minute and 1-minute cycles");
@@ -458,7 +489,7 @@ public final class BenchMain {
      * Learners per wave of the state run: as asked, or fewer if its events would take more than
      * {@link #STATE_RUN_SECONDS} at the RocksDB drain rate measured before.
      */
-    private int stateLearners(List<Drain.Result> rocksdb, Workload workload) {
+    private int stateLearners(Collection<Drain.Result> rocksdb, Workload workload) {
         double rate = Stats.Spread.of(rocksdb.stream().map(Drain.Result::rate).toList()).median();
         if (Double.isNaN(rate)) {
             return options.stateLearners;

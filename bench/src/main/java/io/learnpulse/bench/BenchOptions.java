@@ -41,6 +41,11 @@ final class BenchOptions {
     @Option(names = "--events", paramLabel = "N", description = "Events of the workload (quick: 20000).")
     long events = 1_000_000;
 
+    @Option(names = "--backlog-events", paramLabel = "N", showDefaultValue = Visibility.NEVER, description = {
+            "Events of the backlog the throughput rows (ceiling, live) drain: the workload's learners generated on for"
+                    + " more days.", "  Default: twice --events"})
+    long backlogEvents = -1;
+
     @Option(names = "--zipf", paramLabel = "S", description = "Zipf exponent of activity across learners.")
     double zipf = 0.5;
 
@@ -56,7 +61,8 @@ final class BenchOptions {
     int repeats = 3;
 
     @Option(names = "--warm-up-runs", paramLabel = "N", description = "Most unmeasured drains of each throughput row's job"
-            + " before the measured runs; it stops earlier once two in a row agree within 10%%, or after a minute"
+            + " before the measured runs; it stops earlier once two in a row agree within 10%%, or, from the third run"
+            + " on, once the next would end more than 60 s (ceiling) or 120 s (a live row) after the first began"
             + " (0: no warm-up; quick: 1).")
     int warmUpRuns = 6;
 
@@ -150,8 +156,12 @@ final class BenchOptions {
         if (!given.hasMatchedOption("--state-learners") && stateLearners == -1) {
             stateLearners = learners;
         }
+        if (backlogEvents == -1) {
+            backlogEvents = 2 * events;
+        }
         positive("--learners", learners);
         positive("--events", events);
+        positive("--backlog-events", backlogEvents);
         positive("--repeats", repeats);
         if (warmUpRuns < 0) {
             throw new UsageException("--warm-up-runs must not be negative");
@@ -187,9 +197,9 @@ final class BenchOptions {
 
     String describe() {
         return String.format(Locale.ROOT,
-                "%s: %,d learners, %,d events, Zipf %.2f, seed %d, %d repeat(s) after at most %d warm-up run(s) each, "
-                        + "parallelism %d%s",
-                quick ? "quick" : "full", learners, events, zipf, seed, repeats, warmUpRuns, parallelism,
+                "%s: %,d learners, %,d events (throughput backlog %,d), Zipf %.2f, seed %d, %d repeat(s) after at most %d "
+                        + "warm-up run(s) each, parallelism %d%s",
+                quick ? "quick" : "full", learners, events, backlogEvents, zipf, seed, repeats, warmUpRuns, parallelism,
                 allRows() ? "" : "; rows: " + Row.ids(rows));
     }
 }

@@ -21,9 +21,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The local Flink cluster child process and the jobs the bench submits to it, one at a time: the
+ * One local Flink cluster child process and the jobs the bench submits to it, one at a time: the
  * live job exactly as {@code learnpulse job} builds it ({@link LearnpulseJob#build}), or the
- * stateless ceiling job.
+ * stateless ceiling job. The bench starts one for each kind of job it measures ({@link FlinkClusters}).
  */
 final class FlinkSession implements AutoCloseable {
     private final Child child;
@@ -36,8 +36,9 @@ final class FlinkSession implements AutoCloseable {
         this.rest = FlinkRest.onLocalPort(port);
     }
 
-    static FlinkSession start(java.nio.file.Path logDir, int slots) throws Exception {
-        Child child = Child.start("flink", logDir, "2g", "flink",
+    /** Starts the cluster process {@code name} (its log: {@code logDir/<name>.library.log}) with {@code slots} slots. */
+    static FlinkSession start(java.nio.file.Path logDir, String name, int slots) throws Exception {
+        Child child = Child.start(name, logDir, "2g", "flink",
                 java.util.List.of("--slots", Integer.toString(slots), "--managed-mb", "512"));
         int port = Integer.parseInt(child.await("ready", Duration.ofMinutes(2)));
         return new FlinkSession(child, port);

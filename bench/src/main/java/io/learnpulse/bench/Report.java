@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The bench's one table (figures and ratios side by side), its notes, and the raw figures behind it,
@@ -34,9 +37,13 @@ final class Report {
         machine.put(key, value);
     }
 
-    /** Rows 1-3, those of {@code chosen}. */
-    void throughput(Map<String, List<Drain.Result>> drains, List<Drain.Result> replays, Set<Row> chosen) {
-        List<Drain.Result> ceiling = drains.getOrDefault("ceiling", List.of());
+    /**
+     * Rows 1-3, those of {@code chosen}: the drains of each row by its id, each row's runs by repeat
+     * round (from 1; a failed run is missing), and the replays.
+     */
+    void throughput(Map<String, SortedMap<Integer, Drain.Result>> drains, List<Drain.Result> replays, Set<Row> chosen) {
+        SortedMap<Integer, Drain.Result> ceilingRounds = drains.getOrDefault("ceiling", new TreeMap<>());
+        List<Drain.Result> ceiling = List.copyOf(ceilingRounds.values());
         Stats.Spread ceilingRates = spread(ceiling, Drain.Result::rate);
         Stats.Spread ceilingCpu = spread(ceiling, Drain.Result::perJobCpuSecond);
         ceilingRate = ceilingRates.median();
@@ -73,7 +80,8 @@ final class Report {
             if (chosen.stream().noneMatch(row -> row.id.equals(l[0]))) {
                 continue;
             }
-            List<Drain.Result> runs = drains.getOrDefault(l[0], List.of());
+            SortedMap<Integer, Drain.Result> rounds = drains.getOrDefault(l[0], new TreeMap<>());
+            List<Drain.Result> runs = List.copyOf(rounds.values());
             String label = l[2].contains("%d") ? String.format(Locale.ROOT, l[2], checkpointSeconds) : l[2];
             if (runs.isEmpty()) {
                 rows.add(notMeasured(l[1], label));
@@ -81,26 +89,33 @@ final class Report {
             }
             Stats.Spread rates = spread(runs, Drain.Result::rate);
             Stats.Spread cpu = spread(runs, Drain.Result::perJobCpuSecond);
+            List<Double> paired = Stats.pairedRatios(figures(rounds, Drain.Result::rate),
+                    figures(ceilingRounds, Drain.Result::rate));
+            List<Double> pairedCpu = Stats.pairedRatios(figures(rounds, Drain.Result::perJobCpuSecond),
+                    figures(ceilingRounds, Drain.Result::perJobCpuSecond));
             if (l[0].equals("rocksdb-exactly-once")) {
                 liveCpuPerEvent = 1 / cpu.median();
                 headline.put("live, RocksDB, exactly-once", String.format(Locale.ROOT,
-                        "%s, %,.0f per CPU-second%s", rate(rates.median()), cpu.median(), timesCeiling(rates.median())));
+                        "%s, %,.0f per CPU-second%s", rate(rates.median()), cpu.median(),
+                        Double.isNaN(ceilingRate) ? "" : String.format(Locale.ROOT, " (%.2f × the ceiling; paired by "
+                                + "repeat round: %s)", rates.median() / ceilingRate, pairedSummary(paired))));
             }
             rows.add(new String[] {l[1], label,
                     rate(rates.median()), perCpu(cpu.median(), spread(runs, Drain.Result::jobCores).median()),
-                    ratio(rates.median(), cpu.median()), rates.range("%,.0f", "events/s")});
+                    ratio(rates.median(), cpu.median()) + (Double.isNaN(ceilingRate) ? "" : "; " + paired(paired, pairedCpu)),
+                    rates.range("%,.0f", "events/s")});
         }
 
         StringBuilder raw = new StringBuilder("### Throughput runs (raw)\n\n"
                 + "| run | events measured | seconds | events/s | job process CPU-s | cores used by the job | broker CPU-s |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
-        drains.forEach((label, runs) -> appendRuns(raw, label, runs));
+        drains.forEach((label, runs) -> runs.forEach((round, run) -> appendRun(raw, label + " #" + round, run)));
         appendRuns(raw, "replay", replays);
         details.add(raw.toString());
 
-        double liveRatio = spread(drains.getOrDefault("rocksdb-exactly-once", List.of()), Drain.Result::rate).median() / ceilingRate;
-        double heapRatio = spread(drains.getOrDefault("hashmap-exactly-once", List.of()), Drain.Result::rate).median() / ceilingRate;
-        double atLeastOnceRatio = spread(drains.getOrDefault("rocksdb-at-least-once", List.of()), Drain.Result::rate).median() / ceilingRate;
+        double liveRatio = medianRate(drains, "rocksdb-exactly-once") / ceilingRate;
+        double heapRatio = medianRate(drains, "hashmap-exactly-once") / ceilingRate;
+        double atLeastOnceRatio = medianRate(drains, "rocksdb-at-least-once") / ceilingRate;
         if (liveRatio < 0.8 && !Double.isNaN(heapRatio) && !Double.isNaN(atLeastOnceRatio)) {
             notes.add(String.format(Locale.ROOT, "The live job on RocksDB, exactly-once, reaches %.0f%% of the ceiling; on the "
                     + "heap backend it reaches %.0f%%, and on RocksDB at-least-once %.0f%%. What the ceiling does not do at all: "
@@ -115,14 +130,57 @@ final class Report {
         }
     }
 
-    /** Raw rows of throughput runs; a replay has no broker ("–"). */
+    /** Raw rows of throughput runs, numbered in turn. */
     private static void appendRuns(StringBuilder raw, String label, List<Drain.Result> runs) {
         int i = 1;
         for (Drain.Result r : runs) {
-            raw.append(String.format(Locale.ROOT, "| %s #%d | %,d | %.1f | %,.0f | %.1f | %.2f | %s |%n", label, i++,
-                    r.events(), r.seconds(), r.rate(), r.jobCpu(), r.jobCores(),
-                    Double.isNaN(r.brokerCpu()) ? "–" : String.format(Locale.ROOT, "%.1f", r.brokerCpu())));
+            appendRun(raw, label + " #" + i++, r);
         }
+    }
+
+    /** One raw row of a throughput run; a replay has no broker ("–"). */
+    private static void appendRun(StringBuilder raw, String label, Drain.Result r) {
+        raw.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f | %.2f | %s |%n", label,
+                r.events(), r.seconds(), r.rate(), r.jobCpu(), r.jobCores(),
+                Double.isNaN(r.brokerCpu()) ? "–" : String.format(Locale.ROOT, "%.1f", r.brokerCpu())));
+    }
+
+    private static double medianRate(Map<String, SortedMap<Integer, Drain.Result>> drains, String row) {
+        return spread(List.copyOf(drains.getOrDefault(row, new TreeMap<>()).values()), Drain.Result::rate).median();
+    }
+
+    /** A figure of each round's run, by round. */
+    private static SortedMap<Integer, Double> figures(SortedMap<Integer, Drain.Result> rounds,
+            Function<Drain.Result, Double> figure) {
+        SortedMap<Integer, Double> figures = new TreeMap<>();
+        rounds.forEach((round, run) -> figures.put(round, figure.apply(run)));
+        return figures;
+    }
+
+    /**
+     * "paired by repeat round: 0.47 / 0.52 / 0.49 × (median 0.49, 0.47–0.52; per CPU-s median 0.50 ×)",
+     * or with one round "paired by repeat round: 0.49 × (1 round; per CPU-s 0.50 ×)".
+     */
+    private static String paired(List<Double> ratios, List<Double> perCpu) {
+        if (ratios.isEmpty()) {
+            return "paired by repeat round: no round measured both";
+        }
+        String each = ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(" / "));
+        double cpu = Stats.Spread.of(perCpu).median();
+        return ratios.size() == 1
+                ? String.format(Locale.ROOT, "paired by repeat round: %s × (1 round; per CPU-s %.2f ×)", each, cpu)
+                : String.format(Locale.ROOT, "paired by repeat round: %s × (%s; per CPU-s median %.2f ×)", each,
+                        pairedSummary(ratios), cpu);
+    }
+
+    /** "median 0.49, 0.47–0.52", or "0.49 (1 round)". */
+    private static String pairedSummary(List<Double> ratios) {
+        Stats.Spread spread = Stats.Spread.of(ratios);
+        if (spread.runs() == 0) {
+            return "no round measured both";
+        }
+        return spread.runs() == 1 ? String.format(Locale.ROOT, "%.2f (1 round)", spread.median())
+                : String.format(Locale.ROOT, "median %.2f, %.2f–%.2f", spread.median(), spread.min(), spread.max());
     }
 
     /**
@@ -446,16 +504,19 @@ final class Report {
     private List<String> methodNotes(BenchOptions o) {
         List<String> m = new ArrayList<>();
         m.add(String.format(Locale.ROOT, "Every part runs in its own process on the same %d cores: Kafka broker, a local Flink "
-                + "cluster (1 TaskManager, %d slots; the jobs run on it one after the other at parallelism %d), the gateway "
-                + "(SQLite), each replay, the cron baseline, and the bench itself (workload, producer, WebSocket clients). "
-                + "CPU-seconds are utime + stime of the process from /proc/<pid>/stat over the measured interval; "
-                + "\"events per CPU-s\" divides by the job's process only (the broker's CPU is in the raw table).",
+                + "cluster for each kind of job measured on one (the ceiling and each live row: 1 TaskManager, %d slots, "
+                + "2 GB heap, 512 MB managed memory; each runs only its own kind's jobs, one after the other at parallelism "
+                + "%d, so that no kind's JIT profiles or heap garbage weigh on another's; the state run uses RocksDB "
+                + "exactly-once's, each latency run its row's), the gateway (SQLite), each replay, the cron baseline, and "
+                + "the bench itself (workload, producer, WebSocket clients). CPU-seconds are utime + stime of the process "
+                + "from /proc/<pid>/stat over the measured interval; \"events per CPU-s\" divides by the job's own "
+                + "cluster process only (the broker's CPU is in the raw table).",
                 Machine.cores(), o.parallelism, o.parallelism));
-        m.add(String.format(Locale.ROOT, "Throughput (rows 1–3) is the drain rate of a backlog: the topic is filled first, then the job starts at its "
+        m.add(String.format(Locale.ROOT, "Throughput (rows 1–3) is the drain rate of a backlog: the topic is filled first (%,d events), then the job starts at its "
                 + "earliest offset, and the rate runs from its first progress (records into the rule operator, read from "
                 + "its task's counters by the cluster's process when polled, every 100 ms, so that no REST metric fetch "
                 + "runs on the job's cores; for the ceiling, records in its output topic) to the last progress seen before "
-                + "the whole backlog was in, or for at most %d s, whichever comes first %s; each measured run is a new job on the warm cluster, with new (empty) RocksDB instances. "
+                + "the whole backlog was in, or for at most %d s, whichever comes first %s; each measured run is a new job on its kind's warm cluster, with new (empty) RocksDB instances. "
                 + "The replays (rows 2 and 2b) always read the whole file, each in a JVM of its own, as cold as `learnpulse "
                 + "replay` is. A drain rate is the highest input rate at which "
                 + "lag would stay flat if producing were free; stepping offered rates instead would need several minutes "
@@ -463,13 +524,23 @@ final class Report {
                 + "with a producer, and report whether the job kept up: the median latency of the alerts of each phase's last third "
                 + "against its first third (a job falling behind delays every later alert by its growing lag; allowed: 1 s, "
                 + "plus one checkpoint interval exactly-once). The job's lag read from Flink's REST metrics proved unreliable "
-                + "and is not used.", o.drainSeconds, o.warmUpRuns == 0 ? "(no warm-up: --warm-up-runs 0)"
+                + "and is not used.", o.backlogEvents, o.drainSeconds, o.warmUpRuns == 0 ? "(no warm-up: --warm-up-runs 0)"
                         : "(before the first repeat, the job of each of these rows drains the backlog unmeasured until two "
-                                + "such runs agree, see the warm-up note below: the Flink cluster's JVM and the broker are warm)"));
-        m.add(String.format(Locale.ROOT, "Ratios compare the medians with the median of the ceiling's runs in this same bench "
-                + "run (its repeats interleaved with theirs): events/s, and in parentheses events per CPU-second. Spread is the "
-                + "smallest and largest of the %d repeated runs, and their difference as a share of the median. Latency, state, "
-                + "fan-out and cron rows are one run each (their percentiles are over many alerts).", o.repeats));
+                                + "such runs agree, see the warm-up note below: its cluster's JVM and the broker are warm)"));
+        String ratios = !o.rows.contains(Row.CEILING) ? "" : "Ratios compare the medians with the median of the "
+                + "ceiling's runs in this same bench run: events/s, and in parentheses events per CPU-second; that is the "
+                + "issue's definition and the headline. Beside it, each live row gives its ratio paired by repeat round: each "
+                + "of its runs' rate over the rate of the ceiling's run of the same round (at most a minute apart; RocksDB "
+                + "exactly-once's runs right next to it), with their median and range. A change of the machine's own speed "
+                + "from one round to the next (it has made a whole round faster) cancels out of a paired ratio, but not out "
+                + "of the ratio of medians, which may divide a slow round's run by a fast round's; where the two disagree, "
+                + "the machine's speed drifted during the run. ";
+        m.add(String.format(Locale.ROOT, "Repeats run in rounds: each round runs every throughput row once, the ceiling and "
+                + "the live rows in the order ceiling, RocksDB exactly-once, heap exactly-once, RocksDB at-least-once, "
+                + "reversed in every second round (so that the ceiling and RocksDB exactly-once always run next to each other, "
+                + "and no row always comes first), then the replays. %sSpread is the smallest and largest of the %d repeated "
+                + "runs, and their difference as a share of the median. Latency, state, fan-out and cron rows are one run "
+                + "each (their percentiles are over many alerts).", ratios, o.repeats));
         if (o.rows.contains(Row.LATENCY)) {
             m.add(String.format(Locale.ROOT, "Latency runs publish the workload at a paced rate with each event's time set to the "
                 + "moment it is handed to the producer (linger 5 ms, acks=all); the alerts measured are the two rules that fire at "

@@ -1,7 +1,9 @@
 package io.learnpulse.bench;
 
 import io.learnpulse.cli.UsageException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +50,55 @@ enum Row {
     /** Whether it is a throughput row that drains the backlog in Kafka. */
     boolean drains() {
         return this == CEILING || LIVE.contains(this);
+    }
+
+    /**
+     * The kinds of job that get a Flink cluster process of their own ({@link FlinkClusters}): each
+     * throughput row that drains the backlog on a cluster, and RocksDB exactly-once for the state run
+     * (the same kind of job), whether or not its throughput row runs.
+     */
+    static Set<Row> clusters(Set<Row> rows) {
+        Set<Row> clusters = EnumSet.noneOf(Row.class);
+        rows.stream().filter(Row::drains).forEach(clusters::add);
+        if (rows.contains(STATE)) {
+            clusters.add(ROCKSDB_EXACTLY_ONCE);
+        }
+        return clusters;
+    }
+
+    /**
+     * Those of {@link #clusters} that the rows after the throughput rounds still run on: RocksDB
+     * exactly-once (the state run, the exactly-once latency run) and at-least-once (its latency run);
+     * the others can be stopped then, to give their memory back.
+     */
+    static Set<Row> clustersAfterThroughput(Set<Row> rows) {
+        Set<Row> after = EnumSet.noneOf(Row.class);
+        if (rows.contains(STATE) || rows.contains(LATENCY)) {
+            after.add(ROCKSDB_EXACTLY_ONCE);
+        }
+        if (rows.contains(LATENCY)) {
+            after.add(ROCKSDB_AT_LEAST_ONCE);
+        }
+        return after;
+    }
+
+    /**
+     * The order the throughput rows on a cluster run in repeat round {@code round} (from 1): the
+     * ceiling, then the live rows, reversed in every even round, so that the ceiling and RocksDB
+     * exactly-once always run next to each other (their paired ratio compares adjacent runs) and no
+     * row always runs first or last in a round.
+     */
+    static List<Row> roundOrder(Set<Row> rows, int round) {
+        List<Row> order = new ArrayList<>();
+        for (Row row : values()) {
+            if (row.drains() && rows.contains(row)) {
+                order.add(row);
+            }
+        }
+        if (round % 2 == 0) {
+            Collections.reverse(order);
+        }
+        return order;
     }
 
     /** The rows of these names (every row when there is none), with the rows they need. */

@@ -5,10 +5,29 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
 
-/** Medians with their spread over repeated runs, and percentiles of latency samples. */
+/** Medians with their spread over repeated runs, paired ratios, and percentiles of latency samples. */
 final class Stats {
     private Stats() {}
+
+    /**
+     * Per repeat round, a row's figure over the reference row's figure of the same round, in round
+     * order, over the rounds where both were measured (a number, not NaN). The two ran next to each
+     * other, so a change of the machine's own speed from one round to the next weighs on both and
+     * cancels out of their ratio, which it does not out of a ratio of medians taken over all rounds.
+     */
+    static List<Double> pairedRatios(SortedMap<Integer, Double> figures, Map<Integer, Double> reference) {
+        List<Double> ratios = new ArrayList<>();
+        figures.forEach((round, figure) -> {
+            Double of = reference.get(round);
+            if (figure != null && of != null && !figure.isNaN() && !of.isNaN() && of != 0) {
+                ratios.add(figure / of);
+            }
+        });
+        return ratios;
+    }
 
     /** The median of repeated runs with the smallest and largest value. */
     record Spread(double median, double min, double max, int runs) {

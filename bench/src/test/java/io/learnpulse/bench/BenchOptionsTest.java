@@ -24,6 +24,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theThroughputBacklogIsTwiceTheWorkloadUnlessGiven() {
+        assertThat(BenchCommand.parse().backlogEvents).isEqualTo(2_000_000);
+        assertThat(BenchCommand.parse("--events", "300000").backlogEvents).isEqualTo(600_000);
+        assertThat(BenchCommand.parse("--quick").backlogEvents).isEqualTo(40_000);
+        assertThat(BenchCommand.parse("--backlog-events", "1500000").backlogEvents).isEqualTo(1_500_000);
+        assertThatThrownBy(() -> BenchCommand.parse("--backlog-events", "0"))
+                .isInstanceOf(UsageException.class).hasMessage("--backlog-events must be positive");
+    }
+
+    @Test
     void rowsAreChosenByNameWithTheRowsTheyNeed() {
         assertThat(BenchCommand.parse().rows).containsExactly(Row.values());
         assertThat(BenchCommand.parse("--rows", "ceiling,rocksdb-exactly-once").rows)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The table renders every kind of row from made-up figures, without a format error or a missing row. */
@@ -16,12 +18,14 @@ class ReportTest {
         BenchOptions options = BenchCommand.parse();
         Report report = new Report();
         report.machine("cores", "2");
-        Map<String, List<Drain.Result>> drains = new LinkedHashMap<>();
-        drains.put("ceiling", List.of(new Drain.Result("ceiling", 1_000_000, 20, 30, 10),
-                new Drain.Result("ceiling", 1_000_000, 22, 31, 10)));
-        drains.put("rocksdb-exactly-once", List.of(new Drain.Result("r", 300_000, 25, 45, 5)));
-        drains.put("hashmap-exactly-once", List.of(new Drain.Result("h", 600_000, 25, 40, 6)));
-        drains.put("rocksdb-at-least-once", List.of(new Drain.Result("a", 350_000, 25, 44, 5)));
+        Map<String, SortedMap<Integer, Drain.Result>> drains = new LinkedHashMap<>();
+        drains.put("ceiling", rounds(Map.of(1, new Drain.Result("ceiling", 1_000_000, 20, 30, 10),
+                2, new Drain.Result("ceiling", 1_000_000, 25, 31, 10))));
+        // round 3's ceiling failed: its RocksDB run has nothing to pair with
+        drains.put("rocksdb-exactly-once", rounds(Map.of(1, new Drain.Result("r", 300_000, 25, 45, 5),
+                2, new Drain.Result("r", 260_000, 25, 45, 5), 3, new Drain.Result("r", 280_000, 25, 44, 5))));
+        drains.put("hashmap-exactly-once", rounds(Map.of(1, new Drain.Result("h", 600_000, 25, 40, 6))));
+        drains.put("rocksdb-at-least-once", rounds(Map.of(2, new Drain.Result("a", 350_000, 25, 44, 5))));
         report.throughput(drains, List.of(new Drain.Result("replay", 1_000_000, 50, 80, Double.NaN)), options.rows);
         report.oulad(List.of(new Drain.Result("replay", 236_000, 5, 9, Double.NaN),
                 new Drain.Result("replay", 236_000, 6, 9.5, Double.NaN)), "236,000 events");
@@ -71,6 +75,13 @@ class ReportTest {
                 "learners seen grow 50,000 → 80,000 (×1.6) from the first half of the checkpoints once learners are being "
                         + "forgotten (waves 3–5) to the second (waves 6–8), while at most 20,000 are remembered at once", "peak at 31.0 then 32.0 MB (×1.03) and dip to 25.0 then 24.0 MB (×0.96): bounded", "was cut off by the gateway after 14.0 s (2,800 alerts pushed by then), reading at last it got: 1008 client too slow",
                 "the others' p99 12.90 s against 12.90 s without it", "NOT cut off", "not sustained");
+        // ceiling 50,000 / 40,000 events/s, median 45,000; RocksDB 12,000 / 10,400 / 11,200: median 11,200 = 0.25 ×,
+        // paired by round 0.24 and 0.26 (round 3 has no ceiling)
+        assertThat(md).contains("0.25 × ceiling", "paired by repeat round: 0.24 / 0.26 × (median 0.25, 0.24–0.26; per CPU-s",
+                "- live, RocksDB, exactly-once: 11,200 events/s, 6,364 per CPU-second (0.25 × the ceiling; paired by "
+                        + "repeat round: median 0.25, 0.24–0.26)",
+                "paired by repeat round: 0.35 × (1 round; per CPU-s", "| ceiling #2 |", "| rocksdb-exactly-once #3 | 280,000 |",
+                "| rocksdb-at-least-once #2 |");
         assertThat(md.indexOf("| 4 | Alert latency")).isLessThan(md.indexOf("| 5 | State"));
         assertThat(md).doesNotContain("NaN");
     }
@@ -79,12 +90,16 @@ class ReportTest {
     void aPartialRunShowsItsRowsOnly() {
         BenchOptions options = BenchCommand.parse("--rows", "rocksdb-exactly-once");
         Report report = new Report();
-        report.throughput(Map.of("rocksdb-exactly-once", List.of(new Drain.Result("r", 300_000, 25, 45, 5))), List.of(),
-                options.rows);
+        report.throughput(Map.of("rocksdb-exactly-once", rounds(Map.of(1, new Drain.Result("r", 300_000, 25, 45, 5)))),
+                List.of(), options.rows);
 
         String md = report.markdown(options);
 
         assertThat(md).contains("| 3a | Live", "no ceiling in this run to compare with", "`bin/learnpulse bench --rows rocksdb-exactly-once`")
-                .doesNotContain("| 1 | Ceiling", "| 2 | Replay", "| 3b", "not measured", "NaN");
+                .doesNotContain("| 1 | Ceiling", "| 2 | Replay", "| 3b", "not measured", "NaN", "paired");
+    }
+
+    private static SortedMap<Integer, Drain.Result> rounds(Map<Integer, Drain.Result> byRound) {
+        return new TreeMap<>(byRound);
     }
 }
