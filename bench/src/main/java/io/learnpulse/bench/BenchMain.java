@@ -46,17 +46,15 @@ public final class BenchMain {
     /** A generous estimate of the minutes the measurements after the throughput runs take (full sizes). */
     private static final double REST_OF_THE_BENCH_MINUTES = 8;
     /**
-     * How long the warm-up of the ceiling may go on once it made two runs (see {@link WarmUp}): its
-     * runs take 10-20 s, so up to 4 of them.
+     * How long the warm-up of each kind of job may go on once it made two runs (see {@link WarmUp}),
+     * the same for the ceiling and the live rows. A run of the 2 M-event backlog takes about 30 s
+     * cold and 15-30 s warm (job start, a drain of at most --drain-seconds, the exactly-once cancel),
+     * so up to 4 or 5 runs, as many events as 8 or more of the 1 M backlog before; with 60 s the
+     * ceiling would stop after two runs, still cold (a ceiling too slow favours the live rows), and a
+     * minute stopped every live row after two runs of the 1 M backlog, unsettled, its first measured
+     * repeat still speeding up.
      */
-    private static final Duration CEILING_WARM_UP_BOUND = Duration.ofSeconds(60);
-    /**
-     * The same for each live row: its runs of the 2 M-event backlog take about 30 s (job start, a
-     * drain of at most --drain-seconds, the exactly-once cancel), so up to 4 of them, as many events
-     * as 8 runs of the 1 M backlog before; a minute then stopped every live row after two runs,
-     * unsettled, and its first measured repeat was still speeding up.
-     */
-    private static final Duration LIVE_WARM_UP_BOUND = Duration.ofSeconds(120);
+    private static final Duration WARM_UP_BOUND = Duration.ofSeconds(120);
     /** The longest the state run's events may take at the RocksDB drain rate (under a budget). */
     private static final int STATE_RUN_SECONDS = 90;
     private static final String SNAPSHOT_PROPERTY = "learnpulse.bench.snapshot";
@@ -328,13 +326,13 @@ public final class BenchMain {
                 continue;
             }
             WarmUp.Outcome outcome = WarmUp.warm(row.id, options.warmUpRuns,
-                    row == Row.CEILING ? CEILING_WARM_UP_BOUND : LIVE_WARM_UP_BOUND,
+                    WARM_UP_BOUND,
                     n -> attempt("warm-up " + row.id + " run " + n,
                             () -> drainOnce(drainers.get(row), row, "warm-up " + row.id, "warm-up-" + row.id + "-" + n, activity, events)),
                     this::say);
             outcomes.add(outcome.describe());
         }
-        report.warmUp(outcomes, options.warmUpRuns, CEILING_WARM_UP_BOUND, LIVE_WARM_UP_BOUND);
+        report.warmUp(outcomes, options.warmUpRuns, WARM_UP_BOUND);
     }
 
     /**

@@ -62,7 +62,7 @@ final class BenchOptions {
 
     @Option(names = "--warm-up-runs", paramLabel = "N", description = "Most unmeasured drains of each throughput row's job"
             + " before the measured runs; it stops earlier once two in a row agree within 10%%, or, from the third run"
-            + " on, once the next would end more than 60 s (ceiling) or 120 s (a live row) after the first began"
+            + " on, once the next would end more than 120 s after the first began"
             + " (0: no warm-up; quick: 1).")
     int warmUpRuns = 6;
 

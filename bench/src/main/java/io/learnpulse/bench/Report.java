@@ -212,12 +212,12 @@ final class Report {
     }
 
     /** How the warm-up went: one {@link WarmUp.Outcome#describe()} per kind of job. */
-    void warmUp(List<String> outcomes, int maxRuns, java.time.Duration ceilingBound, java.time.Duration liveBound) {
+    void warmUp(List<String> outcomes, int maxRuns, java.time.Duration bound) {
         boolean unsettled = outcomes.stream().anyMatch(o -> o.contains("not settled"));
         notes.add(String.format(Locale.ROOT, "Warm-up (unmeasured drains of the backlog before the first repeat, each kind of "
-                + "job until two runs in a row agree within %.0f%%, at most %d run%s, from the third on only while the next fits in "
-                + "%d s since its first, %d s for a live row): %s.%s",
-                WarmUp.TOLERANCE * 100, maxRuns, maxRuns == 1 ? "" : "s", ceilingBound.toSeconds(), liveBound.toSeconds(),
+                + "job on its own cluster until two runs in a row agree within %.0f%%, at most %d run%s, from the third on only "
+                + "while the next fits in %d s since its first): %s.%s",
+                WarmUp.TOLERANCE * 100, maxRuns, maxRuns == 1 ? "" : "s", bound.toSeconds(),
                 String.join("; ", outcomes),
                 unsettled ? " A kind that did not settle may still speed up over its measured repeats (see their spread)." : ""));
     }
