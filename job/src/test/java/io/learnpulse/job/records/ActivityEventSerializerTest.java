@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class ActivityEventSerializerTest extends SerializerTestBase<ActivityEvent> {
     private static final ActivityEventSerializer SERIALIZER = ActivityEventSerializer.INSTANCE;
-    /** 70,000 characters of two bytes each: past the 65,535 bytes of {@code DataOutput.writeUTF}. */
-    private static final String LONG = "é".repeat(70_000) + "\uD834\uDD1E";
+    /** Past the 65,535 bytes of {@code DataOutput.writeUTF}, in the serializer's one byte per character. */
+    private static final String LONG_NARROW = "é".repeat(70_000);
+    /** The same in its two bytes per character (a character past 255 among them). */
+    private static final String LONG_WIDE = LONG_NARROW + "\uD834\uDD1E";
 
     @Override
     protected TypeSerializer<ActivityEvent> createSerializer() {
@@ -51,8 +53,8 @@ class ActivityEventSerializerTest extends SerializerTestBase<ActivityEvent> {
         events.add(everyFieldSet());
         events.add(typical());
         ActivityEvent longStrings = everyFieldSet();
-        longStrings.eventId = LONG;
-        longStrings.raw = LONG;
+        longStrings.eventId = LONG_NARROW;
+        longStrings.raw = LONG_WIDE;
         events.add(longStrings);
         RandomEvents random = new RandomEvents(42);
         for (int i = 0; i < 500; i++) {
@@ -83,11 +85,14 @@ class ActivityEventSerializerTest extends SerializerTestBase<ActivityEvent> {
     @Test
     void stringsLongerThanWriteUtfTakes() throws Exception {
         ActivityEvent event = typical();
-        event.raw = LONG;
+        event.eventId = LONG_NARROW;
+        event.raw = LONG_WIDE;
         DataOutputSerializer out = new DataOutputSerializer(256);
         SERIALIZER.serialize(event, out);
-        assertThat(out.length()).isGreaterThan(2 * 65_535);
-        assertThat(roundTrip(event).raw).isEqualTo(LONG);
+        assertThat(out.length()).isGreaterThan(70_000 + 2 * 70_000);
+        ActivityEvent read = roundTrip(event);
+        assertThat(read.eventId).isEqualTo(LONG_NARROW);
+        assertThat(read.raw).isEqualTo(LONG_WIDE);
     }
 
     @Test
