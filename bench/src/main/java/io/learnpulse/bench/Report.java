@@ -23,6 +23,9 @@ final class Report {
     private final List<String> details = new ArrayList<>();
     private final Map<String, String> headline = new LinkedHashMap<>();
 
+    /** How far apart (a share of the ratio of medians) the two ratios to the ceiling may be before a note says so. */
+    private static final double DRIFT_NOTE = 0.05;
+
     private double ceilingRate = Double.NaN;
     private double ceilingPerCpu = Double.NaN;
     private double liveCpuPerEvent = Double.NaN;
@@ -104,6 +107,14 @@ final class Report {
                     rate(rates.median()), perCpu(cpu.median(), spread(runs, Drain.Result::jobCores).median()),
                     ratio(rates.median(), cpu.median()) + (Double.isNaN(ceilingRate) ? "" : "; " + paired(paired, pairedCpu)),
                     rates.range("%,.0f", "events/s")});
+            double ofMedians = rates.median() / ceilingRate;
+            double pairedMedian = Stats.Spread.of(paired).median();
+            if (Math.abs(pairedMedian - ofMedians) > DRIFT_NOTE * ofMedians) {
+                notes.add(String.format(Locale.ROOT, "Row %s: its ratio to the ceiling is %.2f × as a ratio of medians but %.2f × "
+                        + "as the median of the ratios paired by repeat round (%s): more than %.0f%% apart, so the machine's own "
+                        + "speed (or a failed run) moved the rounds differently; the raw table gives each round's runs.", l[1],
+                        ofMedians, pairedMedian, pairedSummary(paired), DRIFT_NOTE * 100));
+            }
         }
 
         StringBuilder raw = new StringBuilder("### Throughput runs (raw)\n\n"
