@@ -266,7 +266,9 @@ final class Report {
                             exactlyOnce ? " and the wait for the next checkpoint (every " + result.checkpointMillis() / 1000
                                     + " s) to complete" : "",
                             p.beyond().seconds()),
-                    String.format(Locale.ROOT, "%,d alerts; latency drift %s over the phase (%s)", p.latency().count(),
+                    String.format(Locale.ROOT, "%,d alerts%s; latency drift %s over the phase (%s)", p.latency().count(),
+                            exactlyOnce ? String.format(Locale.ROOT, " (%,d emitted after the barrier of the checkpoint due "
+                                    + "after their watermark delay, so committed by the next)", p.committedLater()) : "",
                             Double.isNaN(p.driftSeconds()) ? "unknown" : String.format(Locale.ROOT, "%+.1f s", p.driftSeconds()),
                             flat ? "kept up" : "falling behind")});
             if (!flat) {
