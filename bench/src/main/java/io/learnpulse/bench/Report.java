@@ -562,9 +562,14 @@ final class Report {
                 + "default 1 minute (at the default, every figure is %d s larger) and checkpoints every %d s; an alert waits "
                 + "for the watermark (the delay plus the gap to the next events on every partition) and, exactly-once, "
                 + "for the checkpoint that commits its transaction (0 to %d s). \"Beyond\" is what remains of each alert's "
-                + "latency after those configured waits: from its event time plus the watermark delay or, exactly-once, "
-                + "from the completion of the first checkpoint triggered after that moment (from Flink's checkpoint "
-                + "history), to its receipt: the system's own overhead (processing, Kafka, the gateway, the push).",
+                + "latency after those configured waits: the system's own overhead (the watermark's way to the rule operator, "
+                + "processing, Kafka, the gateway, the push). At-least-once: from its event time plus the watermark delay to "
+                + "its receipt. Exactly-once: from that moment to the alert's emission by the rule operator (its detectedAt), "
+                + "plus from the completion of the checkpoint that committed it (from Flink's checkpoint history: the first "
+                + "whose barrier reached the sink after the emission) to its receipt. An alert whose watermark reaches the "
+                + "operator just behind a checkpoint's barrier is emitted once the operator's synchronous snapshot is done "
+                + "(nothing is emitted meanwhile) and so committed by the next checkpoint, an interval later: a configured "
+                + "wait, counted per phase in the row's last column.",
                 o.latencyOutOfOrdernessSeconds, 60 - o.latencyOutOfOrdernessSeconds, o.checkpointSeconds, o.checkpointSeconds));
         }
         if (o.rows.contains(Row.STATE)) {
