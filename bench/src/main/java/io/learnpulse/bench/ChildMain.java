@@ -66,7 +66,8 @@ public final class ChildMain {
      * A local Flink session cluster (one TaskManager, {@code slots} slots) that runs the jobs the
      * bench submits to its REST port, one after the other. Asked {@code records-in <job id> <task
      * name part>} on stdin, it answers the task's records in from {@link RecordsInReporter}: how the
-     * throughput rows follow a drain without a metric fetch. The REST API's metrics (the state run
+     * throughput rows follow a drain without a metric fetch; asked {@code gc}, it collects its garbage
+     * and answers the milliseconds that took. The REST API's metrics (the state run
      * waits on them) are fetched when asked, at most every 250 ms instead of Flink's 10 s, so that
      * they are fresh.
      */
@@ -95,6 +96,10 @@ public final class ChildMain {
                 String[] words = request.split(" ");
                 if (words.length == 3 && words[0].equals("records-in")) {
                     answer("records-in " + RecordsInReporter.recordsIn(words[1], words[2]));
+                } else if (request.equals("gc")) {
+                    long started = System.nanoTime();
+                    System.gc();
+                    answer("gc " + (System.nanoTime() - started) / 1_000_000);
                 } else {
                     answer("error unknown request: " + request);
                 }

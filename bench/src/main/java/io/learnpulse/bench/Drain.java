@@ -8,7 +8,8 @@ import org.apache.flink.core.execution.JobClient;
 
 /**
  * Throughput as the drain rate of a backlog (issue 6, items 1 and 3): the activity topic is filled
- * beforehand, then a job starts at its earliest offset, and the rate is taken between the first
+ * beforehand, then a job starts at its earliest offset on a cluster whose garbage was just
+ * collected (the ceiling's and the live job's alike), and the rate is taken between the first
  * progress seen and the last progress seen before the whole backlog was processed
  * ({@link DrainWindow}). A job that drains a backlog at rate R keeps its lag flat for any offered
  * rate up to R, as long as producing costs the machine nothing more; the latency runs then check
@@ -53,6 +54,7 @@ final class Drain {
      * metric fetch would run on the measured job's cores.
      */
     Result job(String label, Map<String, String> options, long events) throws Exception {
+        flink.collectGarbage();
         JobClient job = flink.submitJob(options, "bench " + label);
         String id = job.getJobID().toHexString();
         try {
@@ -65,6 +67,7 @@ final class Drain {
     /** The ceiling over the backlog: progress is the record count of its output topic. */
     Result ceiling(String label, Map<String, String> options, String outputTopic, long events) throws Exception {
         kafka.createTopics(4, outputTopic);
+        flink.collectGarbage();
         JobClient job = flink.submitCeiling(options, outputTopic, "bench " + label);
         String id = job.getJobID().toHexString();
         try {

@@ -57,6 +57,15 @@ final class FlinkSession implements AutoCloseable {
         return Long.parseLong(child.ask("records-in " + jobId + " " + taskNamePart, "records-in", Duration.ofSeconds(10)));
     }
 
+    /**
+     * Collects the cluster process's garbage (a full GC) and waits for it, so that a throughput run
+     * starts on a heap without the garbage of the runs before it: a collection of that garbage then
+     * falls in no measured drain, or in some and not others.
+     */
+    void collectGarbage() throws InterruptedException {
+        child.ask("gc", "gc", Duration.ofSeconds(60));
+    }
+
     Child child() {
         return child;
     }

@@ -529,7 +529,7 @@ final class Report {
                 + "earliest offset, and the rate runs from its first progress (records into the rule operator, read from "
                 + "its task's counters by the cluster's process when polled, every 100 ms, so that no REST metric fetch "
                 + "runs on the job's cores; for the ceiling, records in its output topic) to the last progress seen before "
-                + "the whole backlog was in, or for at most %d s, whichever comes first %s; each measured run is a new job on its kind's warm cluster, with new (empty) RocksDB instances. "
+                + "the whole backlog was in, or for at most %d s, whichever comes first %s; each measured run is a new job on its kind's warm cluster, whose garbage was collected just before (a full GC, asked of its process, for every run of every kind), with new (empty) RocksDB instances. "
                 + "The replays (rows 2 and 2b) always read the whole file, each in a JVM of its own, as cold as `learnpulse "
                 + "replay` is. A drain rate is the highest input rate at which "
                 + "lag would stay flat if producing were free; stepping offered rates instead would need several minutes "
