@@ -106,7 +106,8 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     private transient ValueStateDescriptor<LearnerState> learnerDescriptor;
     private transient ValueState<LearnerState> learnerState;
     private transient WriteBackCache<LearnerState> learner;
-    private transient Wakeups wakeups;
+    /** When to wake each learner, by its handle in the cache (woken without a lookup while cached). */
+    private transient Wakeups<WriteBackCache.Entry<LearnerState>> wakeups;
     /** Learners with a deadline to be woken at (timerAt set): a gauge, and what the tests count as timers. */
     private transient long learnersWithDeadline;
     /** The calendar as this operator knows it: what arrived live, over the initial calendar. */
@@ -183,7 +184,7 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         };
         this.liveSettings = settings;
         learner = new WriteBackCache<>(learnerState, keys, cachedLearners, stateCopiesValues);
-        wakeups = new Wakeups();
+        wakeups = new Wakeups<>();
         learnersWithDeadline = 0;
     }
 
@@ -199,11 +200,12 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         backend.applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, learnerDescriptor,
                 (key, state) -> {
                     LearnerState s = state.value();
+                    WriteBackCache.Entry<LearnerState> handle = learner.handleOf(key);
                     if (s.timerAt != NONE) {
-                        wakeups.add(s.timerAt, key);
+                        wakeups.add(s.timerAt, handle);
                         learnersWithDeadline++;
                     }
-                    wakeForWaiting(key, s);
+                    wakeForWaiting(handle, s);
                 });
     }
 
@@ -222,12 +224,11 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
         TimelineOutput output = new TimelineOutput(sink);
         while (wakeups.hasDue(watermark)) {
             long time = wakeups.firstTime();
-            Object key = wakeups.pollFirst();
-            LearnerState state = learner.value(key);
+            LearnerState state = learner.value(wakeups.pollFirst());
             // else stale: applied and rescheduled since by an earlier entry of the learner
             if (state != null && (deadlineBy(state, watermark) || state.hasPendingEventBy(watermark))) {
                 sink.stampWith(time);
-                advance((String) key, state, watermark, courses, overrides, output);
+                advance(learner.held(), state, watermark, courses, overrides, output);
             }
         }
     }
@@ -300,15 +301,15 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
             return;
         }
         LearnerState state = learner.value(ctx.getCurrentKey());
-        Object key = learner.heldKey();
+        WriteBackCache.Entry<LearnerState> handle = learner.held();
         if (state == null) {
             state = new LearnerState();
         }
         if (!state.hasPendingEventBy(event.timestamp) && !deadlineBy(state, event.timestamp)) {
-            wakeups.add(event.timestamp, key);
+            wakeups.add(event.timestamp, handle);
         }
         timeline.receive(state, event.copy()); // the input object is reused once this call returns
-        learner.update(key, state);
+        learner.update(handle.key, state);
     }
 
     /**
@@ -316,21 +317,22 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
      * at the end of the input; then keeps its next deadline and, if events still wait, wakes it
      * at the first of them (the index, {@link #reschedule}, {@link #wakeForWaiting}).
      */
-    private void advance(String userId, LearnerState state, long watermark, CourseCalendar courses,
-            SettingsBook overrides, TimelineOutput output) throws IOException {
+    private void advance(WriteBackCache.Entry<LearnerState> handle, LearnerState state, long watermark,
+            CourseCalendar courses, SettingsBook overrides, TimelineOutput output) throws IOException {
+        String userId = (String) handle.key;
         if (watermark == Long.MAX_VALUE) {
             timeline.drain(userId, state, courses, overrides, output);
-            drop(userId, state);
+            drop(handle, state);
             return;
         }
         long deadline = timeline.advance(userId, state, watermark, courses, overrides, output);
         if (state.isEmpty()) {
-            drop(userId, state);
+            drop(handle, state);
             return;
         }
-        reschedule(userId, state, deadline);
-        wakeForWaiting(userId, state);
-        learner.update(userId, state);
+        reschedule(handle, state, deadline);
+        wakeForWaiting(handle, state);
+        learner.update(handle.key, state);
     }
 
     /**
@@ -345,9 +347,9 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
     }
 
     /** Enters the learner in the index at its first waiting event, unless its deadline wakes it by then. */
-    private void wakeForWaiting(Object key, LearnerState state) {
+    private void wakeForWaiting(WriteBackCache.Entry<LearnerState> handle, LearnerState state) {
         if (!state.pending.isEmpty() && !deadlineBy(state, state.pending.get(0).timestamp)) {
-            wakeups.add(state.pending.get(0).timestamp, key);
+            wakeups.add(state.pending.get(0).timestamp, handle);
         }
     }
 
@@ -356,23 +358,23 @@ public class LearnerAlertFunction extends KeyedBroadcastProcessFunction<String, 
      * the index at it; an entry at an earlier deadline stays in the index, stale. The deadline is
      * always after the watermark just reached, so an entry at it is still to come.
      */
-    private void reschedule(String userId, LearnerState state, long next) {
+    private void reschedule(WriteBackCache.Entry<LearnerState> handle, LearnerState state, long next) {
         if (next == state.timerAt) {
             return;
         }
         if (next != NONE) {
-            wakeups.add(next, userId);
+            wakeups.add(next, handle);
         }
         learnersWithDeadline += (next != NONE ? 1 : 0) - (state.timerAt != NONE ? 1 : 0);
         state.timerAt = next;
     }
 
     /** The learner's state is gone; so is its deadline (its entries in the index are stale now). */
-    private void drop(String userId, LearnerState state) throws IOException {
+    private void drop(WriteBackCache.Entry<LearnerState> handle, LearnerState state) throws IOException {
         if (state.timerAt != NONE) {
             learnersWithDeadline--;
         }
-        learner.clear(userId);
+        learner.clear(handle.key);
     }
 
     /** Learners with a deadline to be woken at (tests: at most one each, none left at the end). */

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Flink's event-time timers, whose queue cost a timer registered, deleted and polled per event and
  * again per deadline (bench/results/profile.md).
  *
- * <p>A binary heap of the times in a {@code long[]}, the keys beside them: ordering it touches only
+ * <p>A binary heap of the times in a {@code long[]}, the keys beside them (the learners' handles
+ * in the cache, {@link WriteBackCache#held}): ordering it touches only
  * the dense array of times, where a queue of entry objects took a cache miss per comparison.
  *
  * <p>Entries are never removed but by {@link #pollFirst}: when a learner's next deadline moves, the
@@ -18,13 +19,13 @@ import java.util.Arrays;
  * waiting events and {@code timerAt}), and rebuilt from them when the operator opens after a
  * restore ({@link LearnerAlertFunction#wakeRestoredLearners}).
  */
-final class Wakeups {
+final class Wakeups<K> {
     private long[] times = new long[64];
     private Object[] keys = new Object[64];
     private int size;
 
     /** The learner {@code key} is to be woken at {@code time}. */
-    void add(long time, Object key) {
+    void add(long time, K key) {
         if (size == times.length) {
             times = Arrays.copyOf(times, 2 * size);
             keys = Arrays.copyOf(keys, 2 * size);
@@ -54,8 +55,9 @@ final class Wakeups {
     }
 
     /** Takes the earliest entry and returns its key; only while there is one. */
-    Object pollFirst() {
-        Object first = keys[0];
+    @SuppressWarnings("unchecked") // only add puts keys in
+    K pollFirst() {
+        K first = (K) keys[0];
         int last = --size;
         long time = times[last];
         Object key = keys[last];

@@ -16,7 +16,12 @@ import org.apache.flink.streaming.api.operators.KeyContext;
  * reach the state (on RocksDB that serialises the key, 6% of the rule thread when it was set for
  * every learner the watermark woke), and is left at whichever key the state was last reached for.
  * The entry used last is kept at hand, so that a read and the write after it under the same key
- * cost one map lookup. On RocksDB every state access is a (de)serialisation and a native call; this turns the several accesses per event into about one
+ * cost one map lookup; and a caller may keep an entry as a handle ({@link #held}) and read through
+ * it later without any lookup while the cache still holds it (the index of wake-ups does: looking
+ * each woken learner up in the map was 9% of the rule thread, a cache miss or three per learner).
+ * A read through a handle does not count as a use for the eviction order, which is that of the
+ * reads and writes by key: the learners that had events last stay, those only woken at their
+ * deadlines go first. On RocksDB every state access is a (de)serialisation and a native call; this turns the several accesses per event into about one
  * read and one write per key and checkpoint interval (bench/results/profile.md), the idea of Flink
  * SQL's mini-batch.
  *
@@ -28,14 +33,18 @@ import org.apache.flink.streaming.api.operators.KeyContext;
  * @param <V> the value; null is "no value" (cleared)
  */
 final class WriteBackCache<V> {
-    private static final class Entry<V> {
+    /** One key's place in the cache; also the handle its callers keep ({@link #held}). */
+    static final class Entry<V> {
         final Object key;
         V value;
         boolean dirty;
+        /** Whether the cache holds this entry: not once evicted or emptied (a read then looks its key up). */
+        boolean cached;
 
-        Entry(Object key, V value) {
+        Entry(Object key, V value, boolean cached) {
             this.key = key;
             this.value = value;
+            this.cached = cached;
         }
     }
 
@@ -71,12 +80,29 @@ final class WriteBackCache<V> {
     }
 
     /**
-     * The instance of the key last read or written that the cache holds: each event brings its own
-     * copy of its learner's key, and a lookup with the held one compares by identity instead of
-     * reading two strings (the rule function keeps it in its index of wake-ups).
+     * The value of the key of {@code handle}, or null: straight from the handle while the cache
+     * holds it, else looked up by its key (which makes {@link #held} a new handle).
      */
-    Object heldKey() {
-        return last.key;
+    V value(Entry<V> handle) throws IOException {
+        if (handle.cached) {
+            last = handle;
+            return handle.value;
+        }
+        return entry(handle.key).value;
+    }
+
+    /**
+     * The entry of the key last read or written, to keep as a handle: its key is the instance the
+     * cache holds (each event brings its own copy of its learner's key, and a lookup with the held
+     * one compares by identity instead of reading two strings).
+     */
+    Entry<V> held() {
+        return last;
+    }
+
+    /** A handle of {@code key} that the cache does not hold yet: the first read through it looks the key up. */
+    Entry<V> handleOf(Object key) {
+        return new Entry<>(key, null, false);
     }
 
     /** Sets the value of {@code key}; null clears it. Written to the state at the next flush. */
@@ -117,6 +143,9 @@ final class WriteBackCache<V> {
             keys.setCurrentKey(current);
         }
         if (!keptAfterFlush) {
+            for (Entry<V> entry : entries.values()) {
+                entry.cached = false;
+            }
             entries.clear();
             last = null;
         }
@@ -136,7 +165,7 @@ final class WriteBackCache<V> {
             if (keys.getCurrentKey() != key) {
                 keys.setCurrentKey(key);
             }
-            entry = new Entry<>(key, state.value());
+            entry = new Entry<>(key, state.value(), true);
             entries.put(key, entry);
             if (entries.size() > capacity) {
                 evictEldest(key);
@@ -150,6 +179,7 @@ final class WriteBackCache<V> {
         Iterator<Entry<V>> eldest = entries.values().iterator();
         Entry<V> evicted = eldest.next();
         eldest.remove();
+        evicted.cached = false;
         if (evicted.dirty) {
             write(evicted);
             keys.setCurrentKey(current);

@@ -16,17 +16,19 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The cache of learners in front of their keyed state, on RocksDB as the job runs it: a failure
- * between two flushes loses and repeats nothing. The input before a checkpoint, the checkpoint, more
+ * The cache of learners in front of their keyed state, on RocksDB as the job runs it and on the
+ * heap backend: a failure between two flushes loses and repeats nothing. The input before a checkpoint, the checkpoint, more
  * input (its changes only in the cache, or, with a cache of one learner, partly written back by
  * evictions), a failure; then the restore from that checkpoint and the input after it again, as
  * the source replays it from its checkpointed offsets. What the exactly-once sink commits, the
@@ -34,9 +36,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LearnerRulesOperatorTest {
 
-    @ParameterizedTest(name = "cache of {0} learners")
-    @ValueSource(ints = {1, LearnerAlertFunction.CACHED_LEARNERS})
-    void aFailureBetweenFlushesLosesAndRepeatsNothing(int cachedLearners) throws Exception {
+    /**
+     * Both backends: RocksDB copies the values, so the cache keeps them after a flush; the heap
+     * backend keeps the objects, so a flush empties the cache, and every handle in the index of
+     * wake-ups is read through a fresh look-up afterwards. A cache of one learner evicts at every
+     * other learner's event.
+     */
+    static Stream<Arguments> caches() {
+        return Stream.of(Arguments.of(1, true), Arguments.of(LearnerAlertFunction.CACHED_LEARNERS, true),
+                Arguments.of(1, false), Arguments.of(LearnerAlertFunction.CACHED_LEARNERS, false));
+    }
+
+    @ParameterizedTest(name = "cache of {0} learners, RocksDB {1}")
+    @MethodSource("caches")
+    void aFailureBetweenFlushesLosesAndRepeatsNothing(int cachedLearners, boolean onRocksDb) throws Exception {
         List<Object> beforeCheckpoint = List.of(
                 low("a", at(0, "09:00"), 1), low("b", at(0, "09:05"), 1), low("c", at(0, "09:10"), 1),
                 low("a", at(0, "10:00"), 2), low("b", at(0, "10:05"), 2),
@@ -57,7 +70,7 @@ class LearnerRulesOperatorTest {
                 new Watermark(at(4, "01:00")));
 
         List<String> withoutFailure = new ArrayList<>();
-        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h = harness(cachedLearners, null)) {
+        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h = harness(cachedLearners, onRocksDb, null)) {
             feed(h, beforeCheckpoint);
             feed(h, afterCheckpoint);
             endOfInput(h);
@@ -66,13 +79,13 @@ class LearnerRulesOperatorTest {
 
         List<String> committed = new ArrayList<>();
         OperatorSubtaskState checkpoint;
-        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> failing = harness(cachedLearners, null)) {
+        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> failing = harness(cachedLearners, onRocksDb, null)) {
             feed(failing, beforeCheckpoint);
             checkpoint = checkpoint(failing, 1L);
             committed.addAll(alerts(failing)); // committed with checkpoint 1
             feed(failing, afterCheckpoint.subList(0, 7)); // then the failure: its alerts are never committed
         }
-        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> restored = harness(cachedLearners, checkpoint)) {
+        try (KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> restored = harness(cachedLearners, onRocksDb, checkpoint)) {
             feed(restored, afterCheckpoint);
             endOfInput(restored);
             committed.addAll(alerts(restored));
@@ -97,13 +110,17 @@ class LearnerRulesOperatorTest {
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> harness(
-            int cachedLearners, OperatorSubtaskState restoreFrom) throws Exception {
+            int cachedLearners, boolean onRocksDb, OperatorSubtaskState restoreFrom) throws Exception {
         KeyedTwoInputStreamOperatorTestHarness<String, ActivityEvent, StateInput, Alert> h =
                 new KeyedTwoInputStreamOperatorTestHarness<>(new LearnerRulesOperator(new LearnerAlertFunction(
                         RuleConfig.defaults(), List.of(), List.of(), TestClock.FIXED, cachedLearners)), e -> e.userId, null, Types.STRING);
-        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend(true);
-        rocksDb.setPriorityQueueStateType(PriorityQueueStateType.HEAP); // as the job's default (timers: heap)
-        h.setStateBackend(rocksDb);
+        if (onRocksDb) {
+            EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend(true);
+            rocksDb.setPriorityQueueStateType(PriorityQueueStateType.HEAP); // as the job's default (timers: heap)
+            h.setStateBackend(rocksDb);
+        } else {
+            h.setStateBackend(new HashMapStateBackend());
+        }
         h.setup();
         if (restoreFrom != null) {
             h.initializeState(restoreFrom);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WakeupsTest {
     @Test
     void takesTheLearnersDueByEachWatermarkEarliestFirstAndLeavesTheRest() {
-        Wakeups waiting = new Wakeups();
+        Wakeups<Object> waiting = new Wakeups<>();
         waiting.add(30, "c");
         waiting.add(10, "a");
         waiting.add(20, "b");
@@ -35,7 +35,7 @@ class WakeupsTest {
     @Test
     void ordersAsAPriorityQueueDoes() {
         Random random = new Random(12);
-        Wakeups waiting = new Wakeups();
+        Wakeups<Object> waiting = new Wakeups<>();
         PriorityQueue<long[]> reference = new PriorityQueue<>((x, y) -> Long.compare(x[0], y[0]));
         long watermark = 0;
         for (int round = 0; round < 2_000; round++) {

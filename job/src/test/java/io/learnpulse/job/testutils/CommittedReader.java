@@ -28,7 +28,10 @@ public final class CommittedReader implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+        // a topic just created may have no partitions in the broker's metadata yet (seen on a loaded
+        // machine): assigned none, the reader could never poll
+        List<TopicPartition> partitions = Wait.until("the partitions of " + topic, Duration.ofSeconds(30),
+                () -> consumer.partitionsFor(topic), found -> !found.isEmpty()).stream()
                 .map(p -> new TopicPartition(topic, p.partition()))
                 .collect(Collectors.toList());
         consumer.assign(partitions);
