@@ -29,7 +29,7 @@ enum Row {
     /** Its latency is simulated on the replay's alerts. */
     CRON("cron");
 
-    /** The live job's drains, in the order they run. */
+    /** The live job's drains (a round's order: {@link #roundOrder}). */
     static final List<Row> LIVE = List.of(ROCKSDB_EXACTLY_ONCE, HASHMAP_EXACTLY_ONCE, ROCKSDB_AT_LEAST_ONCE);
 
     final String id;
