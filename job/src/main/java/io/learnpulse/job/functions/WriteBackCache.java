@@ -21,9 +21,9 @@ import org.apache.flink.streaming.api.operators.KeyContext;
  * each woken learner up in the map was 9% of the rule thread, a cache miss or three per learner).
  * A read through a handle does not count as a use for the eviction order, which is that of the
  * reads and writes by key: the learners that had events last stay, those only woken at their
- * deadlines go first. On RocksDB every state access is a (de)serialisation and a native call; this turns the several accesses per event into about one
- * read and one write per key and checkpoint interval (bench/results/profile.md), the idea of Flink
- * SQL's mini-batch.
+ * deadlines go first. On RocksDB every state access is a (de)serialisation and a native call; this
+ * turns the several accesses per event into about one read and one write per key and checkpoint
+ * interval (bench/results/profile.md), the idea of Flink SQL's mini-batch.
  *
  * <p>A snapshot never sees the cache: the flush writes every changed value to the state just before
  * the state is snapshotted, so a restore finds exactly the values as of that snapshot, as without
